@@ -1,0 +1,223 @@
+package io.polyclinic.identity;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.polyclinic.identity.internal.User;
+import io.polyclinic.identity.internal.Users;
+import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.PhoneNumbers;
+import io.polyclinic.platform.PolyclinicProperties;
+
+/**
+ * Opens, changes and closes accounts, and finds them. Email, phone and username are unique across everyone.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Accounts {
+
+	public static final int MINIMUM_PASSWORD_LENGTH = 8;
+
+	private final Users users;
+	private final PasswordEncoder passwords;
+	private final PolyclinicProperties properties;
+	private final Clock clock;
+
+	Accounts(Users users, PasswordEncoder passwords, PolyclinicProperties properties, Clock clock) {
+		this.users = users;
+		this.passwords = passwords;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Account open(NewAccount request) {
+		String phone = phone(request.phone());
+		String email = email(request.email());
+		String username = username(request.username());
+		if (phone == null && email == null && username == null) {
+			throw ClinicException.invalid("phone", "A phone number, email or username is required");
+		}
+		if (request.fullName() == null || request.fullName().isBlank()) {
+			throw ClinicException.invalid("fullName", "Full name is required");
+		}
+		requireFree(phone, email, username, null);
+		String hash = request.password() == null ? null : passwords.encode(checkedPassword(request.password()));
+		User user = new User(request.fullName().trim(), username, email, phone, hash, request.role(), clock.instant());
+		return saveUnique(user).toAccount();
+	}
+
+	@Transactional
+	public Account change(long id, AccountChanges changes) {
+		User user = user(id);
+		var now = clock.instant();
+		if (changes.fullName() != null) {
+			if (changes.fullName().isBlank()) {
+				throw ClinicException.invalid("fullName", "Full name cannot be blank");
+			}
+			user.rename(changes.fullName().trim(), now);
+		}
+		String phone = changes.phone() == null ? null : phone(changes.phone());
+		String email = changes.email() == null ? null : email(changes.email());
+		String username = changes.username() == null ? null : username(changes.username());
+		requireFree(phone != null && !phone.equals(user.getPhone()) ? phone : null,
+				email != null && !email.equals(user.getEmail()) ? email : null,
+				username != null && !username.equals(user.getUsername()) ? username : null, user.getId());
+		if (phone != null) {
+			user.changePhone(phone, now);
+		}
+		if (email != null) {
+			user.changeEmail(email, now);
+		}
+		if (username != null) {
+			user.changeUsername(username, now);
+		}
+		if (changes.password() != null) {
+			user.changePasswordHash(passwords.encode(checkedPassword(changes.password())), now);
+		}
+		if (changes.active() != null) {
+			user.activate(changes.active(), now);
+		}
+		return saveUnique(user).toAccount();
+	}
+
+	@Transactional
+	public Account toggleActive(long id) {
+		User user = user(id);
+		user.activate(!user.isActive(), clock.instant());
+		return user.toAccount();
+	}
+
+	@Transactional
+	public Account delete(long id) {
+		User user = user(id);
+		user.delete(clock.instant());
+		return user.toAccount();
+	}
+
+	public Account get(long id) {
+		return user(id).toAccount();
+	}
+
+	public Optional<Account> find(long id) {
+		return users.findById(id).map(User::toAccount);
+	}
+
+	public Optional<Account> findByPhone(String phone) {
+		String normalized = PhoneNumbers.normalize(phone, properties.defaultCountryCode());
+		return normalized == null ? Optional.empty() : users.findByPhone(normalized).map(User::toAccount);
+	}
+
+	/** Accounts by id, in one query: for lists that show names. */
+	public Map<Long, Account> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return users.findByIdIn(Set.copyOf(ids)).stream().map(User::toAccount)
+			.collect(Collectors.toMap(Account::id, Function.identity()));
+	}
+
+	/**
+	 * Accounts of the given roles, filtered in SQL by a part of the name and by the phone's last digits (so a
+	 * number matches with or without its country code), a page at a time.
+	 */
+	public Page<Account> search(Set<Role> roles, @Nullable String name, @Nullable String phone, boolean includeDeleted,
+			Pageable page) {
+		String namePattern = name == null || name.isBlank() ? null
+				: "%" + name.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+		String digits = phone == null || phone.isBlank() ? null : PhoneNumbers.searchDigits(phone);
+		String phonePattern = digits == null || digits.isEmpty() ? null : "%" + digits;
+		return users.search(roles, namePattern, phonePattern, includeDeleted, page).map(User::toAccount);
+	}
+
+	public @Nullable String normalizePhone(@Nullable String raw) {
+		return raw == null ? null : PhoneNumbers.normalize(raw, properties.defaultCountryCode());
+	}
+
+	private User user(long id) {
+		return users.findById(id).orElseThrow(() -> ClinicException.notFound("User"));
+	}
+
+	private @Nullable String phone(@Nullable String raw) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		String normalized = PhoneNumbers.normalize(raw, properties.defaultCountryCode());
+		if (normalized == null) {
+			throw ClinicException.invalid("phone", "Invalid phone number");
+		}
+		return normalized;
+	}
+
+	private static @Nullable String email(@Nullable String raw) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		String email = raw.trim().toLowerCase(Locale.ROOT);
+		if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+			throw ClinicException.invalid("email", "Invalid email format");
+		}
+		return email;
+	}
+
+	private static @Nullable String username(@Nullable String raw) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		String username = raw.trim().toLowerCase(Locale.ROOT);
+		if (!username.matches("^[a-z0-9._-]{3,100}$")) {
+			throw ClinicException.invalid("username", "Username must be 3-100 letters, digits, dots, dashes or underscores");
+		}
+		return username;
+	}
+
+	private static String checkedPassword(String password) {
+		if (password.length() < MINIMUM_PASSWORD_LENGTH) {
+			throw ClinicException.invalid("password", "Password must be at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+		}
+		return password;
+	}
+
+	private void requireFree(@Nullable String phone, @Nullable String email, @Nullable String username,
+			@Nullable Long self) {
+		if (phone != null && users.findByPhone(phone).filter(u -> !u.getId().equals(self)).isPresent()) {
+			throw duplicate("phone", "A user with this phone number already exists");
+		}
+		if (email != null && users.findByEmail(email).filter(u -> !u.getId().equals(self)).isPresent()) {
+			throw duplicate("email", "A user with this email already exists");
+		}
+		if (username != null && users.findByUsername(username).filter(u -> !u.getId().equals(self)).isPresent()) {
+			throw duplicate("username", "A user with this username already exists");
+		}
+	}
+
+	/** The unique keys decide in the end: a concurrent insert that slipped past the check above lands here. */
+	private User saveUnique(User user) {
+		try {
+			return users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException e) {
+			throw new ClinicException(org.springframework.http.HttpStatus.CONFLICT, "DUPLICATE_ENTRY",
+					"A user with this phone number, email or username already exists");
+		}
+	}
+
+	private static ClinicException duplicate(String field, String message) {
+		return new ClinicException(org.springframework.http.HttpStatus.CONFLICT, "DUPLICATE_ENTRY", message,
+				Map.of(field, message));
+	}
+}

@@ -1,0 +1,222 @@
+package io.polyclinic.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.polyclinic.identity.internal.AccessTokens;
+import io.polyclinic.identity.internal.OtpChallenge;
+import io.polyclinic.identity.internal.OtpChallenges;
+import io.polyclinic.identity.internal.RefreshToken;
+import io.polyclinic.identity.internal.RefreshTokens;
+import io.polyclinic.identity.internal.Session;
+import io.polyclinic.identity.internal.Sessions;
+import io.polyclinic.identity.internal.User;
+import io.polyclinic.identity.internal.Users;
+import io.polyclinic.notify.Channel;
+import io.polyclinic.notify.Message;
+import io.polyclinic.notify.Messenger;
+import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.PhoneNumbers;
+import io.polyclinic.platform.PolyclinicProperties;
+
+/**
+ * Signing in and out: passwords, one-time codes, the rotation of refresh tokens. Every refusal carries the code a
+ * face shows (INVALID_CREDENTIALS, INVALID_OTP, OTP_EXPIRED, TOKEN_EXPIRED, INVALID_TOKEN).
+ */
+@Service
+@Transactional
+public class SignIn {
+
+	public enum LoginName {
+		PHONE, EMAIL, USERNAME
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Users users;
+	private final Sessions sessions;
+	private final RefreshTokens refreshTokens;
+	private final OtpChallenges otps;
+	private final AccessTokens accessTokens;
+	private final PasswordEncoder passwords;
+	private final Messenger messenger;
+	private final PolyclinicProperties properties;
+	private final Clock clock;
+	// A hash to compare against when no user matches, so that a miss costs as long as a wrong password.
+	private final String noUserHash;
+
+	SignIn(Users users, Sessions sessions, RefreshTokens refreshTokens, OtpChallenges otps, AccessTokens accessTokens,
+			PasswordEncoder passwords, Messenger messenger, PolyclinicProperties properties, Clock clock) {
+		this.users = users;
+		this.sessions = sessions;
+		this.refreshTokens = refreshTokens;
+		this.otps = otps;
+		this.accessTokens = accessTokens;
+		this.passwords = passwords;
+		this.messenger = messenger;
+		this.properties = properties;
+		this.clock = clock;
+		this.noUserHash = passwords.encode(UUID.randomUUID().toString());
+	}
+
+	public SignedIn withPassword(LoginName kind, String login, String password) {
+		Optional<User> found = switch (kind) {
+			case PHONE -> Optional.ofNullable(PhoneNumbers.normalize(login, properties.defaultCountryCode()))
+				.flatMap(users::findByPhone);
+			case EMAIL -> users.findByEmail(login.trim().toLowerCase(java.util.Locale.ROOT));
+			case USERNAME -> users.findByUsername(login.trim().toLowerCase(java.util.Locale.ROOT));
+		};
+		String hash = found.map(User::getPasswordHash).orElse(null);
+		boolean matches = passwords.matches(password, hash == null ? noUserHash : hash) && hash != null;
+		if (found.isEmpty() || !matches) {
+			throw invalidCredentials();
+		}
+		User user = found.get();
+		if (!user.canSignIn()) {
+			throw new ClinicException(HttpStatus.FORBIDDEN, "ACCOUNT_DISABLED", "This account is deactivated");
+		}
+		return start(user);
+	}
+
+	/**
+	 * Sends a six-digit code to a phone. For a staff sign-in the code goes only to a phone that belongs to a staff
+	 * member or clinician, but the answer is the same either way, so that nobody learns which numbers exist.
+	 *
+	 * @return seconds until the code expires
+	 */
+	public long requestOtp(String phone, OtpPurpose purpose, Channel channel, @Nullable String displayName) {
+		String destination = requirePhone(phone);
+		Instant now = clock.instant();
+		long ttl = properties.otp().ttl().toSeconds();
+		if (purpose == OtpPurpose.STAFF_LOGIN) {
+			Optional<User> user = users.findByPhone(destination);
+			if (user.isEmpty() || user.get().getRole() == Role.PATIENT || !user.get().canSignIn()) {
+				return ttl;
+			}
+		}
+		String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+		otps.save(new OtpChallenge(destination, purpose, otpHash(destination, purpose, code),
+				displayName == null || displayName.isBlank() ? null : displayName.trim(), now, now.plusSeconds(ttl)));
+		var receipt = messenger.send(Message.secret(channel, destination, "Your Polyclinic code",
+				"Your verification code is " + code + ". It expires in " + (ttl / 60) + " minutes. Do not share it."));
+		if (!receipt.sent()) {
+			throw new ClinicException(HttpStatus.SERVICE_UNAVAILABLE, "OTP_DELIVERY_FAILED",
+					"The code could not be sent; please try again later");
+		}
+		return ttl;
+	}
+
+	/** Checks a code; a wrong guess is counted even though the call fails. */
+	@Transactional(noRollbackFor = ClinicException.class)
+	public OtpVerified verifyOtp(String phone, String code, OtpPurpose purpose) {
+		String destination = requirePhone(phone);
+		if (code == null || !code.matches("\\d{6}")) {
+			throw ClinicException.invalid("otp", "OTP must be 6 digits");
+		}
+		OtpChallenge challenge = otps.findFirstByDestinationAndPurposeOrderByCreatedAtDescIdDesc(destination, purpose)
+			.orElseThrow(() -> new ClinicException(HttpStatus.BAD_REQUEST, "INVALID_OTP", "Incorrect OTP"));
+		var outcome = challenge.attempt(otpHash(destination, purpose, code), clock.instant(), properties.otp().maxAttempts());
+		return switch (outcome) {
+			case ACCEPTED -> new OtpVerified(destination, challenge.getDisplayName());
+			case WRONG_CODE -> throw new ClinicException(HttpStatus.BAD_REQUEST, "INVALID_OTP", "Incorrect OTP");
+			case EXPIRED, USED -> throw new ClinicException(HttpStatus.BAD_REQUEST, "OTP_EXPIRED",
+					"OTP has expired; request a new one");
+			case EXHAUSTED -> throw new ClinicException(HttpStatus.BAD_REQUEST, "OTP_EXPIRED",
+					"Too many incorrect attempts; request a new OTP");
+		};
+	}
+
+	@Transactional(noRollbackFor = ClinicException.class)
+	public SignedIn withOtp(String phone, String code, OtpPurpose purpose) {
+		OtpVerified verified = verifyOtp(phone, code, purpose);
+		User user = users.findByPhone(verified.phone()).filter(User::canSignIn).orElseThrow(SignIn::invalidCredentials);
+		if ((purpose == OtpPurpose.STAFF_LOGIN) == (user.getRole() == Role.PATIENT)) {
+			throw invalidCredentials();
+		}
+		return start(user);
+	}
+
+	/** Starts a session for a user whose identity another step has already proven. */
+	public SignedIn start(long userId) {
+		User user = users.findById(userId).filter(User::canSignIn).orElseThrow(SignIn::invalidCredentials);
+		return start(user);
+	}
+
+	/** Trades a refresh token for a new pair. A token used twice was stolen: its whole session is revoked. */
+	@Transactional(noRollbackFor = ClinicException.class)
+	public SignedIn refresh(String refreshToken) {
+		Instant now = clock.instant();
+		RefreshToken token = refreshTokens.findByTokenHash(AccessTokens.hash(refreshToken == null ? "" : refreshToken))
+			.orElseThrow(() -> ClinicException.unauthorized("INVALID_TOKEN", "Invalid refresh token"));
+		Session session = sessions.findById(token.getSessionId())
+			.orElseThrow(() -> ClinicException.unauthorized("INVALID_TOKEN", "Invalid refresh token"));
+		if (session.isRevoked()) {
+			throw ClinicException.unauthorized("INVALID_TOKEN", "Refresh token has been revoked");
+		}
+		if (token.isUsed()) {
+			session.revoke("REFRESH_TOKEN_REUSED", now);
+			throw ClinicException.unauthorized("INVALID_TOKEN", "Refresh token was already used; please sign in again");
+		}
+		if (token.isExpired(now)) {
+			throw ClinicException.unauthorized("TOKEN_EXPIRED", "Refresh token expired");
+		}
+		User user = users.findById(session.getUserId()).filter(User::canSignIn)
+			.orElseThrow(() -> ClinicException.unauthorized("INVALID_TOKEN", "Account can no longer sign in"));
+		token.use(now);
+		return new SignedIn(user.toAccount(), tokens(user, session.getId(), now));
+	}
+
+	/** Ends the session a refresh token belongs to. An unknown token changes nothing. */
+	public void signOut(@Nullable String refreshToken) {
+		if (refreshToken == null || refreshToken.isBlank()) {
+			return;
+		}
+		refreshTokens.findByTokenHash(AccessTokens.hash(refreshToken))
+			.flatMap(t -> sessions.findById(t.getSessionId()))
+			.ifPresent(s -> s.revoke("LOGOUT", clock.instant()));
+	}
+
+	/** Ends the caller's own session: its access and refresh tokens stop working at once. */
+	public void signOut(Actor actor) {
+		sessions.findById(actor.sessionId()).ifPresent(s -> s.revoke("LOGOUT", clock.instant()));
+	}
+
+	private SignedIn start(User user) {
+		Instant now = clock.instant();
+		Session session = sessions.save(new Session(user.getId(), now));
+		return new SignedIn(user.toAccount(), tokens(user, session.getId(), now));
+	}
+
+	private Tokens tokens(User user, UUID sessionId, Instant now) {
+		String refresh = AccessTokens.newRefreshToken();
+		refreshTokens.save(new RefreshToken(AccessTokens.hash(refresh), sessionId, now,
+				now.plus(properties.jwt().refreshTokenTtl())));
+		return new Tokens(accessTokens.issue(user, sessionId), refresh, accessTokens.accessTokenSeconds());
+	}
+
+	private String requirePhone(@Nullable String phone) {
+		String normalized = phone == null ? null : PhoneNumbers.normalize(phone, properties.defaultCountryCode());
+		if (normalized == null) {
+			throw ClinicException.invalid("phone", phone == null || phone.isBlank() ? "Phone number is required"
+					: "Invalid phone number");
+		}
+		return normalized;
+	}
+
+	private String otpHash(String destination, OtpPurpose purpose, String code) {
+		return AccessTokens.hash(properties.jwt().secret() + '|' + purpose + '|' + destination + '|' + code);
+	}
+
+	private static ClinicException invalidCredentials() {
+		return ClinicException.unauthorized("INVALID_CREDENTIALS", "Invalid login credentials");
+	}
+}

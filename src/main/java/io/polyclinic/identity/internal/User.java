@@ -1,0 +1,120 @@
+package io.polyclinic.identity.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.polyclinic.identity.Account;
+import io.polyclinic.identity.Role;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * Everyone who can sign in: staff, clinicians, patients. Email, phone and username are unique across all of them.
+ */
+@Entity
+@Table(name = "users")
+public class User {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+	private UUID publicId;
+	private @Nullable String username;
+	private @Nullable String email;
+	private @Nullable String phone;
+	private String fullName;
+	private @Nullable String passwordHash;
+	@Enumerated(EnumType.STRING)
+	private Role role;
+	private boolean active;
+	private @Nullable Instant deletedAt;
+	private Instant createdAt;
+	private Instant updatedAt;
+	@Version
+	private long version;
+
+	protected User() {
+	}
+
+	public User(String fullName, @Nullable String username, @Nullable String email, @Nullable String phone,
+			@Nullable String passwordHash, Role role, Instant now) {
+		this.publicId = UUID.randomUUID();
+		this.fullName = fullName;
+		this.username = username;
+		this.email = email;
+		this.phone = phone;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.active = true;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	public boolean canSignIn() {
+		return active && deletedAt == null;
+	}
+
+	public void rename(String fullName, Instant now) {
+		this.fullName = fullName;
+		touch(now);
+	}
+
+	public void changeEmail(@Nullable String email, Instant now) {
+		this.email = email;
+		touch(now);
+	}
+
+	public void changePhone(@Nullable String phone, Instant now) {
+		this.phone = phone;
+		touch(now);
+	}
+
+	public void changeUsername(@Nullable String username, Instant now) {
+		this.username = username;
+		touch(now);
+	}
+
+	public void changePasswordHash(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		touch(now);
+	}
+
+	public void activate(boolean active, Instant now) {
+		this.active = active;
+		touch(now);
+	}
+
+	/** Soft delete: the row stays for the records that point at it, but the person can no longer sign in. */
+	public void delete(Instant now) {
+		this.active = false;
+		this.deletedAt = now;
+		touch(now);
+	}
+
+	private void touch(Instant now) {
+		this.updatedAt = now;
+	}
+
+	public Account toAccount() {
+		return new Account(id, publicId, username, email, phone, fullName, role, active, deletedAt != null, createdAt);
+	}
+
+	public Long getId() { return id; }
+	public UUID getPublicId() { return publicId; }
+	public @Nullable String getUsername() { return username; }
+	public @Nullable String getEmail() { return email; }
+	public @Nullable String getPhone() { return phone; }
+	public String getFullName() { return fullName; }
+	public @Nullable String getPasswordHash() { return passwordHash; }
+	public Role getRole() { return role; }
+	public boolean isActive() { return active; }
+	public @Nullable Instant getDeletedAt() { return deletedAt; }
+}

@@ -1,0 +1,6 @@
+package io.polyclinic.notify;
+
+/** Where a message stands with its channel. */
+public enum DeliveryStatus {
+	PENDING, SENT, FAILED
+}

@@ -1,0 +1,6 @@
+package io.polyclinic.notify;
+
+/** Why a message was sent; the delivery history is filtered by it. */
+public enum MessageKind {
+	OTP, APPOINTMENT_CONFIRMATION, APPOINTMENT_REMINDER, APPOINTMENT_CANCELLATION, PAYMENT_LINK, PAYMENT_RECEIPT, GENERAL
+}

@@ -1,0 +1,29 @@
+package io.polyclinic.platform;
+
+import java.util.List;
+
+import io.polyclinic.platform.ratelimit.RateLimitRule;
+
+/**
+ * One published API contract served over the core: where it is mounted, how it shapes errors, what it rate-limits.
+ */
+public interface Face {
+
+	/** The face's name, also its mount prefix without the slash: {@code mibo}. */
+	String name();
+
+	/** The package whose controllers are mounted under the prefix. */
+	String controllerPackage();
+
+	default String prefix() {
+		return "/" + name();
+	}
+
+	/** The error body in this face's own shape. */
+	Object errorBody(ErrorReport report);
+
+	/** Rate-limit rules, most specific first; paths are relative to the prefix. Empty: no limits. */
+	default List<RateLimitRule> rateLimits() {
+		return List.of();
+	}
+}

@@ -1,0 +1,62 @@
+package io.polyclinic.platform.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import io.polyclinic.platform.ErrorReport;
+import io.polyclinic.platform.web.ErrorWriter;
+import io.polyclinic.platform.ratelimit.RateLimitFilter;
+
+/**
+ * Stateless bearer-token security. Which handler needs a caller is decided per handler ({@code PublicEndpoint}),
+ * which role may call it by {@code @PreAuthorize} in the face, and which object a caller may touch in the modules.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ObjectProvider<BearerTokens> tokens, ErrorWriter errors,
+			RateLimitFilter rateLimits) throws Exception {
+		http.csrf(AbstractHttpConfigurer::disable)
+			.cors(cors -> {
+			})
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(h -> h.frameOptions(f -> f.deny()))
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((request, response, ex) -> errors.write(request, response,
+						new ErrorReport(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Authentication required")))
+				.accessDeniedHandler((request, response, ex) -> errors.write(request, response, new ErrorReport(
+						HttpStatus.FORBIDDEN, "FORBIDDEN", "You don't have permission to access this resource"))))
+			.addFilterBefore(new BearerTokenFilter(tokens.getObject()), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(rateLimits, BearerTokenFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("ROLE_SUPERADMIN > ROLE_ADMIN");
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+}
