@@ -137,11 +137,21 @@ public class Accounts {
 	 */
 	public Page<Account> search(Set<Role> roles, @Nullable String name, @Nullable String phone, boolean includeDeleted,
 			Pageable page) {
+		return search(roles, name, phone, includeDeleted, null, page);
+	}
+
+	/** As above, limited to the given user ids when they are not null. */
+	public Page<Account> search(Set<Role> roles, @Nullable String name, @Nullable String phone, boolean includeDeleted,
+			@Nullable Collection<Long> onlyIds, Pageable page) {
+		if (onlyIds != null && onlyIds.isEmpty()) {
+			return Page.empty(page);
+		}
 		String namePattern = name == null || name.isBlank() ? null
 				: "%" + name.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
 		String digits = phone == null || phone.isBlank() ? null : PhoneNumbers.searchDigits(phone);
 		String phonePattern = digits == null || digits.isEmpty() ? null : "%" + digits;
-		return users.search(roles, namePattern, phonePattern, includeDeleted, page).map(User::toAccount);
+		return users.search(roles, namePattern, phonePattern, includeDeleted, onlyIds != null, 
+				onlyIds == null ? Set.of(-1L) : onlyIds, page).map(User::toAccount);
 	}
 
 	public @Nullable String normalizePhone(@Nullable String raw) {

@@ -36,7 +36,9 @@ public interface Users extends JpaRepository<User, Long> {
 			  and (:includeDeleted = true or u.deletedAt is null)
 			  and (:name is null or lower(u.fullName) like :name)
 			  and (:phoneDigits is null or u.phone like :phoneDigits)
+			  and (:limitIds = false or u.id in :ids)
 			""")
 	Page<User> search(@Param("roles") Collection<Role> roles, @Param("name") String name,
-			@Param("phoneDigits") String phoneDigits, @Param("includeDeleted") boolean includeDeleted, Pageable page);
+			@Param("phoneDigits") String phoneDigits, @Param("includeDeleted") boolean includeDeleted,
+			@Param("limitIds") boolean limitIds, @Param("ids") Collection<Long> ids, Pageable page);
 }

@@ -1,0 +1,187 @@
+package io.polyclinic.directory;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.polyclinic.audit.AuditLog;
+import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.directory.internal.ClinicianProfile;
+import io.polyclinic.directory.internal.Clinicians;
+import io.polyclinic.identity.Account;
+import io.polyclinic.identity.AccountChanges;
+import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.NewAccount;
+import io.polyclinic.identity.Role;
+import io.polyclinic.platform.ClinicException;
+
+/**
+ * Clinicians: registering them with a login, keeping their profile, and finding them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ClinicianRegistry {
+
+	private final Clinicians clinicians;
+	private final Accounts accounts;
+	private final CentreRegistry centres;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final ZoneId defaultZone;
+	private final String currency;
+
+	ClinicianRegistry(Clinicians clinicians, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock,
+			@Value("${polyclinic.default-time-zone:Asia/Kolkata}") String defaultZone,
+			@Value("${polyclinic.default-currency:INR}") String currency) {
+		this.clinicians = clinicians;
+		this.accounts = accounts;
+		this.centres = centres;
+		this.audit = audit;
+		this.clock = clock;
+		this.defaultZone = ZoneId.of(defaultZone);
+		this.currency = currency;
+	}
+
+	/** Registers a clinician and opens their login (role CLINICIAN) in one transaction. */
+	@Transactional
+	public Clinician register(ClinicianDetails details, @Nullable String username, String password, Actor actor) {
+		if (details.fullName() == null || details.fullName().isBlank()) {
+			throw ClinicException.invalid("fullName", "Full name is required");
+		}
+		checkNumbers(details);
+		ZoneId zone = details.timeZone() != null ? CentreRegistry.zone(details.timeZone())
+				: details.primaryCentreId() != null ? centres.get(details.primaryCentreId()).timeZone() : defaultZone;
+		Account account = accounts.open(new NewAccount(details.fullName(), username, details.email(), details.phone(),
+				password, Role.CLINICIAN));
+		var now = clock.instant();
+		var profile = new ClinicianProfile(account.id(), zone, details.feeMinor() == null ? 0 : details.feeMinor(),
+				currency, details.consultationMinutes() == null ? 60 : details.consultationMinutes(), now);
+		profile.assignTo(details.primaryCentreId(), now);
+		profile.describe(details.specializations(), details.qualifications(), details.languages(),
+				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
+		profile = clinicians.save(profile);
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "CLINICIAN", profile.getId(), null));
+		return profile.toClinician(account);
+	}
+
+	@Transactional
+	public Clinician change(long id, ClinicianDetails details, Actor actor) {
+		var profile = profile(id);
+		checkNumbers(details);
+		var now = clock.instant();
+		if (details.primaryCentreId() != null) {
+			centres.get(details.primaryCentreId());
+			profile.assignTo(details.primaryCentreId(), now);
+		}
+		profile.describe(details.specializations(), details.qualifications(), details.languages(),
+				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
+		if (details.feeMinor() != null) {
+			profile.charge(details.feeMinor(), now);
+		}
+		if (details.consultationMinutes() != null) {
+			profile.consultFor(details.consultationMinutes(), now);
+		}
+		if (details.timeZone() != null) {
+			profile.zone(CentreRegistry.zone(details.timeZone()), now);
+		}
+		Account account = accounts.change(profile.getUserId(),
+				new AccountChanges(details.fullName(), details.email(), details.phone(), null, null, null));
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "CLINICIAN", id, null));
+		return profile.toClinician(account);
+	}
+
+	@Transactional
+	public Clinician toggleActive(long id, Actor actor) {
+		var profile = profile(id);
+		profile.toggleActive(clock.instant());
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "TOGGLE_ACTIVE", "CLINICIAN", id, null));
+		return profile.toClinician(accounts.get(profile.getUserId()));
+	}
+
+	/** Soft delete: the clinician's history stays, they vanish from lists and can no longer sign in. */
+	@Transactional
+	public void remove(long id, Actor actor) {
+		var profile = profile(id);
+		profile.delete(clock.instant());
+		accounts.delete(profile.getUserId());
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "DELETE", "CLINICIAN", id, null));
+	}
+
+	/** A clinician whatever their state (staff views, bookings in the past). */
+	public Clinician get(long id) {
+		var profile = profile(id);
+		return profile.toClinician(accounts.get(profile.getUserId()));
+	}
+
+	/** A clinician the public may see: active and not deleted. */
+	public Clinician getListed(long id) {
+		Clinician clinician = get(id);
+		if (!clinician.bookable()) {
+			throw ClinicException.notFound("Clinician");
+		}
+		return clinician;
+	}
+
+	public Optional<Clinician> forUser(long userId) {
+		return clinicians.findByUserId(userId).filter(p -> !p.isDeleted())
+			.map(p -> p.toClinician(accounts.get(p.getUserId())));
+	}
+
+	/** Clinicians by filters, paged in SQL; names come from their accounts in one query. */
+	public Page<Clinician> find(@Nullable Long centreId, @Nullable String specialization, boolean activeOnly,
+			Pageable page) {
+		String spec = specialization == null || specialization.isBlank() ? null
+				: specialization.trim().toLowerCase(Locale.ROOT);
+		Page<Long> ids = clinicians.searchIds(centreId, spec, activeOnly, page);
+		List<Clinician> content = load(ids.getContent());
+		return new PageImpl<>(content, page, ids.getTotalElements());
+	}
+
+	public Map<Long, Clinician> findAll(Collection<Long> ids) {
+		return load(ids).stream().collect(Collectors.toMap(Clinician::id, Function.identity()));
+	}
+
+	private List<Clinician> load(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		var profiles = clinicians.findWithDetailsByIdIn(ids);
+		var owners = accounts.findAll(profiles.stream().map(ClinicianProfile::getUserId).toList());
+		Map<Long, Clinician> byId = profiles.stream()
+			.collect(Collectors.toMap(ClinicianProfile::getId, p -> p.toClinician(owners.get(p.getUserId()))));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private ClinicianProfile profile(long id) {
+		return clinicians.findById(id).filter(p -> !p.isDeleted()).orElseThrow(() -> ClinicException.notFound("Clinician"));
+	}
+
+	private static void checkNumbers(ClinicianDetails details) {
+		if (details.feeMinor() != null && details.feeMinor() < 0) {
+			throw ClinicException.invalid("consultationFee", "Fee cannot be negative");
+		}
+		if (details.yearsOfExperience() != null && (details.yearsOfExperience() < 0 || details.yearsOfExperience() > 80)) {
+			throw ClinicException.invalid("yearsOfExperience", "Years of experience must be between 0 and 80");
+		}
+		if (details.consultationMinutes() != null
+				&& (details.consultationMinutes() < 5 || details.consultationMinutes() > 480)) {
+			throw ClinicException.invalid("defaultConsultationDurationMinutes",
+					"Consultation length must be between 5 and 480 minutes");
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package io.polyclinic.directory;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.polyclinic.audit.AuditLog;
+import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.directory.internal.StaffAssignment;
+import io.polyclinic.directory.internal.StaffAssignments;
+import io.polyclinic.identity.Account;
+import io.polyclinic.identity.AccountChanges;
+import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.NewAccount;
+import io.polyclinic.identity.Role;
+import io.polyclinic.platform.ClinicException;
+
+/**
+ * The people who run the clinic (not clinicians, not patients): their logins, roles and centres.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StaffRegistry {
+
+	public static final Set<Role> STAFF_ROLES = Arrays.stream(Role.values()).filter(Role::isStaff)
+		.collect(Collectors.toUnmodifiableSet());
+
+	private final StaffAssignments assignments;
+	private final Accounts accounts;
+	private final CentreRegistry centres;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	StaffRegistry(StaffAssignments assignments, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock) {
+		this.assignments = assignments;
+		this.accounts = accounts;
+		this.centres = centres;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public StaffMember hire(NewStaffMember request, Actor actor) {
+		if (!request.role().isStaff()) {
+			throw ClinicException.invalid("roleId", "Role must be a staff role");
+		}
+		if (request.role() == Role.SUPERADMIN && actor.role() != Role.SUPERADMIN) {
+			throw ClinicException.forbidden();
+		}
+		if (request.password() == null || request.password().isBlank()) {
+			throw ClinicException.invalid("password", "Password is required");
+		}
+		if (request.centreId() != null) {
+			centres.get(request.centreId());
+		}
+		Account account = accounts.open(new NewAccount(request.fullName(), request.username(), request.email(),
+				request.phone(), request.password(), request.role()));
+		var assignment = assignments.save(new StaffAssignment(account.id(), request.centreId(), clock.instant()));
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "STAFF", account.id(), null));
+		return toStaff(account, assignment.getCentreId());
+	}
+
+	@Transactional
+	public StaffMember change(long id, @Nullable String fullName, @Nullable String email, @Nullable String phone,
+			@Nullable Boolean active, @Nullable Long centreId, Actor actor) {
+		Account account = staffAccount(id);
+		if (centreId != null) {
+			centres.get(centreId);
+			assignment(id).moveTo(centreId);
+		}
+		account = accounts.change(id, new AccountChanges(fullName, email, phone, null, null, active));
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "STAFF", id, null));
+		return toStaff(account, assignment(id).getCentreId());
+	}
+
+	@Transactional
+	public StaffMember toggleActive(long id, Actor actor) {
+		staffAccount(id);
+		if (id == actor.userId()) {
+			throw ClinicException.conflict("CONFLICT", "You cannot deactivate your own account");
+		}
+		Account account = accounts.toggleActive(id);
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "TOGGLE_ACTIVE", "STAFF", id, null));
+		return toStaff(account, assignment(id).getCentreId());
+	}
+
+	/** Soft delete: the account stays for the records that name it, but can no longer sign in or be listed. */
+	@Transactional
+	public void dismiss(long id, Actor actor) {
+		staffAccount(id);
+		if (id == actor.userId()) {
+			throw ClinicException.conflict("CONFLICT", "You cannot delete your own account");
+		}
+		accounts.delete(id);
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "DELETE", "STAFF", id, null));
+	}
+
+	public StaffMember get(long id) {
+		return toStaff(staffAccount(id), assignments.findByUserId(id).map(StaffAssignment::getCentreId).orElse(null));
+	}
+
+	/** Staff by role and centre, paged in SQL. */
+	public Page<StaffMember> find(@Nullable Role role, @Nullable Long centreId, Pageable page) {
+		Set<Role> roles = role == null ? STAFF_ROLES : EnumSet.of(role);
+		if (role != null && !role.isStaff()) {
+			return Page.empty(page);
+		}
+		List<Long> atCentre = centreId == null ? null
+				: assignments.userIdsAtCentre(centreId);
+		Page<Account> found = accounts.search(roles, null, null, false, atCentre, page);
+		Map<Long, StaffAssignment> byUser = assignments
+			.findByUserIdIn(found.getContent().stream().map(Account::id).toList()).stream()
+			.collect(Collectors.toMap(StaffAssignment::getUserId, Function.identity()));
+		return new PageImpl<>(found.getContent().stream()
+			.map(a -> toStaff(a, byUser.containsKey(a.id()) ? byUser.get(a.id()).getCentreId() : null)).toList(), page,
+				found.getTotalElements());
+	}
+
+	private Account staffAccount(long id) {
+		return accounts.find(id).filter(a -> a.role().isStaff() && !a.deleted())
+			.orElseThrow(() -> ClinicException.notFound("Staff user"));
+	}
+
+	/** Staff created before directory knew them (the first administrator) get their assignment on first touch. */
+	private StaffAssignment assignment(long userId) {
+		return assignments.findByUserId(userId)
+			.orElseGet(() -> assignments.save(new StaffAssignment(userId, null, clock.instant())));
+	}
+
+	private static StaffMember toStaff(Account a, @Nullable Long centreId) {
+		return new StaffMember(a.id(), a.publicId(), a.fullName(), a.phone(), a.email(), a.role(), centreId, a.active(),
+				a.deleted(), a.createdAt());
+	}
+}

@@ -1,0 +1,157 @@
+package io.polyclinic.directory.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.polyclinic.directory.Clinician;
+import io.polyclinic.identity.Account;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "clinicians")
+public class ClinicianProfile {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+	private UUID publicId;
+	private Long userId;
+	private @Nullable Long primaryCentreId;
+	private @Nullable Integer yearsOfExperience;
+	private long feeMinor;
+	private String currency;
+	private int consultationMinutes;
+	private @Nullable String profilePictureUrl;
+	private @Nullable String bio;
+	private String timeZone;
+	private boolean verified;
+	private boolean active;
+	private @Nullable Instant deletedAt;
+	private Instant createdAt;
+	private Instant updatedAt;
+	@Version
+	private long version;
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "clinician_specializations", joinColumns = @JoinColumn(name = "clinician_id"))
+	@OrderColumn(name = "position")
+	@Column(name = "name")
+	private List<String> specializations = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "clinician_qualifications", joinColumns = @JoinColumn(name = "clinician_id"))
+	@OrderColumn(name = "position")
+	@Column(name = "name")
+	private List<String> qualifications = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "clinician_languages", joinColumns = @JoinColumn(name = "clinician_id"))
+	@OrderColumn(name = "position")
+	@Column(name = "name")
+	private List<String> languages = new ArrayList<>();
+
+	protected ClinicianProfile() {
+	}
+
+	public ClinicianProfile(long userId, ZoneId zone, long feeMinor, String currency, int consultationMinutes,
+			Instant now) {
+		this.publicId = UUID.randomUUID();
+		this.userId = userId;
+		this.timeZone = zone.getId();
+		this.feeMinor = feeMinor;
+		this.currency = currency;
+		this.consultationMinutes = consultationMinutes;
+		this.active = true;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	public void assignTo(@Nullable Long centreId, Instant now) {
+		this.primaryCentreId = centreId;
+		this.updatedAt = now;
+	}
+
+	public void describe(@Nullable List<String> specializations, @Nullable List<String> qualifications,
+			@Nullable List<String> languages, @Nullable Integer yearsOfExperience, @Nullable String profilePictureUrl,
+			@Nullable String bio, Instant now) {
+		if (specializations != null) {
+			this.specializations.clear();
+			specializations.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(this.specializations::add);
+		}
+		if (qualifications != null) {
+			this.qualifications.clear();
+			qualifications.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(this.qualifications::add);
+		}
+		if (languages != null) {
+			this.languages.clear();
+			languages.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(this.languages::add);
+		}
+		if (yearsOfExperience != null) {
+			this.yearsOfExperience = yearsOfExperience;
+		}
+		if (profilePictureUrl != null) {
+			this.profilePictureUrl = profilePictureUrl;
+		}
+		if (bio != null) {
+			this.bio = bio;
+		}
+		this.updatedAt = now;
+	}
+
+	public void charge(long feeMinor, Instant now) {
+		this.feeMinor = feeMinor;
+		this.updatedAt = now;
+	}
+
+	public void consultFor(int minutes, Instant now) {
+		this.consultationMinutes = minutes;
+		this.updatedAt = now;
+	}
+
+	public void zone(ZoneId zone, Instant now) {
+		this.timeZone = zone.getId();
+		this.updatedAt = now;
+	}
+
+	public void toggleActive(Instant now) {
+		this.active = !active;
+		this.updatedAt = now;
+	}
+
+	public void delete(Instant now) {
+		this.active = false;
+		this.deletedAt = now;
+		this.updatedAt = now;
+	}
+
+	public boolean isDeleted() {
+		return deletedAt != null;
+	}
+
+	public Clinician toClinician(Account account) {
+		return new Clinician(id, publicId, userId, account.fullName(), account.phone(), account.email(), primaryCentreId,
+				List.copyOf(specializations), List.copyOf(qualifications), List.copyOf(languages), yearsOfExperience,
+				feeMinor, currency, consultationMinutes, profilePictureUrl, bio, ZoneId.of(timeZone), active,
+				deletedAt != null, createdAt);
+	}
+
+	public Long getId() { return id; }
+	public Long getUserId() { return userId; }
+	public boolean isActive() { return active; }
+}
