@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * An HTTP-level test against the real application on a random port, over the suite's database. Every subclass
  * shares one application context, so the suite starts the application once per database.
  */
+@org.springframework.context.annotation.Import(ClinicConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "polyclinic.rate-limit.enabled=false", "polyclinic.demo=true", "polyclinic.demo-clinic=false" })
 public abstract class ApiTest {

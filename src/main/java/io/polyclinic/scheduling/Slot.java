@@ -1,0 +1,8 @@
+package io.polyclinic.scheduling;
+
+import java.time.Instant;
+import java.time.LocalTime;
+
+/** A start time on a clinician's grid for one day, and whether it can still be booked. */
+public record Slot(LocalTime time, Instant startsAt, boolean available) {
+}
