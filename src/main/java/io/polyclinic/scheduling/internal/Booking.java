@@ -59,6 +59,7 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	private @Nullable String cancellationReason;
 	private @Nullable Instant cancelledAt;
 	private @Nullable Long bookedByUserId;
+	private @Nullable Instant reminderSentAt;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -143,6 +144,10 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		place(start, minutes);
 		updatedAt = now;
 		registerEvent(new AppointmentRescheduled(id, patientId, clinicianId, previous, startsAt));
+	}
+
+	public void reminded(Instant now) {
+		this.reminderSentAt = now;
 	}
 
 	public void annotate(@Nullable String notes, Instant now) {
