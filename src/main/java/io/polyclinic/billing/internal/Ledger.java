@@ -1,0 +1,75 @@
+package io.polyclinic.billing.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.polyclinic.billing.Payment;
+import io.polyclinic.billing.PaymentFailed;
+import io.polyclinic.billing.PaymentSucceeded;
+import io.polyclinic.platform.ClinicException;
+
+/**
+ * Settles and fails payments under a row lock and publishes what happened in the same transaction: whoever settles a
+ * payment first (a checkout verification, a webhook, a link refresh) publishes {@link PaymentSucceeded}; everyone
+ * after finds it settled and publishes nothing.
+ */
+@Component
+public class Ledger {
+
+	private final StoredPayments payments;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Ledger(StoredPayments payments, ApplicationEventPublisher events, Clock clock) {
+		this.payments = payments;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record Settlement(Payment payment, boolean first) {
+	}
+
+	@Transactional
+	public Settlement settle(long paymentId, String providerPaymentId, @Nullable String method, @Nullable String orderId) {
+		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> ClinicException.notFound("Payment"));
+		if (!payment.isPaid() && heldByAnother(payment.getProvider(), providerPaymentId, paymentId)) {
+			throw ClinicException.conflict("PAYMENT_FAILED", "This payment is already recorded for another order");
+		}
+		Instant now = clock.instant();
+		boolean first = payment.settle(providerPaymentId, method, orderId, now);
+		payments.flush();
+		if (first) {
+			events.publishEvent(new PaymentSucceeded(payment.getId(), payment.getAppointmentId(), payment.getPatientId(),
+					payment.getAmountMinor(), payment.getCurrency(), providerPaymentId, now));
+		}
+		return new Settlement(payment.toPayment(), first);
+	}
+
+	@Transactional
+	public boolean fail(long paymentId, @Nullable String providerPaymentId, @Nullable String reason) {
+		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> ClinicException.notFound("Payment"));
+		if (providerPaymentId != null && heldByAnother(payment.getProvider(), providerPaymentId, paymentId)) {
+			return false;
+		}
+		Instant now = clock.instant();
+		boolean changed = payment.fail(providerPaymentId, reason, now);
+		payments.flush();
+		if (changed) {
+			events.publishEvent(new PaymentFailed(payment.getId(), payment.getAppointmentId(), payment.getPatientId(),
+					payment.getAmountMinor(), payment.getCurrency(), providerPaymentId, reason, now));
+		}
+		return changed;
+	}
+
+	/** Whether another payment already carries this provider payment id (the unique key would refuse it). */
+	public boolean heldByAnother(String provider, String providerPaymentId, long paymentId) {
+		return payments.findByProviderAndProviderPaymentId(provider, providerPaymentId)
+			.filter(other -> other.getId() != paymentId)
+			.isPresent();
+	}
+}

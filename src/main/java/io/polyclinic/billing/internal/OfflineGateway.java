@@ -1,0 +1,79 @@
+package io.polyclinic.billing.internal;
+
+import java.security.SecureRandom;
+import java.util.Optional;
+
+import io.polyclinic.billing.PaymentLinkStatus;
+
+/**
+ * The provider that keeps the product whole on one machine: local order and link ids in Razorpay's style, short URLs
+ * on the clinic's own address, and Razorpay's real signature algorithms with secrets from configuration, so a
+ * payment is settled by a correctly signed verification or webhook and by nothing else.
+ */
+public class OfflineGateway implements PaymentGateway {
+
+	public static final String NAME = "offline";
+	public static final String KEY_ID = "rzp_test_offline";
+
+	private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final BillingProperties.Offline secrets;
+	private final String publicBaseUrl;
+
+	public OfflineGateway(BillingProperties.Offline secrets, String publicBaseUrl) {
+		this.secrets = secrets;
+		this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+				: publicBaseUrl;
+	}
+
+	/** A Razorpay-shaped id: the prefix, an underscore, 14 letters and digits. */
+	public static String newId(String prefix) {
+		StringBuilder id = new StringBuilder(prefix).append('_');
+		for (int i = 0; i < 14; i++) {
+			id.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+		}
+		return id.toString();
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public String keyId() {
+		return KEY_ID;
+	}
+
+	@Override
+	public String createOrder(OrderRequest request) {
+		return newId("order");
+	}
+
+	@Override
+	public CreatedLink createLink(LinkRequest request) {
+		String id = newId("plink");
+		return new CreatedLink(id, publicBaseUrl + "/pay/" + id, PaymentLinkStatus.CREATED);
+	}
+
+	@Override
+	public Optional<LinkState> fetchLink(String linkId) {
+		return Optional.empty();
+	}
+
+	@Override
+	public Optional<String> paymentMethod(String paymentId) {
+		return Optional.empty();
+	}
+
+	@Override
+	public boolean validCheckoutSignature(String orderId, String paymentId, String signature) {
+		return Signatures.matches(Signatures.checkoutSignature(orderId, paymentId, secrets.keySecret()), signature);
+	}
+
+	@Override
+	public boolean validWebhookSignature(byte[] body, String signature) {
+		return Signatures.matches(Signatures.webhookSignature(body, secrets.webhookSecret()), signature);
+	}
+}
