@@ -146,7 +146,7 @@ public class Payments {
 				notes(order.appointmentId(), order.patientId(), publicId)));
 		StoredPayment saved = tx.execute(s -> {
 			StoredPayment payment = payments.save(new StoredPayment(publicId, order.appointmentId(), order.patientId(),
-					amount, currency, gateway.name(), orderId, clock.instant()));
+					amount, currency, gateway.name(), orderId, Ledger.now(clock)));
 			audit.record(success(actor, "CREATE", PAYMENT, payment.getId(), order.patientId()));
 			return payment;
 		});
@@ -218,7 +218,7 @@ public class Payments {
 		try {
 			return tx.execute(s -> {
 				try {
-					webhookEvents.record(gateway.name(), event.key(), event.type(), clock.instant());
+					webhookEvents.record(gateway.name(), event.key(), event.type(), Ledger.now(clock));
 				}
 				catch (DuplicateKeyException e) {
 					throw new AlreadyTakenIn();
@@ -275,7 +275,7 @@ public class Payments {
 		}
 		StoredLink link = links.lock(found.get().getId()).orElseThrow();
 		link.update(PaymentLinkStatus.PAID, event.linkAmountPaid() > 0 ? event.linkAmountPaid() : link.getAmountMinor(),
-				clock.instant());
+				Ledger.now(clock));
 		StoredPayment payment = payments.findById(link.getPaymentId()).orElseThrow();
 		boolean first = false;
 		String paymentId = event.paymentId();
@@ -293,7 +293,7 @@ public class Payments {
 			return WebhookResult.IGNORED;
 		}
 		StoredLink link = links.lock(found.get().getId()).orElseThrow();
-		link.update(status, link.getAmountPaidMinor(), clock.instant());
+		link.update(status, link.getAmountPaidMinor(), Ledger.now(clock));
 		return WebhookResult.PROCESSED;
 	}
 
@@ -346,7 +346,7 @@ public class Payments {
 		}
 		requireUnpaid(request.appointmentId());
 		UUID publicId = UUID.randomUUID();
-		Instant now = clock.instant();
+		Instant now = Ledger.now(clock);
 		Instant expiresAt = now.plus(validFor).truncatedTo(ChronoUnit.SECONDS);
 		String description = request.description() == null || request.description().isBlank()
 				? "Consultation fee, appointment #" + request.appointmentId() : request.description().trim();
@@ -394,7 +394,7 @@ public class Payments {
 		Optional<PaymentGateway.LinkState> state = gateway.fetchLink(link.getProviderLinkId());
 		return tx.execute(s -> {
 			StoredLink locked = links.lock(link.getId()).orElseThrow();
-			Instant now = clock.instant();
+			Instant now = Ledger.now(clock);
 			if (state.isPresent()) {
 				PaymentGateway.LinkState current = state.get();
 				locked.update(current.status(), current.amountPaidMinor(), now);

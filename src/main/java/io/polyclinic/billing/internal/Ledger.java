@@ -2,6 +2,7 @@ package io.polyclinic.billing.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +41,7 @@ public class Ledger {
 		if (!payment.isPaid() && heldByAnother(payment.getProvider(), providerPaymentId, paymentId)) {
 			throw ClinicException.conflict("PAYMENT_FAILED", "This payment is already recorded for another order");
 		}
-		Instant now = clock.instant();
+		Instant now = now(clock);
 		boolean first = payment.settle(providerPaymentId, method, orderId, now);
 		payments.flush();
 		if (first) {
@@ -56,7 +57,7 @@ public class Ledger {
 		if (providerPaymentId != null && heldByAnother(payment.getProvider(), providerPaymentId, paymentId)) {
 			return false;
 		}
-		Instant now = clock.instant();
+		Instant now = now(clock);
 		boolean changed = payment.fail(providerPaymentId, reason, now);
 		payments.flush();
 		if (changed) {
@@ -64,6 +65,11 @@ public class Ledger {
 					payment.getAmountMinor(), payment.getCurrency(), providerPaymentId, reason, now));
 		}
 		return changed;
+	}
+
+	/** The clock's time at the database's precision, so that what is published equals what is stored. */
+	public static Instant now(Clock clock) {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** Whether another payment already carries this provider payment id (the unique key would refuse it). */
