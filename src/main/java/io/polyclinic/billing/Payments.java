@@ -435,10 +435,11 @@ public class Payments {
 
 	/**
 	 * The newest payment of each of the given appointments, in one query: for lists that show a payment status.
-	 * Appointments without a payment are absent from the map; so, for a patient, are other patients'. Staff,
-	 * clinicians, or a patient.
+	 * Appointments without a payment are absent from the map; so are other patients' when a patient id is given.
+	 * Staff, clinicians, or a patient.
 	 *
-	 * @param patientId the caller's own patient id when the caller is a patient; null otherwise
+	 * @param patientId the caller's own patient id when the caller is a patient (required then); otherwise null, or a
+	 *        patient to narrow to
 	 */
 	public Map<Long, Payment> latestForAppointments(Actor actor, @Nullable Long patientId,
 			Collection<Long> appointmentIds) {
@@ -448,7 +449,7 @@ public class Payments {
 		}
 		Set<Long> ids = Set.copyOf(appointmentIds);
 		return tx.execute(s -> {
-			Map<Long, Payment> latest = payments.latestOf(ids, actor.is(Role.PATIENT) ? patientId : null).stream()
+			Map<Long, Payment> latest = payments.latestOf(ids, patientId).stream()
 				.map(StoredPayment::toPayment)
 				.collect(Collectors.toMap(Payment::appointmentId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 			if (!latest.isEmpty()) {
