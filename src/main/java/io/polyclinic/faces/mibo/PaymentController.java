@@ -1,0 +1,181 @@
+package io.polyclinic.faces.mibo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyclinic.billing.CheckoutVerification;
+import io.polyclinic.billing.Payment;
+import io.polyclinic.billing.Payments;
+import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.Role;
+import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.PublicEndpoint;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentPayments;
+import io.polyclinic.directory.ClinicianRegistry;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+/**
+ * Payments through Razorpay: {@code /api/payments}. Amounts are whole rupees here, paise towards the provider.
+ * Clinicians have no access (the contract's matrix); patients only to their own appointments' payments.
+ */
+@RestController
+@RequestMapping("/api/payments")
+class PaymentController {
+
+	private static final String PAYERS = "hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK','PATIENT')";
+
+	private final AppointmentPayments appointmentPayments;
+	private final Payments payments;
+	private final AppointmentBook book;
+	private final ClinicianRegistry clinicians;
+	private final PatientRegistry patients;
+
+	PaymentController(AppointmentPayments appointmentPayments, Payments payments, AppointmentBook book,
+			ClinicianRegistry clinicians, PatientRegistry patients) {
+		this.appointmentPayments = appointmentPayments;
+		this.payments = payments;
+		this.book = book;
+		this.clinicians = clinicians;
+		this.patients = patients;
+	}
+
+	record CreateOrder(@NotNull(message = "Appointment id is required") Long appointmentId,
+			@Nullable @Positive(message = "Amount must be positive") Long amount) {
+	}
+
+	record Order(String orderId, long amount, String currency, String razorpayKeyId) {
+	}
+
+	record Verify(@NotBlank(message = "Razorpay order id is required") String razorpayOrderId,
+			@NotBlank(message = "Razorpay payment id is required") String razorpayPaymentId,
+			@NotBlank(message = "Razorpay signature is required") String razorpaySignature, @Nullable Long appointmentId) {
+	}
+
+	record Verified(String paymentId, String status) {
+	}
+
+	record Details(long appointmentId, long amount, String status, @Nullable String paymentMethod,
+			@Nullable String transactionId, @Nullable Instant paidAt) {
+	}
+
+	record HistoryItem(long appointmentId, @Nullable String clinicianName, long amount, String status,
+			@Nullable Instant paidAt) {
+	}
+
+	record CreateLink(@NotNull(message = "Appointment id is required") Long appointmentId,
+			@Nullable @Positive(message = "Amount must be positive") Long amount, @Nullable String customerName,
+			@Nullable String customerPhone, @Nullable @Email(message = "Invalid email format") String customerEmail) {
+	}
+
+	record LinkCreated(String paymentLinkId, String shortUrl, @Nullable Instant expiresAt) {
+	}
+
+	record LinkStatus(String paymentLinkId, String status, long amountPaid) {
+	}
+
+	@PreAuthorize(PAYERS)
+	@PostMapping("/create-order")
+	Reply<Order> createOrder(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateOrder request) {
+		var order = appointmentPayments.order(request.appointmentId(),
+				request.amount() == null ? null : request.amount() * 100, actor);
+		return Reply.of(new Order(order.orderId(), order.amountMinor() / 100, order.currency(), order.keyId()));
+	}
+
+	@PreAuthorize(PAYERS)
+	@PostMapping("/verify")
+	Reply<Verified> verify(@AuthenticationPrincipal Actor actor, @Valid @RequestBody Verify request) {
+		Payment payment = appointmentPayments.verify(new CheckoutVerification(request.razorpayOrderId(),
+				request.razorpayPaymentId(), request.razorpaySignature(), request.appointmentId(), null), actor);
+		return Reply.of("Payment verified successfully",
+				new Verified(payment.providerPaymentId() == null ? request.razorpayPaymentId() : payment.providerPaymentId(),
+						payment.status().name()));
+	}
+
+	/** Verified by {@code X-Razorpay-Signature} over the raw body; a repeated event is acknowledged and ignored. */
+	@PublicEndpoint
+	@PostMapping("/webhook")
+	Reply<Map<String, String>> webhook(@RequestBody byte[] body,
+			@RequestHeader(name = "X-Razorpay-Signature", required = false) @Nullable String signature,
+			@RequestHeader(name = "X-Razorpay-Event-Id", required = false) @Nullable String eventId) {
+		var result = payments.handleWebhook(body, signature, eventId);
+		return Reply.of(Map.of("result", result.name()));
+	}
+
+	@PreAuthorize(PAYERS)
+	@GetMapping("/history")
+	Reply<List<HistoryItem>> history(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) @Nullable Long patientId,
+			@RequestParam(defaultValue = "1") @Min(1) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		long whose;
+		if (actor.role() == Role.PATIENT) {
+			whose = patients.self(actor).id();
+		}
+		else if (patientId == null) {
+			throw ClinicException.invalid("patientId", "Staff must name the patient whose history they want");
+		}
+		else {
+			whose = patientId;
+		}
+		var found = appointmentPayments.ofPatient(whose, PageRequest.of(page - 1, limit), actor).getContent();
+		var appointments = book.findAll(found.stream().map(Payment::appointmentId).toList());
+		var names = clinicians.findAll(appointments.values().stream().map(Appointment::clinicianId).toList());
+		return Reply.of(found.stream().map(p -> {
+			Appointment a = appointments.get(p.appointmentId());
+			var clinician = a == null ? null : names.get(a.clinicianId());
+			return new HistoryItem(p.appointmentId(), clinician == null ? null : clinician.fullName(), p.amountMinor() / 100,
+					p.status().name(), p.paidAt());
+		}).toList());
+	}
+
+	@PreAuthorize(PAYERS)
+	@GetMapping("/{appointmentId}")
+	Reply<Details> details(@AuthenticationPrincipal Actor actor, @PathVariable long appointmentId) {
+		Payment p = appointmentPayments.ofAppointment(appointmentId, actor)
+			.orElseThrow(() -> ClinicException.notFound("Payment"));
+		return Reply.of(new Details(p.appointmentId(), p.amountMinor() / 100, p.status().name(), p.method(),
+				p.providerPaymentId(), p.paidAt()));
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','FRONT_DESK','CARE_COORDINATOR')")
+	@PostMapping("/create-link")
+	Reply<LinkCreated> createLink(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateLink request) {
+		var sent = appointmentPayments.link(request.appointmentId(),
+				request.amount() == null ? null : request.amount() * 100, request.customerName(), request.customerPhone(),
+				request.customerEmail(), actor);
+		var link = sent.link();
+		return Reply.of(sent.sent() ? "Payment link created and sent via WhatsApp"
+				: "Payment link created; the WhatsApp message could not be sent",
+				new LinkCreated(link.linkId(), link.shortUrl(), link.expiresAt()));
+	}
+
+	@PreAuthorize(PAYERS)
+	@GetMapping("/verify/{linkId}")
+	Reply<LinkStatus> verifyLink(@AuthenticationPrincipal Actor actor, @PathVariable String linkId) {
+		var link = appointmentPayments.verifyLink(linkId, actor);
+		return Reply.of(new LinkStatus(link.linkId(), link.status().value(), link.amountPaidMinor() / 100));
+	}
+}

@@ -1,0 +1,124 @@
+package io.polyclinic.scheduling;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.polyclinic.billing.CheckoutVerification;
+import io.polyclinic.billing.NewOrder;
+import io.polyclinic.billing.NewPaymentLink;
+import io.polyclinic.billing.Payment;
+import io.polyclinic.billing.PaymentLink;
+import io.polyclinic.billing.PaymentOrder;
+import io.polyclinic.billing.Payments;
+import io.polyclinic.billing.SentPaymentLink;
+import io.polyclinic.directory.Patient;
+import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.Role;
+import io.polyclinic.platform.ClinicException;
+
+/**
+ * Paying for appointments: an appointment's fee decides what is charged, and whoever may see the appointment may
+ * see its payment. Billing keeps the money; this is where appointments and payments meet.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AppointmentPayments {
+
+	private final AppointmentBook book;
+	private final Payments payments;
+	private final PatientRegistry patients;
+
+	AppointmentPayments(AppointmentBook book, Payments payments, PatientRegistry patients) {
+		this.book = book;
+		this.payments = payments;
+		this.patients = patients;
+	}
+
+	/**
+	 * An order for an open appointment's fee. A client may state the amount it expects; one that differs from the
+	 * fee is refused rather than charged.
+	 */
+	@Transactional
+	public PaymentOrder order(long appointmentId, @Nullable Long expectedAmountMinor, Actor actor) {
+		Appointment appointment = book.requireAccess(appointmentId, actor, "PAY");
+		if (actor.role() == Role.CLINICIAN) {
+			throw ClinicException.forbidden();
+		}
+		if (!appointment.status().isOpen()) {
+			throw ClinicException.conflict("PAYMENT_FAILED", "This appointment can no longer be paid for");
+		}
+		if (expectedAmountMinor != null && expectedAmountMinor != appointment.feeMinor()) {
+			throw ClinicException.invalid("amount", "Amount must equal the appointment's fee (" + appointment.feeMinor() / 100
+					+ ")");
+		}
+		return payments.createOrder(actor,
+				new NewOrder(appointment.id(), appointment.patientId(), appointment.feeMinor(), appointment.currency()));
+	}
+
+	@Transactional
+	public Payment verify(CheckoutVerification verification, Actor actor) {
+		if (verification.appointmentId() != null) {
+			book.requireAccess(verification.appointmentId(), actor, "PAY");
+		}
+		return payments.verifyCheckout(actor, patientScope(actor), verification);
+	}
+
+	/** A payment link for an appointment's fee (or a staff-set amount), sent to the patient over WhatsApp. */
+	@Transactional
+	public SentPaymentLink link(long appointmentId, @Nullable Long amountMinor, @Nullable String customerName,
+			@Nullable String customerPhone, @Nullable String customerEmail, Actor actor) {
+		Appointment appointment = book.requireAccess(appointmentId, actor, "PAY");
+		if (!actor.isStaff()) {
+			throw ClinicException.forbidden();
+		}
+		Patient patient = patients.findAll(java.util.List.of(appointment.patientId())).get(appointment.patientId());
+		String phone = customerPhone != null ? customerPhone : patient == null ? null : patient.phone();
+		if (phone == null) {
+			throw ClinicException.invalid("customerPhone", "A phone number to send the link to is required");
+		}
+		return payments.createLink(actor,
+				new NewPaymentLink(appointment.id(), appointment.patientId(),
+						amountMinor == null ? appointment.feeMinor() : amountMinor, appointment.currency(),
+						customerName != null ? customerName : patient == null ? "Patient" : patient.fullName(), phone,
+						customerEmail != null ? customerEmail : patient == null ? null : patient.email(), null, null));
+	}
+
+	public PaymentLink verifyLink(String linkId, Actor actor) {
+		return payments.verifyLink(actor, patientScope(actor), linkId);
+	}
+
+	/** The latest payment of an appointment the caller may see. */
+	public Optional<Payment> ofAppointment(long appointmentId, Actor actor) {
+		book.requireAccess(appointmentId, actor, "READ");
+		return payments.latestForAppointment(actor, patientScope(actor), appointmentId);
+	}
+
+	/** The latest payment of each appointment in a list the caller has already been shown: one query. */
+	public Map<Long, Payment> ofAppointments(Collection<Appointment> appointments, Actor actor) {
+		var visible = appointments.stream().filter(a -> book.mayAccess(a, actor)).map(Appointment::id)
+			.collect(Collectors.toSet());
+		return visible.isEmpty() ? Map.of() : payments.latestForAppointments(actor, patientScope(actor), visible);
+	}
+
+	/** A patient's payments, newest first: the patient themself or staff. */
+	public Page<Payment> ofPatient(long patientId, Pageable page, Actor actor) {
+		return payments.ofPatient(actor, patientId, page);
+	}
+
+	public long totalPaid(long patientId, Actor actor) {
+		return payments.totalPaid(actor, patientId);
+	}
+
+	private @Nullable Long patientScope(Actor actor) {
+		return actor.role() == Role.PATIENT ? patients.self(actor).id() : null;
+	}
+}
