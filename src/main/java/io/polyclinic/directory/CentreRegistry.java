@@ -19,7 +19,10 @@ import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.internal.CentreProfile;
 import io.polyclinic.directory.internal.Centres;
+import io.polyclinic.directory.internal.StaffAssignment;
+import io.polyclinic.directory.internal.StaffAssignments;
 import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.Role;
 import io.polyclinic.platform.ClinicException;
 
 /**
@@ -30,13 +33,15 @@ import io.polyclinic.platform.ClinicException;
 public class CentreRegistry {
 
 	private final Centres centres;
+	private final StaffAssignments assignments;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ZoneId defaultZone;
 
-	CentreRegistry(Centres centres, AuditLog audit, Clock clock,
+	CentreRegistry(Centres centres, StaffAssignments assignments, AuditLog audit, Clock clock,
 			@Value("${polyclinic.default-time-zone:Asia/Kolkata}") String defaultZone) {
 		this.centres = centres;
+		this.assignments = assignments;
 		this.audit = audit;
 		this.clock = clock;
 		this.defaultZone = ZoneId.of(defaultZone);
@@ -59,9 +64,15 @@ public class CentreRegistry {
 		return centre.toCentre();
 	}
 
+	/** A centre manager changes only the centre they manage; managers and administrators any centre. */
 	@Transactional
 	public Centre change(long id, CentreDetails details, Actor actor) {
 		var centre = centre(id);
+		if (actor.role() == Role.CENTRE_MANAGER && !assignments.findByUserId(actor.userId())
+			.map(StaffAssignment::getCentreId).filter(c -> c == id).isPresent()) {
+			audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), "UPDATE", "CENTRE", id, null));
+			throw ClinicException.forbidden();
+		}
 		var now = clock.instant();
 		if (details.name() != null) {
 			if (details.name().isBlank()) {

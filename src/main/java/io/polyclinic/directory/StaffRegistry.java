@@ -77,6 +77,10 @@ public class StaffRegistry {
 	public StaffMember change(long id, @Nullable String fullName, @Nullable String email, @Nullable String phone,
 			@Nullable Boolean active, @Nullable Long centreId, Actor actor) {
 		Account account = staffAccount(id);
+		requireMayManage(account, actor, "UPDATE");
+		if (Boolean.FALSE.equals(active) && id == actor.userId()) {
+			throw ClinicException.conflict("CONFLICT", "You cannot deactivate your own account");
+		}
 		if (centreId != null) {
 			centres.get(centreId);
 			assignment(id).moveTo(centreId);
@@ -86,12 +90,14 @@ public class StaffRegistry {
 		return toStaff(account, assignment(id).getCentreId());
 	}
 
+	/** Managers may switch staff on and off too, but not an administrator. */
 	@Transactional
 	public StaffMember toggleActive(long id, Actor actor) {
-		staffAccount(id);
+		Account target = staffAccount(id);
 		if (id == actor.userId()) {
 			throw ClinicException.conflict("CONFLICT", "You cannot deactivate your own account");
 		}
+		requireMayManage(target, actor, "TOGGLE_ACTIVE");
 		Account account = accounts.toggleActive(id);
 		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "TOGGLE_ACTIVE", "STAFF", id, null));
 		return toStaff(account, assignment(id).getCentreId());
@@ -100,7 +106,7 @@ public class StaffRegistry {
 	/** Soft delete: the account stays for the records that name it, but can no longer sign in or be listed. */
 	@Transactional
 	public void dismiss(long id, Actor actor) {
-		staffAccount(id);
+		requireMayManage(staffAccount(id), actor, "DELETE");
 		if (id == actor.userId()) {
 			throw ClinicException.conflict("CONFLICT", "You cannot delete your own account");
 		}
@@ -132,6 +138,19 @@ public class StaffRegistry {
 	private Account staffAccount(long id) {
 		return accounts.find(id).filter(a -> a.role().isStaff() && !a.deleted())
 			.orElseThrow(() -> ClinicException.notFound("Staff user"));
+	}
+
+	/**
+	 * Only administrators manage administrators, and only a super-administrator another super-administrator (as
+	 * {@link #hire} has it); the refusal is audited.
+	 */
+	private void requireMayManage(Account target, Actor actor, String action) {
+		boolean allowed = target.role() == Role.SUPERADMIN ? actor.role() == Role.SUPERADMIN
+				: !target.role().isAdministrator() || actor.role().isAdministrator();
+		if (!allowed) {
+			audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), action, "STAFF", target.id(), null));
+			throw ClinicException.forbidden();
+		}
 	}
 
 	/** Staff created before directory knew them (the first administrator) get their assignment on first touch. */

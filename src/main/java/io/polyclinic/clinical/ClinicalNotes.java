@@ -1,0 +1,75 @@
+package io.polyclinic.clinical;
+
+import java.time.Clock;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.polyclinic.audit.AuditLog;
+import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.clinical.internal.Note;
+import io.polyclinic.clinical.internal.Notes;
+import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.Role;
+import io.polyclinic.platform.ClinicException;
+
+/**
+ * Clinical notes on patients. Clinicians write them about patients they care for; administrators may too. Every
+ * note written, and every refusal, is audited.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ClinicalNotes {
+
+	public static final int MAXIMUM_LENGTH = 4000;
+
+	private final Notes notes;
+	private final PatientRegistry patients;
+	private final Accounts accounts;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	ClinicalNotes(Notes notes, PatientRegistry patients, Accounts accounts, AuditLog audit, Clock clock) {
+		this.notes = notes;
+		this.patients = patients;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Adds a note to a patient's record.
+	 *
+	 * @param appointmentId the appointment the note is about, which must be this patient's
+	 */
+	@Transactional
+	public ClinicalNote write(long patientId, @Nullable Long appointmentId, String text, Actor actor) {
+		if (!actor.is(Role.CLINICIAN, Role.ADMIN)) {
+			audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), "CREATE", "CLINICAL_NOTE", null,
+					patientId));
+			throw ClinicException.forbidden();
+		}
+		patients.requireAccess(patientId, actor, "CREATE_NOTE");
+		if (text.isBlank()) {
+			throw ClinicException.invalid("note", "Note is required");
+		}
+		if (text.length() > MAXIMUM_LENGTH) {
+			throw ClinicException.invalid("note", "Note must be at most " + MAXIMUM_LENGTH + " characters");
+		}
+		if (appointmentId != null) {
+			long owner = notes.patientOfAppointment(appointmentId)
+				.orElseThrow(() -> ClinicException.notFound("Appointment"));
+			if (owner != patientId) {
+				throw ClinicException.invalid("appointmentId", "This appointment is not the patient's");
+			}
+		}
+		Note note = notes.save(new Note(patientId, appointmentId, actor.userId(), text.strip(), clock.instant()));
+		ClinicalNote written = note.toClinicalNote(accounts.get(actor.userId()).fullName());
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "CLINICAL_NOTE", written.id(),
+				patientId));
+		return written;
+	}
+}

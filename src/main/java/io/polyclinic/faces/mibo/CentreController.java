@@ -1,0 +1,117 @@
+package io.polyclinic.faces.mibo;
+
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboFormats.EMAIL;
+import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
+import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyclinic.directory.Centre;
+import io.polyclinic.directory.CentreDetails;
+import io.polyclinic.directory.CentreRegistry;
+import io.polyclinic.identity.Actor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Centres: {@code /api/centres}. Any signed-in caller reads them (inactive ones included, with {@code isActive});
+ * writes follow the contract's roles, and a centre manager changes only their own centre (the module decides that).
+ * {@code timeZone} (an IANA zone id) is an additive, optional request field; it defaults to the clinic's zone.
+ */
+@RestController
+@RequestMapping("/api/centres")
+class CentreController {
+
+	private final CentreRegistry centres;
+
+	CentreController(CentreRegistry centres) {
+		this.centres = centres;
+	}
+
+	record CentreView(long id, String name, String city, @Nullable String address, @Nullable String phone,
+			@Nullable String email, boolean isActive) {
+
+		static CentreView of(Centre c) {
+			return new CentreView(c.id(), c.name(), c.city(), c.address(), c.phone(), c.email(), c.active());
+		}
+	}
+
+	record NewCentre(@NotBlank(message = "Centre name is required") String name,
+			@NotBlank(message = "City is required") String city, @Nullable String address, @Nullable String phone,
+			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String timeZone) {
+	}
+
+	record CentreChanges(@Nullable String name, @Nullable String city, @Nullable String address,
+			@Nullable String phone, @Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email,
+			@Nullable String timeZone) {
+	}
+
+	@GetMapping
+	Reply<List<CentreView>> list(@RequestParam(required = false) @Nullable String city,
+			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
+			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
+			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit) {
+		return Reply.of(centres.find(city, false, MiboFormats.page(page, limit, Sort.by("id"))).map(CentreView::of)
+			.getContent());
+	}
+
+	@GetMapping("/{id}")
+	Reply<CentreView> get(@PathVariable long id) {
+		return Reply.of(CentreView.of(centres.get(id)));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	Reply<CentreView> create(@Valid @RequestBody NewCentre request, @AuthenticationPrincipal Actor actor) {
+		Centre centre = centres.open(new CentreDetails(request.name(), request.city(), request.address(),
+				request.phone(), request.email(), request.timeZone()), actor);
+		return Reply.of("Centre created successfully", CentreView.of(centre));
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER')")
+	Reply<CentreView> update(@PathVariable long id, @Valid @RequestBody CentreChanges request,
+			@AuthenticationPrincipal Actor actor) {
+		Centre centre = centres.change(id, new CentreDetails(request.name(), request.city(), request.address(),
+				request.phone(), request.email(), request.timeZone()), actor);
+		return Reply.of("Centre updated successfully", CentreView.of(centre));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<Void> delete(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		centres.close(id, actor);
+		return Reply.message("Centre deleted successfully");
+	}
+
+	@PatchMapping("/{id}/toggle-active")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	Reply<CentreView> toggleActive(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		Centre centre = centres.toggleActive(id, actor);
+		return Reply.of(centre.active() ? "Centre activated successfully" : "Centre deactivated successfully",
+				CentreView.of(centre));
+	}
+}

@@ -1,0 +1,67 @@
+package io.polyclinic.faces.mibo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+import io.polyclinic.platform.ClinicException;
+
+/**
+ * How Mibo writes what the modules hold: instants to the millisecond, whole rupees, YYYY-MM-DD dates, and its
+ * {@code page}/{@code limit} query parameters.
+ */
+final class MiboFormats {
+
+	/** As identity checks an address, so that the face refuses what the module would. */
+	static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+	static final String INVALID_EMAIL = "Invalid email format";
+
+	static final String DEFAULT_PAGE = "1";
+
+	static final String DEFAULT_LIMIT = "50";
+
+	static final int MAXIMUM_LIMIT = 100;
+
+	private MiboFormats() {
+	}
+
+	/** The contract shows {@code 2024-01-01T00:00:00Z}; stored instants may carry microseconds nobody needs. */
+	static Instant instant(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** Mibo shows fees as whole rupees; a fee with paise (set through another face) is rounded half up. */
+	static long rupees(long minor) {
+		return BigDecimal.valueOf(minor).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+	}
+
+	static @Nullable Long paise(@Nullable Long rupees) {
+		return rupees == null ? null : Math.multiplyExact(rupees, 100L);
+	}
+
+	static @Nullable LocalDate date(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.trim());
+		}
+		catch (DateTimeParseException e) {
+			throw ClinicException.invalid(field, "Must be a date as YYYY-MM-DD");
+		}
+	}
+
+	/** Mibo's pages count from 1. */
+	static Pageable page(int page, int limit, Sort sort) {
+		return PageRequest.of(page - 1, limit, sort);
+	}
+}

@@ -1,0 +1,137 @@
+package io.polyclinic.faces.mibo;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyclinic.directory.LeadSource;
+import io.polyclinic.directory.Patient;
+import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.directory.PatientSignedIn;
+import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.OtpPurpose;
+import io.polyclinic.identity.SignIn;
+import io.polyclinic.identity.SignedIn;
+import io.polyclinic.notify.Channel;
+import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.PublicEndpoint;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * Patient authentication: {@code /api/patient-auth}. One-time codes go by WhatsApp; the first verified code signs
+ * the patient up with the name given when the code was asked for.
+ */
+@RestController
+@RequestMapping("/api/patient-auth")
+class PatientAuthController {
+
+	private final SignIn signIn;
+	private final PatientRegistry patients;
+	private final Accounts accounts;
+
+	PatientAuthController(SignIn signIn, PatientRegistry patients, Accounts accounts) {
+		this.signIn = signIn;
+		this.patients = patients;
+		this.accounts = accounts;
+	}
+
+	/** {@code fullName} names a new patient; a returning one may leave it out. */
+	record SendOtp(@NotBlank(message = "Phone number is required") String phone, @Nullable String fullName) {
+	}
+
+	/**
+	 * {@code leadSource} (or {@code source}) is additive: where a new patient came from, when the frontend knows
+	 * (WEBSITE otherwise; an unrecognised value counts as WEBSITE rather than failing a sign-in).
+	 */
+	record VerifyOtp(@NotBlank(message = "Phone number is required") String phone,
+			@NotBlank(message = "OTP is required") String otp, @Nullable String leadSource, @Nullable String source) {
+	}
+
+	record RefreshRequest(@NotBlank(message = "Refresh token is required") String refreshToken) {
+	}
+
+	record LogoutRequest(@Nullable String refreshToken) {
+	}
+
+	record SignedInPatient(long id, String fullName, @Nullable String phone, @Nullable String email,
+			boolean isNewUser) {
+	}
+
+	record Login(SignedInPatient patient, String accessToken, String refreshToken) {
+	}
+
+	/** As the staff refresh: the contract shows only the access token; the rotated refresh token comes along. */
+	record Refreshed(String accessToken, String refreshToken) {
+	}
+
+	record CurrentPatient(long id, String fullName, @Nullable String phone, @Nullable String email,
+			@Nullable LocalDate dateOfBirth, @Nullable String gender, @Nullable String bloodGroup,
+			@Nullable String emergencyContactName, @Nullable String emergencyContactPhone) {
+	}
+
+	@PublicEndpoint
+	@PostMapping("/send-otp")
+	Reply<Map<String, Object>> sendOtp(@Valid @RequestBody SendOtp request) {
+		long expiresIn = signIn.requestOtp(request.phone(), OtpPurpose.PATIENT_LOGIN, Channel.WHATSAPP,
+				request.fullName());
+		return Reply.of("OTP sent successfully via WhatsApp",
+				Map.of("phone", accounts.normalizePhone(request.phone()), "expiresIn", expiresIn));
+	}
+
+	@PublicEndpoint
+	@PostMapping("/verify-otp")
+	Reply<Login> verifyOtp(@Valid @RequestBody VerifyOtp request) {
+		String given = request.leadSource() != null ? request.leadSource() : request.source();
+		LeadSource source = given == null ? LeadSource.WEBSITE : LeadSource.parse(given).orElse(LeadSource.WEBSITE);
+		PatientSignedIn signedIn = patients.signInWithCode(request.phone(), request.otp(), source);
+		Patient p = signedIn.patient();
+		return Reply.of("Login successful",
+				new Login(new SignedInPatient(p.id(), p.fullName(), p.phone(), p.email(), signedIn.newPatient()),
+						signedIn.tokens().accessToken(), signedIn.tokens().refreshToken()));
+	}
+
+	@PublicEndpoint
+	@PostMapping("/refresh-token")
+	Reply<Refreshed> refresh(@Valid @RequestBody RefreshRequest request) {
+		SignedIn refreshed = signIn.refresh(request.refreshToken());
+		return Reply.of(new Refreshed(refreshed.tokens().accessToken(), refreshed.tokens().refreshToken()));
+	}
+
+	/**
+	 * Public, as the contract has it: the refresh token names the session to end. When an access token comes along,
+	 * its session ends too.
+	 */
+	@PublicEndpoint
+	@PostMapping("/logout")
+	Reply<Void> logout(@AuthenticationPrincipal @Nullable Actor actor,
+			@RequestBody(required = false) @Nullable LogoutRequest request) {
+		String refreshToken = request == null ? null : request.refreshToken();
+		if ((refreshToken == null || refreshToken.isBlank()) && actor == null) {
+			throw ClinicException.invalid("refreshToken", "Refresh token is required");
+		}
+		signIn.signOut(refreshToken);
+		if (actor != null) {
+			signIn.signOut(actor);
+		}
+		return Reply.message("Logged out successfully");
+	}
+
+	@GetMapping("/me")
+	@PreAuthorize("hasRole('PATIENT')")
+	Reply<CurrentPatient> me(@AuthenticationPrincipal Actor actor) {
+		// through get(), so that the read is audited like any other read of a patient's record
+		Patient p = patients.get(patients.self(actor).id(), actor);
+		return Reply.of(new CurrentPatient(p.id(), p.fullName(), p.phone(), p.email(), p.dateOfBirth(), p.gender(),
+				p.bloodGroup(), p.emergencyContactName(), p.emergencyContactPhone()));
+	}
+}

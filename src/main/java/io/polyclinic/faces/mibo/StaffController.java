@@ -1,0 +1,184 @@
+package io.polyclinic.faces.mibo;
+
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboFormats.EMAIL;
+import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
+import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyclinic.directory.NewStaffMember;
+import io.polyclinic.directory.StaffMember;
+import io.polyclinic.directory.StaffRegistry;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.Role;
+import io.polyclinic.platform.ClinicException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Staff management: {@code /api/users}. Administrators only, except switching an account on or off and adding
+ * front-desk staff, which managers may do too. Staff ids are their user ids; roles travel as Mibo's role ids.
+ */
+@RestController
+@RequestMapping("/api/users")
+class StaffController {
+
+	private final StaffRegistry staff;
+
+	StaffController(StaffRegistry staff) {
+		this.staff = staff;
+	}
+
+	/**
+	 * A member of staff as the contract shows one. {@code centreId} is additive (the contract's example omits it):
+	 * the create and update requests carry it, so a client needs to read it back.
+	 */
+	record StaffUser(long id, String fullName, @Nullable String phone, @Nullable String email, int roleId,
+			String roleName, boolean isActive, Instant createdAt, @Nullable Long centreId) {
+
+		static StaffUser of(StaffMember s) {
+			return new StaffUser(s.id(), s.fullName(), s.phone(), s.email(), MiboRoles.id(s.role()), s.role().name(),
+					s.active(), MiboFormats.instant(s.createdAt()), s.centreId());
+		}
+	}
+
+	/** {@code username} is additive: it lets the new member sign in at /api/auth/login/username-password. */
+	record NewStaff(@NotBlank(message = "Full name is required") String fullName,
+			@NotBlank(message = "Phone number is required") String phone,
+			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String username,
+			@NotBlank(message = "Password is required") @Size(min = 8, message = "Password must be at least 8 characters") String password,
+			@NotNull(message = "Role is required") Integer roleId, @Nullable Long centreId) {
+	}
+
+	/** The role-specific creators fix the role themselves. */
+	record NewStaffInRole(@NotBlank(message = "Full name is required") String fullName,
+			@NotBlank(message = "Phone number is required") String phone,
+			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String username,
+			@NotBlank(message = "Password is required") @Size(min = 8, message = "Password must be at least 8 characters") String password,
+			@Nullable Long centreId) {
+	}
+
+	record StaffChanges(@Nullable String fullName, @Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email,
+			@Nullable String phone, @Nullable Boolean isActive, @Nullable Long centreId) {
+	}
+
+	@GetMapping
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<List<StaffUser>> list(@RequestParam(required = false) @Nullable Integer roleId,
+			@RequestParam(required = false) @Nullable Long centreId,
+			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
+			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
+			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit) {
+		@Nullable Role role = roleId == null ? null : role(roleId);
+		return Reply.of(staff.find(role, centreId, MiboFormats.page(page, limit, Sort.by("id")))
+			.map(StaffUser::of)
+			.getContent());
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<StaffUser> get(@PathVariable long id) {
+		return Reply.of(StaffUser.of(staff.get(id)));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<StaffUser> create(@Valid @RequestBody NewStaff request, @AuthenticationPrincipal Actor actor) {
+		StaffMember hired = staff.hire(new NewStaffMember(request.fullName(), request.phone(), request.email(),
+				request.username(), request.password(), role(request.roleId()), request.centreId()), actor);
+		return Reply.of("User created successfully", StaffUser.of(hired));
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<StaffUser> update(@PathVariable long id, @Valid @RequestBody StaffChanges request,
+			@AuthenticationPrincipal Actor actor) {
+		StaffMember changed = staff.change(id, request.fullName(), request.email(), request.phone(), request.isActive(),
+				request.centreId(), actor);
+		return Reply.of("User updated successfully", StaffUser.of(changed));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<Void> delete(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		staff.dismiss(id, actor);
+		return Reply.message("User deleted successfully");
+	}
+
+	@PatchMapping("/{id}/toggle-active")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	Reply<StaffUser> toggleActive(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		StaffMember toggled = staff.toggleActive(id, actor);
+		return Reply.of(toggled.active() ? "User activated successfully" : "User deactivated successfully",
+				StaffUser.of(toggled));
+	}
+
+	@PostMapping("/managers")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<StaffUser> createManager(@Valid @RequestBody NewStaffInRole request, @AuthenticationPrincipal Actor actor) {
+		return Reply.of("Manager created successfully", hire(request, Role.MANAGER, actor));
+	}
+
+	@PostMapping("/centre-managers")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<StaffUser> createCentreManager(@Valid @RequestBody NewStaffInRole request,
+			@AuthenticationPrincipal Actor actor) {
+		return Reply.of("Centre manager created successfully", hire(request, Role.CENTRE_MANAGER, actor));
+	}
+
+	@PostMapping("/care-coordinators")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Reply<StaffUser> createCareCoordinator(@Valid @RequestBody NewStaffInRole request,
+			@AuthenticationPrincipal Actor actor) {
+		return Reply.of("Care coordinator created successfully", hire(request, Role.CARE_COORDINATOR, actor));
+	}
+
+	@PostMapping("/front-desk")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	Reply<StaffUser> createFrontDesk(@Valid @RequestBody NewStaffInRole request, @AuthenticationPrincipal Actor actor) {
+		return Reply.of("Front desk staff created successfully", hire(request, Role.FRONT_DESK, actor));
+	}
+
+	private StaffUser hire(NewStaffInRole request, Role role, Actor actor) {
+		return StaffUser.of(staff.hire(new NewStaffMember(request.fullName(), request.phone(), request.email(),
+				request.username(), request.password(), role, request.centreId()), actor));
+	}
+
+	private static Role role(int roleId) {
+		Role role = MiboRoles.byId(roleId);
+		if (role == null) {
+			throw ClinicException.invalid("roleId", "Unknown role");
+		}
+		return role;
+	}
+}
