@@ -1,0 +1,116 @@
+package io.polyclinic.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.polyclinic.identity.Actor;
+import io.polyclinic.identity.Role;
+import io.polyclinic.platform.ClinicException;
+import io.polyclinic.support.ApiTest;
+import io.polyclinic.support.MiboClient;
+
+/**
+ * The directory's own rules about who manages whom, called on the module's API as any face would.
+ */
+class DirectoryRulesTests extends ApiTest {
+
+	@Autowired
+	StaffRegistry staff;
+
+	@Autowired
+	CentreRegistry centres;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** Who sets the scene: a super-administrator, who may hire every role (no account needed behind an actor). */
+	static final Actor FOUNDER = actor(0, Role.SUPERADMIN);
+
+	StaffMember hire(Role role, Long centreId) {
+		String phone = MiboClient.newPhone();
+		return staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, "SecurePassword123", role, centreId),
+				FOUNDER);
+	}
+
+	static Actor actor(long userId, Role role) {
+		return new Actor(userId, UUID.randomUUID(), role, UUID.randomUUID());
+	}
+
+	static Actor as(StaffMember member) {
+		return actor(member.id(), member.role());
+	}
+
+	long denials(String resourceType, long resourceId) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE resource_type = ? AND resource_id = ? AND outcome = 'DENIED'")
+			.params(resourceType, String.valueOf(resourceId))
+			.query(Long.class)
+			.single();
+	}
+
+	static void assertForbidden(Runnable call) {
+		assertThatThrownBy(call::run).isInstanceOfSatisfying(ClinicException.class,
+				e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+	}
+
+	@Test
+	void aManagerSwitchesStaffButNotAnAdministratorOnAndOff() {
+		var manager = hire(Role.MANAGER, null);
+		var frontDesk = hire(Role.FRONT_DESK, null);
+		var admin = hire(Role.ADMIN, null);
+
+		assertThat(staff.toggleActive(frontDesk.id(), as(manager)).active()).isFalse();
+		assertForbidden(() -> staff.toggleActive(admin.id(), as(manager)));
+		assertThat(staff.get(admin.id()).active()).isTrue();
+		assertThat(denials("STAFF", admin.id())).isEqualTo(1);
+	}
+
+	@Test
+	void onlyASuperAdministratorManagesASuperAdministrator() {
+		var admin = hire(Role.ADMIN, null);
+		var superAdmin = hire(Role.SUPERADMIN, null);
+
+		assertForbidden(() -> staff.toggleActive(superAdmin.id(), as(admin)));
+		assertForbidden(() -> staff.change(superAdmin.id(), "Renamed", null, null, null, null, as(admin)));
+		assertForbidden(() -> staff.dismiss(superAdmin.id(), as(admin)));
+		assertThat(staff.get(superAdmin.id()).fullName()).isNotEqualTo("Renamed");
+
+		var otherAdmin = hire(Role.ADMIN, null);
+		assertThat(staff.toggleActive(otherAdmin.id(), as(superAdmin)).active()).isFalse();
+		assertThat(staff.toggleActive(otherAdmin.id(), as(admin)).active()).isTrue();
+	}
+
+	@Test
+	void nobodyDeactivatesOrDeletesTheirOwnAccount() {
+		var admin = hire(Role.ADMIN, null);
+
+		assertThatThrownBy(() -> staff.change(admin.id(), null, null, null, false, null, as(admin)))
+			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+		assertThatThrownBy(() -> staff.toggleActive(admin.id(), as(admin)))
+			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+		assertThatThrownBy(() -> staff.dismiss(admin.id(), as(admin)))
+			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+		assertThat(staff.change(admin.id(), "Still Me", null, null, true, null, as(admin)).active()).isTrue();
+	}
+
+	@Test
+	void aCentreManagerChangesTheirOwnCentreOnly() {
+		var own = centres.open(new CentreDetails("Own", "Bangalore", null, null, null, null), FOUNDER);
+		var other = centres.open(new CentreDetails("Other", "Bangalore", null, null, null, null), FOUNDER);
+		var manager = hire(Role.CENTRE_MANAGER, own.id());
+		var unassigned = hire(Role.CENTRE_MANAGER, null);
+		var change = new CentreDetails(null, null, "2 New Road", null, null, null);
+
+		assertThat(centres.change(own.id(), change, as(manager)).address()).isEqualTo("2 New Road");
+		assertForbidden(() -> centres.change(other.id(), change, as(manager)));
+		assertForbidden(() -> centres.change(own.id(), change, as(unassigned)));
+		assertThat(centres.get(other.id()).address()).isNull();
+		assertThat(denials("CENTRE", other.id())).isEqualTo(1);
+		assertThat(centres.change(other.id(), change, as(hire(Role.MANAGER, null))).address()).isEqualTo("2 New Road");
+	}
+}
