@@ -15,6 +15,7 @@ import io.polyclinic.identity.Accounts;
 import io.polyclinic.identity.Actor;
 import io.polyclinic.identity.Role;
 import io.polyclinic.platform.ClinicException;
+import io.polyclinic.scheduling.AppointmentBook;
 
 /**
  * Clinical notes on patients. Clinicians write them about patients they care for; administrators may too. Every
@@ -28,13 +29,16 @@ public class ClinicalNotes {
 
 	private final Notes notes;
 	private final PatientRegistry patients;
+	private final AppointmentBook appointments;
 	private final Accounts accounts;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	ClinicalNotes(Notes notes, PatientRegistry patients, Accounts accounts, AuditLog audit, Clock clock) {
+	ClinicalNotes(Notes notes, PatientRegistry patients, AppointmentBook appointments, Accounts accounts,
+			AuditLog audit, Clock clock) {
 		this.notes = notes;
 		this.patients = patients;
+		this.appointments = appointments;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
@@ -59,12 +63,9 @@ public class ClinicalNotes {
 		if (text.length() > MAXIMUM_LENGTH) {
 			throw ClinicException.invalid("note", "Note must be at most " + MAXIMUM_LENGTH + " characters");
 		}
-		if (appointmentId != null) {
-			long owner = notes.patientOfAppointment(appointmentId)
-				.orElseThrow(() -> ClinicException.notFound("Appointment"));
-			if (owner != patientId) {
-				throw ClinicException.invalid("appointmentId", "This appointment is not the patient's");
-			}
+		// access to the patient is decided above; the appointment only has to be theirs
+		if (appointmentId != null && appointments.require(appointmentId).patientId() != patientId) {
+			throw ClinicException.invalid("appointmentId", "This appointment is not the patient's");
 		}
 		Note note = notes.save(new Note(patientId, appointmentId, actor.userId(), text.strip(), clock.instant()));
 		ClinicalNote written = note.toClinicalNote(accounts.get(actor.userId()).fullName());

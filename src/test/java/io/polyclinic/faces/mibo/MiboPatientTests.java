@@ -3,13 +3,12 @@ package io.polyclinic.faces.mibo;
 import static io.polyclinic.support.Http.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.polyclinic.directory.CareTeam;
+import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
+import io.polyclinic.support.Clinic;
 import io.polyclinic.support.Http;
 import io.polyclinic.support.MiboClient;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +46,12 @@ class MiboPatientTests extends ApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Clinic clinic;
+
+	@Autowired
+	AppointmentBook appointments;
 
 	MiboClient mibo;
 	MiboPeople people;
@@ -85,19 +95,20 @@ class MiboPatientTests extends ApiTest {
 			.single();
 	}
 
-	/** Scheduling is not this test's subject: one appointment row, as a booking would leave it. */
-	long appointment(long patientId, long clinicianId) {
-		var start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0);
-		jdbc.sql("""
-				INSERT INTO appointments (public_id, patient_id, clinician_id, starts_at, ends_at, slot_hold, session_type,
-				  status, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, 'ONLINE', 'BOOKED', ?, ?)""")
-			.params(UUID.randomUUID(), patientId, clinicianId, start, start.plusHours(1), start, start, start)
-			.update();
-		return jdbc.sql("SELECT id FROM appointments WHERE patient_id = ? AND clinician_id = ?")
-			.params(patientId, clinicianId)
-			.query(Long.class)
-			.single();
+	/** A clinician with weekday hours (so that they can be booked), and their access token. */
+	record BookableClinician(Clinician clinician, String token) {
+	}
+
+	BookableClinician bookableClinician() {
+		Clinician clinician = clinic.clinician(null, "Asia/Kolkata");
+		return new BookableClinician(clinician, mibo.login(clinician.phone(), "SecurePassword123"));
+	}
+
+	long appointment(long patientId, Clinician clinician) {
+		var request = new BookingRequest(patientId, clinician.id(), null,
+				Clinic.nextWeekday(clinician.timeZone(), DayOfWeek.MONDAY), LocalTime.of(10, 0), SessionType.ONLINE, null,
+				null);
+		return appointments.book(request, clinic.admin()).id();
 	}
 
 	@Test
@@ -319,14 +330,13 @@ class MiboPatientTests extends ApiTest {
 	@Test
 	void aClinicianWhoCaresForThePatientAddsANote() {
 		var patient = people.patient();
-		var clinician = people.clinician(null, "Therapist");
-		String token = people.clinicianToken(clinician);
-		careTeam.link(patient.id(), clinician.id());
-		long appointment = appointment(patient.id(), clinician.id());
+		var clinician = bookableClinician();
+		// the booking is what links the clinician to the patient
+		long appointment = appointment(patient.id(), clinician.clinician());
 
 		var res = http.post("/mibo/api/patients/" + patient.id() + "/notes",
 				Map.of("note", "Patient shows improvement in anxiety symptoms", "appointmentId", appointment))
-			.token(token)
+			.token(clinician.token())
 			.send();
 
 		assertThat(res.status()).as(res.toString()).isEqualTo(201);
@@ -369,9 +379,8 @@ class MiboPatientTests extends ApiTest {
 		assertError(http.post("/mibo/api/patients/" + patient.id() + "/notes", note).send(), 401, "UNAUTHORIZED");
 
 		careTeam.link(patient.id(), clinician.id());
-		var other = people.patient();
-		careTeam.link(other.id(), clinician.id());
-		long othersAppointment = appointment(other.id(), clinician.id());
+		var colleague = bookableClinician();
+		long othersAppointment = appointment(people.patient().id(), colleague.clinician());
 		var wrong = http.post("/mibo/api/patients/" + patient.id() + "/notes",
 				Map.of("note", "Observed", "appointmentId", othersAppointment)).token(token).send();
 		assertError(wrong, 400, "VALIDATION_ERROR");
