@@ -30,7 +30,7 @@ import io.polyclinic.platform.ClinicException;
  * see its payment. Billing keeps the money; this is where appointments and payments meet.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional // reads of payments are audited: even they write
 public class AppointmentPayments {
 
 	private final AppointmentBook book;
@@ -47,7 +47,6 @@ public class AppointmentPayments {
 	 * An order for an open appointment's fee. A client may state the amount it expects; one that differs from the
 	 * fee is refused rather than charged.
 	 */
-	@Transactional
 	public PaymentOrder order(long appointmentId, @Nullable Long expectedAmountMinor, Actor actor) {
 		Appointment appointment = book.requireAccess(appointmentId, actor, "PAY");
 		if (actor.role() == Role.CLINICIAN) {
@@ -64,7 +63,6 @@ public class AppointmentPayments {
 				new NewOrder(appointment.id(), appointment.patientId(), appointment.feeMinor(), appointment.currency()));
 	}
 
-	@Transactional
 	public Payment verify(CheckoutVerification verification, Actor actor) {
 		if (verification.appointmentId() != null) {
 			book.requireAccess(verification.appointmentId(), actor, "PAY");
@@ -73,7 +71,6 @@ public class AppointmentPayments {
 	}
 
 	/** A payment link for an appointment's fee (or a staff-set amount), sent to the patient over WhatsApp. */
-	@Transactional
 	public SentPaymentLink link(long appointmentId, @Nullable Long amountMinor, @Nullable String customerName,
 			@Nullable String customerPhone, @Nullable String customerEmail, Actor actor) {
 		Appointment appointment = book.requireAccess(appointmentId, actor, "PAY");
