@@ -47,6 +47,9 @@ public class AppointmentBook {
 
 	private static final Set<AppointmentStatus> HIDDEN_FROM_AGENDA = EnumSet.of(AppointmentStatus.CANCELLED);
 	private static final int AGENDA_SIZE = 100;
+	// the id breaks ties between appointments at one instant (other clinicians'), so that pages never overlap
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "startsAt")
+		.and(Sort.by(Sort.Direction.DESC, "id"));
 
 	private final Bookings bookings;
 	private final Availability availability;
@@ -113,6 +116,20 @@ public class AppointmentBook {
 		return booking.toAppointment();
 	}
 
+	/**
+	 * Staff book for a patient known by phone (with or without the country code), registering the patient first when
+	 * the number is new — in one transaction, so that a refused slot registers nobody.
+	 */
+	@Transactional
+	public PhoneBooking bookByPhone(PhoneBookingRequest request, Actor actor) {
+		if (!actor.isStaff()) {
+			throw denied(actor, "BOOK", null, null);
+		}
+		var registration = patients.findOrRegister(request.phone(), request.fullName(), request.source(), actor);
+		Appointment appointment = book(request.forPatient(registration.patient().id()), actor);
+		return new PhoneBooking(appointment, registration.patient(), registration.created());
+	}
+
 	/** An appointment, if the caller may see it: staff, its patient, its clinician. Reads are audited. */
 	@Transactional
 	public Appointment get(long id, Actor actor) {
@@ -129,8 +146,7 @@ public class AppointmentBook {
 		if (!actor.isStaff()) {
 			throw denied(actor, "LIST", null, filter.patientId());
 		}
-		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(),
-				Sort.by(Sort.Direction.DESC, "startsAt"));
+		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
 		return bookings.search(filter.centreId(), filter.clinicianId(), filter.patientId(), filter.date(),
 				filter.status(), ordered).map(Booking::toAppointment);
 	}
@@ -139,8 +155,7 @@ public class AppointmentBook {
 	@Transactional
 	public Page<Appointment> ofPatient(long patientId, Pageable page, Actor actor) {
 		patients.requireAccess(patientId, actor, "READ");
-		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(),
-				Sort.by(Sort.Direction.DESC, "startsAt"));
+		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
 		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "READ", "APPOINTMENT", null, patientId));
 		return bookings.findByPatientId(patientId, ordered).map(Booking::toAppointment);
 	}

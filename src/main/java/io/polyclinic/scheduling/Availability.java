@@ -51,6 +51,12 @@ public class Availability {
 		return windows.ofClinician(clinicianId).stream().map(AvailabilityWindow::toRule).sorted(WEEK_ORDER).toList();
 	}
 
+	/** A listed clinician's weekly hours, as anyone may see them. */
+	public List<AvailabilityRule> weeklyHours(long clinicianId) {
+		clinicians.getListed(clinicianId);
+		return rules(clinicianId);
+	}
+
 	/** Replaces a clinician's weekly hours as a whole. */
 	@Transactional
 	public List<AvailabilityRule> replaceRules(long clinicianId, List<AvailabilityRule> rules, Actor actor) {

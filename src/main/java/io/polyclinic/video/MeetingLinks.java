@@ -3,7 +3,11 @@ package io.polyclinic.video;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -57,6 +61,15 @@ public class MeetingLinks {
 
 	public Optional<MeetingLink> forAppointment(long appointmentId) {
 		return records.findByAppointmentId(appointmentId).map(MeetingRecord::toLink);
+	}
+
+	/** The links of many appointments in one query, by appointment id: for lists that show them. */
+	public Map<Long, MeetingLink> forAppointments(Collection<Long> appointmentIds) {
+		if (appointmentIds.isEmpty()) {
+			return Map.of();
+		}
+		return records.findByAppointmentIdIn(appointmentIds).stream().map(MeetingRecord::toLink)
+			.collect(Collectors.toMap(MeetingLink::appointmentId, Function.identity()));
 	}
 
 	@Transactional

@@ -1,6 +1,8 @@
 package io.polyclinic.video.internal;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -12,6 +14,8 @@ import org.springframework.data.repository.query.Param;
 public interface MeetingRecords extends JpaRepository<MeetingRecord, Long> {
 
 	Optional<MeetingRecord> findByAppointmentId(long appointmentId);
+
+	List<MeetingRecord> findByAppointmentIdIn(Collection<Long> appointmentIds);
 
 	@Query("""
 			select m from MeetingRecord m

@@ -1,0 +1,169 @@
+package io.polyclinic.faces.mibo;
+
+import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboAppointments.MAXIMUM_LIMIT;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyclinic.faces.mibo.MiboAppointments.AgendaView;
+import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
+import io.polyclinic.faces.mibo.MiboAppointments.Detail;
+import io.polyclinic.faces.mibo.MiboAppointments.Row;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentChanges;
+import io.polyclinic.scheduling.AppointmentFilter;
+import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.Availability;
+import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.Slot;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Appointments as staff and clinicians see them: {@code /api/appointments}. Roles follow the contract's matrix ("View
+ * All" for the list); which appointment a caller may open is decided by the scheduling module — staff, its patient,
+ * its clinician. Dates and times are on the clinician's clock.
+ */
+@RestController
+@RequestMapping("/api/appointments")
+class AppointmentController {
+
+	/** The "Appointments (View All)" row, and the contract's roles for creating and cancelling. */
+	private static final String STAFF = "hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK')";
+	private static final String EDITORS = "hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR')";
+
+	private final AppointmentBook book;
+	private final Availability availability;
+	private final MiboAppointments mibo;
+
+	AppointmentController(AppointmentBook book, Availability availability, MiboAppointments mibo) {
+		this.book = book;
+		this.availability = availability;
+		this.mibo = mibo;
+	}
+
+	record NewAppointment(@NotNull(message = "Patient is required") Long patientId,
+			@NotNull(message = "Clinician is required") Long clinicianId, @Nullable Long centreId,
+			@NotBlank(message = "Appointment date is required") String appointmentDate,
+			@NotBlank(message = "Appointment time is required") String appointmentTime,
+			@NotBlank(message = "Session type is required") String sessionType,
+			@Nullable @PositiveOrZero(message = "Consultation fee cannot be negative") Long consultationFee,
+			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes) {
+	}
+
+	/** paymentLink stays null until billing is wired to this face: the lead connects it to billing's payment link. */
+	record Created(long id, String appointmentDate, String appointmentTime, AppointmentStatus status,
+			@Nullable String paymentLink) {
+	}
+
+	record AppointmentUpdate(@Nullable String appointmentDate, @Nullable String appointmentTime,
+			@Nullable String status,
+			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes) {
+	}
+
+	record Cancellation(@Nullable @Size(max = 500, message = "Reason must be at most 500 characters") String reason) {
+	}
+
+	record FreeSlots(List<String> availableSlots) {
+	}
+
+	/** Newest first, a page at a time ({@code page} from 1, {@code limit} up to 100); {@code date} is the clinician's. */
+	@GetMapping
+	@PreAuthorize(STAFF)
+	Reply<List<Row>> list(@RequestParam(required = false) @Nullable Long centreId,
+			@RequestParam(required = false) @Nullable Long clinicianId,
+			@RequestParam(required = false) @Nullable Long patientId,
+			@RequestParam(required = false) @Nullable String date, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
+			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
+			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			@AuthenticationPrincipal Actor actor) {
+		var filter = new AppointmentFilter(centreId, clinicianId, patientId,
+				date == null || date.isBlank() ? null : MiboAppointments.parseDate("date", date),
+				MiboAppointments.status("status", status));
+		return Reply.of(mibo.rows(book.find(filter, MiboAppointments.page(page, limit), actor).getContent()));
+	}
+
+	@GetMapping("/my-appointments")
+	@PreAuthorize("hasRole('CLINICIAN')")
+	Reply<AgendaView> mine(@AuthenticationPrincipal Actor actor) {
+		return Reply.of(mibo.agenda(book.agenda(actor)));
+	}
+
+	/** Only the free start times of the day, on the clinician's clock; the parameters are snake_case as documented. */
+	@GetMapping("/availability")
+	Reply<FreeSlots> availability(@RequestParam("clinician_id") long clinicianId,
+			@RequestParam(name = "centre_id", required = false) @Nullable Long centreId, @RequestParam String date) {
+		var free = availability.slots(clinicianId, centreId, MiboAppointments.parseDate("date", date)).stream()
+			.filter(Slot::available).map(s -> MiboAppointments.time(s.time())).toList();
+		return Reply.of(new FreeSlots(free));
+	}
+
+	@GetMapping("/{id}")
+	Reply<Detail> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return Reply.of(mibo.detail(book.get(id, actor)));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize(STAFF)
+	Reply<Created> create(@Valid @RequestBody NewAppointment request, @AuthenticationPrincipal Actor actor) {
+		Appointment a = book.book(new BookingRequest(request.patientId(), request.clinicianId(), request.centreId(),
+				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
+				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
+				MiboAppointments.sessionType("sessionType", request.sessionType()),
+				MiboAppointments.paise(request.consultationFee()), request.notes()), actor);
+		return Reply.of("Appointment created successfully",
+				new Created(a.id(), MiboAppointments.date(a), MiboAppointments.time(a), a.status(), null));
+	}
+
+	/** Reschedules, moves the status a step, or changes the notes; answers the appointment as it now is. */
+	@PutMapping("/{id}")
+	@PreAuthorize(EDITORS)
+	Reply<Detail> update(@PathVariable long id, @Valid @RequestBody AppointmentUpdate request,
+			@AuthenticationPrincipal Actor actor) {
+		var changes = new AppointmentChanges(
+				blank(request.appointmentDate()) ? null
+						: MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
+				blank(request.appointmentTime()) ? null
+						: MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
+				MiboAppointments.status("status", request.status()), request.notes());
+		return Reply.of("Appointment updated successfully", mibo.detail(book.change(id, changes, actor)));
+	}
+
+	/** The body with the reason is optional. */
+	@DeleteMapping("/{id}")
+	@PreAuthorize(STAFF)
+	Reply<Cancelled> cancel(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Cancellation request,
+			@AuthenticationPrincipal Actor actor) {
+		Appointment a = book.cancel(id, request == null ? null : request.reason(), actor);
+		return Reply.of("Appointment cancelled successfully", Cancelled.of(a));
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+}

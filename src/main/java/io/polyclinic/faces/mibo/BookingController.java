@@ -1,0 +1,183 @@
+package io.polyclinic.faces.mibo;
+
+import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboAppointments.MAXIMUM_LIMIT;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.polyclinic.directory.LeadSource;
+import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
+import io.polyclinic.faces.mibo.MiboAppointments.Detail;
+import io.polyclinic.faces.mibo.MiboAppointments.Visit;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.PublicEndpoint;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.Availability;
+import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.PhoneBooking;
+import io.polyclinic.scheduling.PhoneBookingRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The patient's booking flow, and the front desk's: {@code /api/booking}. A patient books, lists, opens and cancels
+ * only their own appointments (the scheduling module decides); the day's slots are public.
+ */
+@RestController
+@RequestMapping("/api/booking")
+class BookingController {
+
+	private final AppointmentBook book;
+	private final Availability availability;
+	private final PatientRegistry patients;
+	private final MiboAppointments mibo;
+
+	BookingController(AppointmentBook book, Availability availability, PatientRegistry patients,
+			MiboAppointments mibo) {
+		this.book = book;
+		this.availability = availability;
+		this.patients = patients;
+		this.mibo = mibo;
+	}
+
+	/**
+	 * {@code consultationFee} is accepted as the contract shows it and ignored: a patient pays the clinician's fee,
+	 * which the scheduling module charges whatever the request says.
+	 */
+	record PatientBooking(@NotNull(message = "Clinician is required") Long clinicianId, @Nullable Long centreId,
+			@NotBlank(message = "Appointment date is required") String appointmentDate,
+			@NotBlank(message = "Appointment time is required") String appointmentTime,
+			@NotBlank(message = "Session type is required") String sessionType, @Nullable Long consultationFee) {
+	}
+
+	/**
+	 * paymentOrderId stays null until billing is wired to this face (the lead connects it to billing's order);
+	 * amount is the fee the module charged, in rupees.
+	 */
+	record Booked(long appointmentId, @Nullable String paymentOrderId, long amount) {
+	}
+
+	record Cancellation(@Nullable @Size(max = 500, message = "Reason must be at most 500 characters") String reason) {
+	}
+
+	record SlotView(String time, boolean available) {
+	}
+
+	record DaySlots(String date, List<SlotView> availableSlots) {
+	}
+
+	/** {@code notes} is an additive, optional field; a new phone number needs {@code patientName}. */
+	record FrontDeskBooking(
+			@NotBlank(message = "Patient phone is required")
+			@Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "Invalid phone number") String patientPhone,
+			@Nullable @Size(max = 200, message = "Patient name must be at most 200 characters") String patientName,
+			@NotNull(message = "Clinician is required") Long clinicianId, @Nullable Long centreId,
+			@NotBlank(message = "Appointment date is required") String appointmentDate,
+			@NotBlank(message = "Appointment time is required") String appointmentTime,
+			@NotBlank(message = "Session type is required") String sessionType,
+			@Nullable @PositiveOrZero(message = "Consultation fee cannot be negative") Long consultationFee,
+			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes) {
+	}
+
+	/**
+	 * The contract shows no answer for a front-desk booking; this one says which patient was booked and whether the
+	 * booking registered them (fields may be added, never taken away).
+	 */
+	record FrontDeskBooked(long appointmentId, long patientId, @JsonProperty("isNewPatient") boolean isNewPatient,
+			String appointmentDate, String appointmentTime, AppointmentStatus status) {
+	}
+
+	@PostMapping("/create")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('PATIENT')")
+	Reply<Booked> create(@Valid @RequestBody PatientBooking request, @AuthenticationPrincipal Actor actor) {
+		long patientId = patients.self(actor).id();
+		Appointment a = book.book(new BookingRequest(patientId, request.clinicianId(), request.centreId(),
+				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
+				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
+				MiboAppointments.sessionType("sessionType", request.sessionType()), null, null), actor);
+		return Reply.of("Appointment created successfully",
+				new Booked(a.id(), null, MiboAppointments.rupees(a.feeMinor())));
+	}
+
+	/** The caller's own appointments, newest first, a page at a time. */
+	@GetMapping("/my-appointments")
+	@PreAuthorize("hasRole('PATIENT')")
+	Reply<List<Visit>> mine(
+			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
+			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
+			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			@AuthenticationPrincipal Actor actor) {
+		long patientId = patients.self(actor).id();
+		return Reply.of(mibo.visits(book.ofPatient(patientId, MiboAppointments.page(page, limit), actor).getContent()));
+	}
+
+	/** Every start time of the clinician's day, each with whether it can still be booked. */
+	@PublicEndpoint
+	@GetMapping("/available-slots")
+	Reply<DaySlots> availableSlots(@RequestParam long clinicianId, @RequestParam(required = false) @Nullable Long centreId,
+			@RequestParam String date) {
+		LocalDate day = MiboAppointments.parseDate("date", date);
+		var slots = availability.slots(clinicianId, centreId, day).stream()
+			.map(s -> new SlotView(MiboAppointments.time(s.time()), s.available())).toList();
+		return Reply.of(new DaySlots(day.toString(), slots));
+	}
+
+	/** Finds the patient by phone (with or without the country code) or registers a walk-in, then books. */
+	@PostMapping("/front-desk")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('FRONT_DESK','ADMIN','MANAGER')")
+	Reply<FrontDeskBooked> frontDesk(@Valid @RequestBody FrontDeskBooking request,
+			@AuthenticationPrincipal Actor actor) {
+		PhoneBooking booked = book.bookByPhone(new PhoneBookingRequest(request.patientPhone(), request.patientName(),
+				LeadSource.WALK_IN, request.clinicianId(), request.centreId(),
+				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
+				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
+				MiboAppointments.sessionType("sessionType", request.sessionType()),
+				MiboAppointments.paise(request.consultationFee()), request.notes()), actor);
+		Appointment a = booked.appointment();
+		return Reply.of("Appointment created successfully", new FrontDeskBooked(a.id(), booked.patient().id(),
+				booked.newPatient(), MiboAppointments.date(a), MiboAppointments.time(a), a.status()));
+	}
+
+	/** The caller's own appointment (staff and its clinician may open it too; anyone else is refused). */
+	@GetMapping("/{id}")
+	Reply<Detail> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return Reply.of(mibo.detail(book.get(id, actor)));
+	}
+
+	/** A patient cancels their own appointment before it starts; staff cancel through {@code DELETE /api/appointments/{id}}. */
+	@PostMapping("/{id}/cancel")
+	@PreAuthorize("hasRole('PATIENT')")
+	Reply<Cancelled> cancel(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Cancellation request,
+			@AuthenticationPrincipal Actor actor) {
+		Appointment a = book.cancel(id, request == null ? null : request.reason(), actor);
+		return Reply.of("Appointment cancelled successfully", Cancelled.of(a));
+	}
+}

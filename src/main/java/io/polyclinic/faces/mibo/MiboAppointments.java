@@ -1,0 +1,253 @@
+package io.polyclinic.faces.mibo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+
+import io.polyclinic.directory.Centre;
+import io.polyclinic.directory.CentreRegistry;
+import io.polyclinic.directory.Clinician;
+import io.polyclinic.directory.ClinicianRegistry;
+import io.polyclinic.directory.Patient;
+import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.platform.ClinicException;
+import io.polyclinic.scheduling.Agenda;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.SessionType;
+import io.polyclinic.video.MeetingLink;
+import io.polyclinic.video.MeetingLinks;
+
+/**
+ * How Mibo shows appointments: the date and time on the clinician's clock ({@code YYYY-MM-DD}, {@code HH:mm:ss}),
+ * fees in whole rupees, and the names of the people and places involved — fetched from the directory once per list,
+ * never once per row. Also how it reads them back from requests, naming the field that is wrong.
+ */
+@Component
+class MiboAppointments {
+
+	static final String DEFAULT_PAGE = "1";
+	static final String DEFAULT_LIMIT = "50";
+	static final int MAXIMUM_LIMIT = 100;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+	private static final String STATUSES = Arrays.stream(AppointmentStatus.values()).map(Enum::name)
+		.collect(Collectors.joining(", "));
+
+	private final PatientRegistry patients;
+	private final ClinicianRegistry clinicians;
+	private final CentreRegistry centres;
+	private final MeetingLinks meetings;
+
+	MiboAppointments(PatientRegistry patients, ClinicianRegistry clinicians, CentreRegistry centres,
+			MeetingLinks meetings) {
+		this.patients = patients;
+		this.clinicians = clinicians;
+		this.centres = centres;
+		this.meetings = meetings;
+	}
+
+	/** A row of the staff list ({@code GET /api/appointments}). */
+	record Row(long id, long patientId, @Nullable String patientName, long clinicianId, @Nullable String clinicianName,
+			@Nullable Long centreId, @Nullable String centreName, String appointmentDate, String appointmentTime,
+			SessionType sessionType, AppointmentStatus status, long consultationFee, String paymentStatus) {
+	}
+
+	/** One appointment in full ({@code GET /api/appointments/{id}}, {@code GET /api/booking/{id}}). */
+	record Detail(long id, long patientId, @Nullable String patientName, @Nullable String patientPhone,
+			long clinicianId, @Nullable String clinicianName, @Nullable Long centreId, @Nullable String centreName,
+			String appointmentDate, String appointmentTime, SessionType sessionType, AppointmentStatus status,
+			long consultationFee, String paymentStatus, @Nullable String meetLink, @Nullable String notes) {
+	}
+
+	/** A clinician's own appointment ({@code GET /api/appointments/my-appointments}). */
+	record AgendaItem(long id, @Nullable String patientName, String appointmentDate, String appointmentTime,
+			SessionType sessionType, AppointmentStatus status) {
+	}
+
+	record AgendaView(List<AgendaItem> current, List<AgendaItem> upcoming, List<AgendaItem> past) {
+	}
+
+	/** A patient's own appointment ({@code GET /api/booking/my-appointments}, {@code GET /api/patient/appointments}). */
+	record Visit(long id, @Nullable String clinicianName, @Nullable String centreName, String appointmentDate,
+			String appointmentTime, SessionType sessionType, AppointmentStatus status, String paymentStatus,
+			@Nullable String meetLink) {
+	}
+
+	/** A patient's appointment as staff and their clinicians see it ({@code GET /api/patients/{id}/appointments}). */
+	record HistoryItem(long id, @Nullable String clinicianName, String appointmentDate, String appointmentTime,
+			AppointmentStatus status, SessionType sessionType) {
+	}
+
+	/** The answer to a cancellation; the contract shows none. */
+	record Cancelled(long id, AppointmentStatus status) {
+
+		static Cancelled of(Appointment a) {
+			return new Cancelled(a.id(), a.status());
+		}
+	}
+
+	List<Row> rows(List<Appointment> page) {
+		var patientsById = patients.findAll(ids(page, Appointment::patientId));
+		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
+		var centresById = centres.findAll(ids(page, Appointment::centreId));
+		return page.stream()
+			.map(a -> new Row(a.id(), a.patientId(), name(patientsById.get(a.patientId())), a.clinicianId(),
+					name(cliniciansById.get(a.clinicianId())), a.centreId(), centreName(centresById, a.centreId()),
+					date(a), time(a), a.sessionType(), a.status(), rupees(a.feeMinor()), paymentStatus(a)))
+			.toList();
+	}
+
+	/** For an appointment whose access the scheduling module has already decided. */
+	Detail detail(Appointment a) {
+		Patient patient = patients.findAll(List.of(a.patientId())).get(a.patientId());
+		Clinician clinician = clinicians.findAll(List.of(a.clinicianId())).get(a.clinicianId());
+		String centreName = a.centreId() == null ? null : centreName(centres.findAll(List.of(a.centreId())), a.centreId());
+		String meetLink = meetings.forAppointment(a.id()).map(MeetingLink::url).orElse(null);
+		return new Detail(a.id(), a.patientId(), name(patient), patient == null ? null : patient.phone(), a.clinicianId(),
+				name(clinician), a.centreId(), centreName, date(a), time(a), a.sessionType(), a.status(),
+				rupees(a.feeMinor()), paymentStatus(a), meetLink, a.notes());
+	}
+
+	AgendaView agenda(Agenda agenda) {
+		var all = new ArrayList<Appointment>(agenda.current());
+		all.addAll(agenda.upcoming());
+		all.addAll(agenda.past());
+		var patientsById = patients.findAll(ids(all, Appointment::patientId));
+		Function<List<Appointment>, List<AgendaItem>> items = list -> list.stream()
+			.map(a -> new AgendaItem(a.id(), name(patientsById.get(a.patientId())), date(a), time(a), a.sessionType(),
+					a.status()))
+			.toList();
+		return new AgendaView(items.apply(agenda.current()), items.apply(agenda.upcoming()), items.apply(agenda.past()));
+	}
+
+	List<Visit> visits(List<Appointment> page) {
+		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
+		var centresById = centres.findAll(ids(page, Appointment::centreId));
+		var links = meetings.forAppointments(ids(page, Appointment::id));
+		return page.stream()
+			.map(a -> new Visit(a.id(), name(cliniciansById.get(a.clinicianId())), centreName(centresById, a.centreId()),
+					date(a), time(a), a.sessionType(), a.status(), paymentStatus(a),
+					links.containsKey(a.id()) ? links.get(a.id()).url() : null))
+			.toList();
+	}
+
+	List<HistoryItem> history(List<Appointment> page) {
+		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
+		return page.stream()
+			.map(a -> new HistoryItem(a.id(), name(cliniciansById.get(a.clinicianId())), date(a), time(a), a.status(),
+					a.sessionType()))
+			.toList();
+	}
+
+	/**
+	 * The one place the face decides a payment status. Billing is not wired to this face yet, so a confirmed (or
+	 * completed) appointment counts as paid — confirming is what a settled payment does — and every other one as
+	 * pending. The real status from billing replaces this method's body once billing is merged.
+	 */
+	static String paymentStatus(Appointment a) {
+		return a.status() == AppointmentStatus.CONFIRMED || a.status() == AppointmentStatus.COMPLETED ? "PAID"
+				: "PENDING";
+	}
+
+	/** Mibo shows fees as whole rupees; a fee with paise (set through another face) is rounded half up. */
+	static long rupees(long minor) {
+		return BigDecimal.valueOf(minor).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+	}
+
+	static @Nullable Long paise(@Nullable Long rupees) {
+		return rupees == null ? null : Math.multiplyExact(rupees, 100L);
+	}
+
+	static String date(Appointment a) {
+		return a.date().toString();
+	}
+
+	/** Always with seconds, as the contract writes it: Jackson would drop ":00". */
+	static String time(Appointment a) {
+		return TIME.format(a.time());
+	}
+
+	static String time(LocalTime time) {
+		return TIME.format(time);
+	}
+
+	static LocalDate parseDate(String field, String value) {
+		try {
+			return LocalDate.parse(value.trim());
+		}
+		catch (DateTimeParseException e) {
+			throw ClinicException.invalid(field, "Must be a date as YYYY-MM-DD");
+		}
+	}
+
+	/** Accepts {@code HH:mm:ss} as the contract writes it, and {@code HH:mm}. */
+	static LocalTime parseTime(String field, String value) {
+		try {
+			return LocalTime.parse(value.trim());
+		}
+		catch (DateTimeParseException e) {
+			throw ClinicException.invalid(field, "Must be a time as HH:MM:SS");
+		}
+	}
+
+	static SessionType sessionType(String field, String value) {
+		try {
+			return SessionType.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+		}
+		catch (IllegalArgumentException e) {
+			throw ClinicException.invalid(field, "Session type must be ONLINE or IN_PERSON");
+		}
+	}
+
+	static @Nullable AppointmentStatus status(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return AppointmentStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw ClinicException.invalid(field, "Status must be one of " + STATUSES);
+		}
+	}
+
+	/** Mibo's pages count from 1; the order is the module's. */
+	static Pageable page(int page, int limit) {
+		return PageRequest.of(page - 1, limit);
+	}
+
+	private static <T> List<T> ids(Collection<Appointment> appointments, Function<Appointment, @Nullable T> id) {
+		return appointments.stream().map(id).filter(Objects::nonNull).distinct().toList();
+	}
+
+	private static @Nullable String centreName(Map<Long, Centre> centres, @Nullable Long centreId) {
+		Centre centre = centreId == null ? null : centres.get(centreId);
+		return centre == null ? null : centre.name();
+	}
+
+	private static @Nullable String name(@Nullable Patient patient) {
+		return patient == null ? null : patient.fullName();
+	}
+
+	private static @Nullable String name(@Nullable Clinician clinician) {
+		return clinician == null ? null : clinician.fullName();
+	}
+}

@@ -1,0 +1,49 @@
+package io.polyclinic.faces.mibo;
+
+import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboAppointments.MAXIMUM_LIMIT;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyclinic.faces.mibo.MiboAppointments.HistoryItem;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.scheduling.AppointmentBook;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * A patient's appointments as staff see them: {@code /api/patients/{id}/appointments}. A clinician sees them only for
+ * a patient they care for, which the scheduling module decides.
+ */
+@RestController
+@RequestMapping("/api/patients/{id}/appointments")
+class PatientAppointmentsController {
+
+	private final AppointmentBook book;
+	private final MiboAppointments mibo;
+
+	PatientAppointmentsController(AppointmentBook book, MiboAppointments mibo) {
+		this.book = book;
+		this.mibo = mibo;
+	}
+
+	/** Newest first, a page at a time ({@code page} from 1, {@code limit} up to 100). */
+	@GetMapping
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK','CLINICIAN')")
+	Reply<List<HistoryItem>> list(@PathVariable long id,
+			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
+			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
+			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			@AuthenticationPrincipal Actor actor) {
+		return Reply.of(mibo.history(book.ofPatient(id, MiboAppointments.page(page, limit), actor).getContent()));
+	}
+}

@@ -1,0 +1,68 @@
+package io.polyclinic.faces.mibo;
+
+import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboAppointments.MAXIMUM_LIMIT;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.faces.mibo.MiboAppointments.Visit;
+import io.polyclinic.identity.Actor;
+import io.polyclinic.scheduling.AppointmentBook;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The patient dashboard: {@code /api/patient}, the caller's own data only.
+ */
+@RestController
+@RequestMapping("/api/patient")
+@PreAuthorize("hasRole('PATIENT')")
+class PatientDashboardController {
+
+	private final AppointmentBook book;
+	private final PatientRegistry patients;
+	private final MiboAppointments mibo;
+
+	PatientDashboardController(AppointmentBook book, PatientRegistry patients, MiboAppointments mibo) {
+		this.book = book;
+		this.patients = patients;
+		this.mibo = mibo;
+	}
+
+	record Cancellation(@Nullable @Size(max = 500, message = "Reason must be at most 500 characters") String reason) {
+	}
+
+	/** The caller's own appointments, newest first, a page at a time. */
+	@GetMapping("/appointments")
+	Reply<List<Visit>> appointments(
+			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
+			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
+			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			@AuthenticationPrincipal Actor actor) {
+		long patientId = patients.self(actor).id();
+		return Reply.of(mibo.visits(book.ofPatient(patientId, MiboAppointments.page(page, limit), actor).getContent()));
+	}
+
+	/** Cancels at once (the slot is freed); the contract's wording is kept for the message. */
+	@PostMapping("/appointments/{id}/cancel")
+	Reply<Void> cancel(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Cancellation request,
+			@AuthenticationPrincipal Actor actor) {
+		book.cancel(id, request == null ? null : request.reason(), actor);
+		return Reply.message("Appointment cancellation requested");
+	}
+}
