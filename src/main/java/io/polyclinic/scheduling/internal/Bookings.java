@@ -15,12 +15,13 @@ import io.polyclinic.scheduling.AppointmentStatus;
 
 public interface Bookings extends JpaRepository<Booking, Long> {
 
+	// PostgreSQL's driver sends a date parameter untyped, so "? is null" alone leaves the server guessing: cast it
 	@Query("""
 			select b from Booking b
 			where (:centreId is null or b.centreId = :centreId)
 			  and (:clinicianId is null or b.clinicianId = :clinicianId)
 			  and (:patientId is null or b.patientId = :patientId)
-			  and (:date is null or b.localDate = :date)
+			  and (cast(:date as LocalDate) is null or b.localDate = :date)
 			  and (:status is null or b.status = :status)""")
 	Page<Booking> search(@Param("centreId") Long centreId, @Param("clinicianId") Long clinicianId,
 			@Param("patientId") Long patientId, @Param("date") LocalDate date, @Param("status") AppointmentStatus status,
