@@ -147,8 +147,11 @@ public class AppointmentBook {
 			throw denied(actor, "LIST", null, filter.patientId());
 		}
 		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
-		return bookings.search(filter.centreId(), filter.clinicianId(), filter.patientId(), filter.date(),
-				filter.status(), ordered).map(Booking::toAppointment);
+		Page<Appointment> found = bookings.search(filter.centreId(), filter.clinicianId(), filter.patientId(),
+				filter.date(), filter.status(), ordered).map(Booking::toAppointment);
+		audit.record(new AuditRecord(actor.userId(), actor.role().name(), "LIST", "APPOINTMENT", null,
+				filter.patientId(), AuditRecord.Outcome.SUCCESS, found.getNumberOfElements() + " results"));
+		return found;
 	}
 
 	/** A patient's appointments, newest first: the patient themself, staff, or a clinician caring for them. */
@@ -173,6 +176,7 @@ public class AppointmentBook {
 	}
 
 	/** The calling clinician's own appointments, divided by their own clock into current, upcoming and past. */
+	@Transactional
 	public Agenda agenda(Actor actor) {
 		Clinician clinician = clinicians.forUser(actor.userId()).orElseThrow(ClinicException::forbidden);
 		ZoneId zone = clinician.timeZone();
@@ -184,6 +188,7 @@ public class AppointmentBook {
 		var upcoming = bookings.upcoming(clinician.id(), startOfTomorrow, HIDDEN_FROM_AGENDA,
 				PageRequest.of(0, AGENDA_SIZE));
 		var past = bookings.past(clinician.id(), now, PageRequest.of(0, AGENDA_SIZE));
+		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "LIST", "APPOINTMENT", null, null));
 		return new Agenda(current.stream().map(Booking::toAppointment).toList(),
 				upcoming.map(Booking::toAppointment).getContent(), past.map(Booking::toAppointment).getContent());
 	}

@@ -79,8 +79,9 @@ class MiboAppointmentTests extends ApiTest {
 				LocalTime.of(10, 0), SessionType.IN_PERSON, null, "First"), clinic.admin());
 		book.confirm(appointment.id());
 
-		var res = http.get("/mibo/api/appointments?clinicianId=" + clinician.id() + "&date=" + day)
-			.token(given.staffToken(Role.CARE_COORDINATOR)).send();
+		String token = given.staffToken(Role.CARE_COORDINATOR);
+
+		var res = http.get("/mibo/api/appointments?clinicianId=" + clinician.id() + "&date=" + day).token(token).send();
 
 		assertThat(res.status()).as(res.toString()).isEqualTo(200);
 		assertThat(keys(res.json())).containsExactly("data", "success");
@@ -100,6 +101,7 @@ class MiboAppointmentTests extends ApiTest {
 		assertThat(row.path("consultationFee").isIntegralNumber()).isTrue();
 		assertThat(row.path("consultationFee").asLong()).isEqualTo(1500);
 		assertThat(row.path("paymentStatus").asString()).isEqualTo("PAID");
+		assertThat(listsAudited(token)).isEqualTo(1);
 	}
 
 	@Test
@@ -171,7 +173,9 @@ class MiboAppointmentTests extends ApiTest {
 					pastStart.toOffsetDateTime(), pastStart.toLocalDate(), pastStart.toLocalTime(), past.id())
 			.update();
 
-		var res = http.get("/mibo/api/appointments/my-appointments").token(given.token(clinician)).send();
+		String token = given.token(clinician);
+
+		var res = http.get("/mibo/api/appointments/my-appointments").token(token).send();
 
 		assertThat(res.status()).as(res.toString()).isEqualTo(200);
 		assertThat(keys(res.data())).containsExactly("current", "past", "upcoming");
@@ -189,6 +193,7 @@ class MiboAppointmentTests extends ApiTest {
 		assertThat(before.path("id").asLong()).isEqualTo(past.id());
 		assertThat(before.path("appointmentDate").asString()).isEqualTo(tomorrow.minusDays(4).toString());
 		assertThat(before.path("appointmentTime").asString()).isEqualTo("10:00:00");
+		assertThat(listsAudited(token)).isEqualTo(1);
 	}
 
 	@Test
@@ -444,6 +449,13 @@ class MiboAppointmentTests extends ApiTest {
 			.token(given.staffToken(Role.ADMIN)).send(), "page");
 		assertThat(http.get("/mibo/api/patients/987654321/appointments").token(given.staffToken(Role.ADMIN)).send()
 			.status()).isEqualTo(404);
+	}
+
+	/** How many lists of appointments the audit trail holds for the caller of the token. */
+	private long listsAudited(String token) {
+		long userId = http.get("/mibo/api/auth/me").token(token).send().data().path("id").asLong();
+		return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE actor_user_id = ? AND action = 'LIST'"
+				+ " AND resource_type = 'APPOINTMENT'").param(userId).query(Long.class).single();
 	}
 
 	private Http.Res post(String token, Map<String, Object> request, String field, Object value) {
