@@ -1,8 +1,8 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboAppointments.MAXIMUM_LIMIT;
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
 
 import java.util.List;
 
@@ -101,8 +101,7 @@ class AppointmentController {
 			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
 			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
 			@AuthenticationPrincipal Actor actor) {
-		var filter = new AppointmentFilter(centreId, clinicianId, patientId,
-				date == null || date.isBlank() ? null : MiboAppointments.parseDate("date", date),
+		var filter = new AppointmentFilter(centreId, clinicianId, patientId, MiboFormats.date("date", date),
 				MiboAppointments.status("status", status));
 		return Reply.of(mibo.rows(book.find(filter, MiboAppointments.page(page, limit), actor).getContent()));
 	}
@@ -135,7 +134,7 @@ class AppointmentController {
 				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
 				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
 				MiboAppointments.sessionType("sessionType", request.sessionType()),
-				MiboAppointments.paise(request.consultationFee()), request.notes()), actor);
+				MiboFormats.paise(request.consultationFee()), request.notes()), actor);
 		return Reply.of("Appointment created successfully",
 				new Created(a.id(), MiboAppointments.date(a), MiboAppointments.time(a), a.status(), null));
 	}

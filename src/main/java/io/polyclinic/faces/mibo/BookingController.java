@@ -1,8 +1,8 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboAppointments.MAXIMUM_LIMIT;
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -123,7 +123,7 @@ class BookingController {
 				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
 				MiboAppointments.sessionType("sessionType", request.sessionType()), null, null), actor);
 		return Reply.of("Appointment created successfully",
-				new Booked(a.id(), null, MiboAppointments.rupees(a.feeMinor())));
+				new Booked(a.id(), null, MiboFormats.rupees(a.feeMinor())));
 	}
 
 	/** The caller's own appointments, newest first, a page at a time. */
@@ -160,7 +160,7 @@ class BookingController {
 				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
 				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
 				MiboAppointments.sessionType("sessionType", request.sessionType()),
-				MiboAppointments.paise(request.consultationFee()), request.notes()), actor);
+				MiboFormats.paise(request.consultationFee()), request.notes()), actor);
 		Appointment a = booked.appointment();
 		return Reply.of("Appointment created successfully", new FrontDeskBooked(a.id(), booked.patient().id(),
 				booked.newPatient(), MiboAppointments.date(a), MiboAppointments.time(a), a.status()));
@@ -172,7 +172,10 @@ class BookingController {
 		return Reply.of(mibo.detail(book.get(id, actor)));
 	}
 
-	/** A patient cancels their own appointment before it starts; staff cancel through {@code DELETE /api/appointments/{id}}. */
+	/**
+	 * A patient cancels their own appointment before it starts; staff cancel through
+	 * {@code DELETE /api/appointments/{id}}.
+	 */
 	@PostMapping("/{id}/cancel")
 	@PreAuthorize("hasRole('PATIENT')")
 	Reply<Cancelled> cancel(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Cancellation request,

@@ -1,7 +1,5 @@
 package io.polyclinic.faces.mibo;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -17,8 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import io.polyclinic.directory.Centre;
@@ -42,10 +40,6 @@ import io.polyclinic.video.MeetingLinks;
  */
 @Component
 class MiboAppointments {
-
-	static final String DEFAULT_PAGE = "1";
-	static final String DEFAULT_LIMIT = "50";
-	static final int MAXIMUM_LIMIT = 100;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 	private static final String STATUSES = Arrays.stream(AppointmentStatus.values()).map(Enum::name)
@@ -111,7 +105,7 @@ class MiboAppointments {
 		return page.stream()
 			.map(a -> new Row(a.id(), a.patientId(), name(patientsById.get(a.patientId())), a.clinicianId(),
 					name(cliniciansById.get(a.clinicianId())), a.centreId(), centreName(centresById, a.centreId()),
-					date(a), time(a), a.sessionType(), a.status(), rupees(a.feeMinor()), paymentStatus(a)))
+					date(a), time(a), a.sessionType(), a.status(), MiboFormats.rupees(a.feeMinor()), paymentStatus(a)))
 			.toList();
 	}
 
@@ -119,11 +113,12 @@ class MiboAppointments {
 	Detail detail(Appointment a) {
 		Patient patient = patients.findAll(List.of(a.patientId())).get(a.patientId());
 		Clinician clinician = clinicians.findAll(List.of(a.clinicianId())).get(a.clinicianId());
-		String centreName = a.centreId() == null ? null : centreName(centres.findAll(List.of(a.centreId())), a.centreId());
+		String centreName = a.centreId() == null ? null
+				: centreName(centres.findAll(List.of(a.centreId())), a.centreId());
 		String meetLink = meetings.forAppointment(a.id()).map(MeetingLink::url).orElse(null);
 		return new Detail(a.id(), a.patientId(), name(patient), patient == null ? null : patient.phone(), a.clinicianId(),
 				name(clinician), a.centreId(), centreName, date(a), time(a), a.sessionType(), a.status(),
-				rupees(a.feeMinor()), paymentStatus(a), meetLink, a.notes());
+				MiboFormats.rupees(a.feeMinor()), paymentStatus(a), meetLink, a.notes());
 	}
 
 	AgendaView agenda(Agenda agenda) {
@@ -167,15 +162,6 @@ class MiboAppointments {
 				: "PENDING";
 	}
 
-	/** Mibo shows fees as whole rupees; a fee with paise (set through another face) is rounded half up. */
-	static long rupees(long minor) {
-		return BigDecimal.valueOf(minor).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
-	}
-
-	static @Nullable Long paise(@Nullable Long rupees) {
-		return rupees == null ? null : Math.multiplyExact(rupees, 100L);
-	}
-
 	static String date(Appointment a) {
 		return a.date().toString();
 	}
@@ -189,13 +175,13 @@ class MiboAppointments {
 		return TIME.format(time);
 	}
 
+	/** A date the request must carry; a blank one is refused like a malformed one. */
 	static LocalDate parseDate(String field, String value) {
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
+		LocalDate date = MiboFormats.date(field, value);
+		if (date == null) {
 			throw ClinicException.invalid(field, "Must be a date as YYYY-MM-DD");
 		}
+		return date;
 	}
 
 	/** Accepts {@code HH:mm:ss} as the contract writes it, and {@code HH:mm}. */
@@ -229,9 +215,9 @@ class MiboAppointments {
 		}
 	}
 
-	/** Mibo's pages count from 1; the order is the module's. */
+	/** The order of appointment lists is the scheduling module's. */
 	static Pageable page(int page, int limit) {
-		return PageRequest.of(page - 1, limit);
+		return MiboFormats.page(page, limit, Sort.unsorted());
 	}
 
 	private static <T> List<T> ids(Collection<Appointment> appointments, Function<Appointment, @Nullable T> id) {

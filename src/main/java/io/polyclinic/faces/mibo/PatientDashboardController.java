@@ -1,8 +1,8 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboAppointments.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboAppointments.MAXIMUM_LIMIT;
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
+import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
+import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
 
 import java.util.List;
 
