@@ -43,6 +43,40 @@ public class AppointmentPayments {
 		this.patients = patients;
 	}
 
+	/** An appointment with the payment order that pays for it, made in one transaction. */
+	public record BookedForPayment(Appointment appointment, PaymentOrder order) {
+	}
+
+	/** An appointment with the payment link sent to its patient, if one could be made. */
+	public record BookedWithLink(Appointment appointment, @Nullable PaymentLink link) {
+	}
+
+	/**
+	 * A patient's booking: the slot and the order for its fee together, so that a provider failure leaves no unpaid
+	 * appointment without an order behind.
+	 */
+	public BookedForPayment bookForPayment(BookingRequest request, Actor actor) {
+		Appointment appointment = book.book(request, actor);
+		return new BookedForPayment(appointment, order(appointment.id(), null, actor));
+	}
+
+	/**
+	 * A staff booking: the slot, and for a fee a payment link sent to the patient over WhatsApp. A link the provider
+	 * cannot make does not undo the booking; staff can send one later.
+	 */
+	public BookedWithLink bookWithLink(BookingRequest request, Actor actor) {
+		Appointment appointment = book.book(request, actor);
+		if (appointment.feeMinor() <= 0) {
+			return new BookedWithLink(appointment, null);
+		}
+		try {
+			return new BookedWithLink(appointment, link(appointment.id(), null, null, null, null, actor).link());
+		}
+		catch (ClinicException e) {
+			return new BookedWithLink(appointment, null);
+		}
+	}
+
 	/**
 	 * An order for an open appointment's fee. A client may state the amount it expects; one that differs from the
 	 * fee is refused rather than charged.

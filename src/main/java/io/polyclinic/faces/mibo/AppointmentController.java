@@ -28,6 +28,7 @@ import io.polyclinic.faces.mibo.MiboAppointments.Row;
 import io.polyclinic.identity.Actor;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.AppointmentChanges;
 import io.polyclinic.scheduling.AppointmentFilter;
 import io.polyclinic.scheduling.AppointmentStatus;
@@ -58,8 +59,10 @@ class AppointmentController {
 	private final AppointmentBook book;
 	private final Availability availability;
 	private final MiboAppointments mibo;
+	private final AppointmentPayments payments;
 
-	AppointmentController(AppointmentBook book, Availability availability, MiboAppointments mibo) {
+	AppointmentController(AppointmentBook book, Availability availability, MiboAppointments mibo, AppointmentPayments payments) {
+		this.payments = payments;
 		this.book = book;
 		this.availability = availability;
 		this.mibo = mibo;
@@ -74,7 +77,7 @@ class AppointmentController {
 			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes) {
 	}
 
-	/** paymentLink stays null until billing is wired to this face: the lead connects it to billing's payment link. */
+	/** paymentLink: the link sent to the patient over WhatsApp for the fee; null for a free appointment. */
 	record Created(long id, String appointmentDate, String appointmentTime, AppointmentStatus status,
 			@Nullable String paymentLink) {
 	}
@@ -103,7 +106,7 @@ class AppointmentController {
 			@AuthenticationPrincipal Actor actor) {
 		var filter = new AppointmentFilter(centreId, clinicianId, patientId, MiboFormats.date("date", date),
 				MiboAppointments.status("status", status));
-		return Reply.of(mibo.rows(book.find(filter, MiboAppointments.page(page, limit), actor).getContent()));
+		return Reply.of(mibo.rows(book.find(filter, MiboAppointments.page(page, limit), actor).getContent(), actor));
 	}
 
 	@GetMapping("/my-appointments")
@@ -123,20 +126,21 @@ class AppointmentController {
 
 	@GetMapping("/{id}")
 	Reply<Detail> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return Reply.of(mibo.detail(book.get(id, actor)));
+		return Reply.of(mibo.detail(book.get(id, actor), actor));
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(STAFF)
 	Reply<Created> create(@Valid @RequestBody NewAppointment request, @AuthenticationPrincipal Actor actor) {
-		Appointment a = book.book(new BookingRequest(request.patientId(), request.clinicianId(), request.centreId(),
-				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
+		var booked = payments.bookWithLink(new BookingRequest(request.patientId(), request.clinicianId(),
+				request.centreId(), MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
 				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
 				MiboAppointments.sessionType("sessionType", request.sessionType()),
 				MiboFormats.paise(request.consultationFee()), request.notes()), actor);
-		return Reply.of("Appointment created successfully",
-				new Created(a.id(), MiboAppointments.date(a), MiboAppointments.time(a), a.status(), null));
+		Appointment a = booked.appointment();
+		return Reply.of("Appointment created successfully", new Created(a.id(), MiboAppointments.date(a),
+				MiboAppointments.time(a), a.status(), booked.link() == null ? null : booked.link().shortUrl()));
 	}
 
 	/** Reschedules, moves the status a step, or changes the notes; answers the appointment as it now is. */
@@ -150,7 +154,7 @@ class AppointmentController {
 				blank(request.appointmentTime()) ? null
 						: MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
 				MiboAppointments.status("status", request.status()), request.notes());
-		return Reply.of("Appointment updated successfully", mibo.detail(book.change(id, changes, actor)));
+		return Reply.of("Appointment updated successfully", mibo.detail(book.change(id, changes, actor), actor));
 	}
 
 	/** The body with the reason is optional. */

@@ -31,6 +31,7 @@ import io.polyclinic.identity.Actor;
 import io.polyclinic.platform.PublicEndpoint;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.BookingRequest;
@@ -57,9 +58,11 @@ class BookingController {
 	private final Availability availability;
 	private final PatientRegistry patients;
 	private final MiboAppointments mibo;
+	private final AppointmentPayments payments;
 
 	BookingController(AppointmentBook book, Availability availability, PatientRegistry patients,
-			MiboAppointments mibo) {
+			MiboAppointments mibo, AppointmentPayments payments) {
+		this.payments = payments;
 		this.book = book;
 		this.availability = availability;
 		this.patients = patients;
@@ -76,10 +79,7 @@ class BookingController {
 			@NotBlank(message = "Session type is required") String sessionType, @Nullable Long consultationFee) {
 	}
 
-	/**
-	 * paymentOrderId stays null until billing is wired to this face (the lead connects it to billing's order);
-	 * amount is the fee the module charged, in rupees.
-	 */
+	/** The provider's order for the fee the module charged (rupees), to open the checkout with. */
 	record Booked(long appointmentId, @Nullable String paymentOrderId, long amount) {
 	}
 
@@ -118,12 +118,12 @@ class BookingController {
 	@PreAuthorize("hasRole('PATIENT')")
 	Reply<Booked> create(@Valid @RequestBody PatientBooking request, @AuthenticationPrincipal Actor actor) {
 		long patientId = patients.self(actor).id();
-		Appointment a = book.book(new BookingRequest(patientId, request.clinicianId(), request.centreId(),
+		var booked = payments.bookForPayment(new BookingRequest(patientId, request.clinicianId(), request.centreId(),
 				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
 				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
 				MiboAppointments.sessionType("sessionType", request.sessionType()), null, null), actor);
-		return Reply.of("Appointment created successfully",
-				new Booked(a.id(), null, MiboFormats.rupees(a.feeMinor())));
+		return Reply.of("Appointment created successfully", new Booked(booked.appointment().id(),
+				booked.order().orderId(), MiboFormats.rupees(booked.order().amountMinor())));
 	}
 
 	/** The caller's own appointments, newest first, a page at a time. */
@@ -135,7 +135,7 @@ class BookingController {
 			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
 			@AuthenticationPrincipal Actor actor) {
 		long patientId = patients.self(actor).id();
-		return Reply.of(mibo.visits(book.ofPatient(patientId, MiboAppointments.page(page, limit), actor).getContent()));
+		return Reply.of(mibo.visits(book.ofPatient(patientId, MiboAppointments.page(page, limit), actor).getContent(), actor));
 	}
 
 	/** Every start time of the clinician's day, each with whether it can still be booked. */
@@ -169,7 +169,7 @@ class BookingController {
 	/** The caller's own appointment (staff and its clinician may open it too; anyone else is refused). */
 	@GetMapping("/{id}")
 	Reply<Detail> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return Reply.of(mibo.detail(book.get(id, actor)));
+		return Reply.of(mibo.detail(book.get(id, actor), actor));
 	}
 
 	/**

@@ -19,6 +19,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
+import io.polyclinic.billing.Payment;
+import io.polyclinic.billing.PaymentStatus;
 import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.Clinician;
@@ -26,7 +28,9 @@ import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.platform.ClinicException;
+import io.polyclinic.identity.Actor;
 import io.polyclinic.scheduling.Agenda;
+import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.SessionType;
@@ -49,13 +53,15 @@ class MiboAppointments {
 	private final ClinicianRegistry clinicians;
 	private final CentreRegistry centres;
 	private final MeetingLinks meetings;
+	private final AppointmentPayments payments;
 
 	MiboAppointments(PatientRegistry patients, ClinicianRegistry clinicians, CentreRegistry centres,
-			MeetingLinks meetings) {
+			MeetingLinks meetings, AppointmentPayments payments) {
 		this.patients = patients;
 		this.clinicians = clinicians;
 		this.centres = centres;
 		this.meetings = meetings;
+		this.payments = payments;
 	}
 
 	/** A row of the staff list ({@code GET /api/appointments}). */
@@ -98,19 +104,20 @@ class MiboAppointments {
 		}
 	}
 
-	List<Row> rows(List<Appointment> page) {
+	List<Row> rows(List<Appointment> page, Actor actor) {
+		var paid = payments.ofAppointments(page, actor);
 		var patientsById = patients.findAll(ids(page, Appointment::patientId));
 		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
 		var centresById = centres.findAll(ids(page, Appointment::centreId));
 		return page.stream()
 			.map(a -> new Row(a.id(), a.patientId(), name(patientsById.get(a.patientId())), a.clinicianId(),
 					name(cliniciansById.get(a.clinicianId())), a.centreId(), centreName(centresById, a.centreId()),
-					date(a), time(a), a.sessionType(), a.status(), MiboFormats.rupees(a.feeMinor()), paymentStatus(a)))
+					date(a), time(a), a.sessionType(), a.status(), MiboFormats.rupees(a.feeMinor()), paymentStatus(paid.get(a.id()))))
 			.toList();
 	}
 
 	/** For an appointment whose access the scheduling module has already decided. */
-	Detail detail(Appointment a) {
+	Detail detail(Appointment a, Actor actor) {
 		Patient patient = patients.findAll(List.of(a.patientId())).get(a.patientId());
 		Clinician clinician = clinicians.findAll(List.of(a.clinicianId())).get(a.clinicianId());
 		String centreName = a.centreId() == null ? null
@@ -118,7 +125,8 @@ class MiboAppointments {
 		String meetLink = meetings.forAppointment(a.id()).map(MeetingLink::url).orElse(null);
 		return new Detail(a.id(), a.patientId(), name(patient), patient == null ? null : patient.phone(), a.clinicianId(),
 				name(clinician), a.centreId(), centreName, date(a), time(a), a.sessionType(), a.status(),
-				MiboFormats.rupees(a.feeMinor()), paymentStatus(a), meetLink, a.notes());
+				MiboFormats.rupees(a.feeMinor()), paymentStatus(payments.ofAppointments(List.of(a), actor).get(a.id())),
+				meetLink, a.notes());
 	}
 
 	AgendaView agenda(Agenda agenda) {
@@ -133,13 +141,14 @@ class MiboAppointments {
 		return new AgendaView(items.apply(agenda.current()), items.apply(agenda.upcoming()), items.apply(agenda.past()));
 	}
 
-	List<Visit> visits(List<Appointment> page) {
+	List<Visit> visits(List<Appointment> page, Actor actor) {
+		var paid = payments.ofAppointments(page, actor);
 		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
 		var centresById = centres.findAll(ids(page, Appointment::centreId));
 		var links = meetings.forAppointments(ids(page, Appointment::id));
 		return page.stream()
 			.map(a -> new Visit(a.id(), name(cliniciansById.get(a.clinicianId())), centreName(centresById, a.centreId()),
-					date(a), time(a), a.sessionType(), a.status(), paymentStatus(a),
+					date(a), time(a), a.sessionType(), a.status(), paymentStatus(paid.get(a.id())),
 					links.containsKey(a.id()) ? links.get(a.id()).url() : null))
 			.toList();
 	}
@@ -152,14 +161,12 @@ class MiboAppointments {
 			.toList();
 	}
 
-	/**
-	 * The one place the face decides a payment status. Billing is not wired to this face yet, so a confirmed (or
-	 * completed) appointment counts as paid — confirming is what a settled payment does — and every other one as
-	 * pending. The real status from billing replaces this method's body once billing is merged.
-	 */
-	static String paymentStatus(Appointment a) {
-		return a.status() == AppointmentStatus.CONFIRMED || a.status() == AppointmentStatus.COMPLETED ? "PAID"
-				: "PENDING";
+	/** An appointment's payment as Mibo names it: its latest payment's status; PENDING when none was made yet. */
+	static String paymentStatus(@Nullable Payment latest) {
+		if (latest == null || latest.status() == PaymentStatus.CREATED) {
+			return "PENDING";
+		}
+		return latest.status().name();
 	}
 
 	static String date(Appointment a) {

@@ -55,7 +55,7 @@ class PatientDashboardController {
 			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
 			@AuthenticationPrincipal Actor actor) {
 		long patientId = patients.self(actor).id();
-		return Reply.of(mibo.visits(book.ofPatient(patientId, MiboAppointments.page(page, limit), actor).getContent()));
+		return Reply.of(mibo.visits(book.ofPatient(patientId, MiboAppointments.page(page, limit), actor).getContent(), actor));
 	}
 
 	/** Cancels at once (the slot is freed); the contract's wording is kept for the message. */

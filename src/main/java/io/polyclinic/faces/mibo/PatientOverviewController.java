@@ -75,9 +75,9 @@ class PatientOverviewController {
 				upcoming.stream().map(a -> new Upcoming(a.id(),
 						names.containsKey(a.clinicianId()) ? names.get(a.clinicianId()).fullName() : null, a.date(),
 						a.time(), a.sessionType().name())).toList(),
-				recent.stream().map(p -> new RecentPayment(p.appointmentId(), p.amountMinor() / 100, p.status().name(),
+				recent.stream().map(p -> new RecentPayment(p.appointmentId(), MiboFormats.rupees(p.amountMinor()), p.status().name(),
 						p.paidAt())).toList(),
-				book.countOfPatient(patientId), payments.totalPaid(patientId, actor) / 100));
+				book.countOfPatient(patientId), MiboFormats.rupees(payments.totalPaid(patientId, actor))));
 	}
 
 	@GetMapping("/payments")
@@ -92,7 +92,7 @@ class PatientOverviewController {
 			Appointment a = appointments.get(p.appointmentId());
 			var clinician = a == null ? null : names.get(a.clinicianId());
 			return new PaymentItem(p.appointmentId(), clinician == null ? null : clinician.fullName(),
-					p.amountMinor() / 100, p.status().name(), p.method(), p.paidAt());
+					MiboFormats.rupees(p.amountMinor()), p.status().name(), p.method(), p.paidAt());
 		}).toList());
 	}
 }

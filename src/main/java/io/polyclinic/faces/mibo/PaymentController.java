@@ -101,7 +101,7 @@ class PaymentController {
 	Reply<Order> createOrder(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateOrder request) {
 		var order = appointmentPayments.order(request.appointmentId(),
 				request.amount() == null ? null : request.amount() * 100, actor);
-		return Reply.of(new Order(order.orderId(), order.amountMinor() / 100, order.currency(), order.keyId()));
+		return Reply.of(new Order(order.orderId(), MiboFormats.rupees(order.amountMinor()), order.currency(), order.keyId()));
 	}
 
 	@PreAuthorize(PAYERS)
@@ -146,7 +146,7 @@ class PaymentController {
 		return Reply.of(found.stream().map(p -> {
 			Appointment a = appointments.get(p.appointmentId());
 			var clinician = a == null ? null : names.get(a.clinicianId());
-			return new HistoryItem(p.appointmentId(), clinician == null ? null : clinician.fullName(), p.amountMinor() / 100,
+			return new HistoryItem(p.appointmentId(), clinician == null ? null : clinician.fullName(), MiboFormats.rupees(p.amountMinor()),
 					p.status().name(), p.paidAt());
 		}).toList());
 	}
@@ -156,7 +156,7 @@ class PaymentController {
 	Reply<Details> details(@AuthenticationPrincipal Actor actor, @PathVariable long appointmentId) {
 		Payment p = appointmentPayments.ofAppointment(appointmentId, actor)
 			.orElseThrow(() -> ClinicException.notFound("Payment"));
-		return Reply.of(new Details(p.appointmentId(), p.amountMinor() / 100, p.status().name(), p.method(),
+		return Reply.of(new Details(p.appointmentId(), MiboFormats.rupees(p.amountMinor()), p.status().name(), p.method(),
 				p.providerPaymentId(), p.paidAt()));
 	}
 
@@ -176,6 +176,6 @@ class PaymentController {
 	@GetMapping("/verify/{linkId}")
 	Reply<LinkStatus> verifyLink(@AuthenticationPrincipal Actor actor, @PathVariable String linkId) {
 		var link = appointmentPayments.verifyLink(linkId, actor);
-		return Reply.of(new LinkStatus(link.linkId(), link.status().value(), link.amountPaidMinor() / 100));
+		return Reply.of(new LinkStatus(link.linkId(), link.status().value(), MiboFormats.rupees(link.amountPaidMinor())));
 	}
 }

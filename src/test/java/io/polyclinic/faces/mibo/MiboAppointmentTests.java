@@ -100,7 +100,8 @@ class MiboAppointmentTests extends ApiTest {
 		assertThat(row.path("status").asString()).isEqualTo("CONFIRMED");
 		assertThat(row.path("consultationFee").isIntegralNumber()).isTrue();
 		assertThat(row.path("consultationFee").asLong()).isEqualTo(1500);
-		assertThat(row.path("paymentStatus").asString()).isEqualTo("PAID");
+		// confirmed by staff, but nothing paid yet
+		assertThat(row.path("paymentStatus").asString()).isEqualTo("PENDING");
 		assertThat(listsAudited(token)).isEqualTo(1);
 	}
 
@@ -276,7 +277,8 @@ class MiboAppointmentTests extends ApiTest {
 		assertThat(res.data().path("appointmentDate").asString()).isEqualTo(day.toString());
 		assertThat(res.data().path("appointmentTime").asString()).isEqualTo("14:00:00");
 		assertThat(res.data().path("status").asString()).isEqualTo("PENDING");
-		assertThat(res.data().path("paymentLink").isNull()).isTrue();
+		// a fee means a payment link, sent to the patient over WhatsApp
+		assertThat(res.data().path("paymentLink").asString()).contains("/pay/plink_");
 		var created = book.require(res.data().path("id").asLong());
 		assertThat(created.feeMinor()).isEqualTo(120_000L);
 		assertThat(created.notes()).isEqualTo("First consultation");
@@ -343,7 +345,7 @@ class MiboAppointmentTests extends ApiTest {
 		assertThat(res.data().path("appointmentDate").asString()).isEqualTo(day.plusDays(1).toString());
 		assertThat(res.data().path("appointmentTime").asString()).isEqualTo("14:00:00");
 		assertThat(res.data().path("status").asString()).isEqualTo("CONFIRMED");
-		assertThat(res.data().path("paymentStatus").asString()).isEqualTo("PAID");
+		assertThat(res.data().path("paymentStatus").asString()).isEqualTo("PENDING");
 		assertThat(res.data().path("notes").asString()).isEqualTo("Moved");
 		assertThat(availability.slots(clinician.id(), null, day)).filteredOn(s -> s.time().equals(LocalTime.of(9, 0)))
 			.singleElement().satisfies(s -> assertThat(s.available()).isTrue());
