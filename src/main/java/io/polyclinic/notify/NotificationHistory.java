@@ -74,7 +74,10 @@ public class NotificationHistory {
 			.list();
 	}
 
-	/** Sent and failed messages handed to their channel in [from, to); an open end when null. */
+	/**
+	 * Sent and failed messages handed to their channel from {@code from} (inclusive) to {@code to} (exclusive); null
+	 * leaves that end open.
+	 */
 	public DeliveryStats stats(@Nullable Instant from, @Nullable Instant to) {
 		Filter filter = new Filter();
 		filter.period(from, to);

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -169,7 +170,8 @@ class FaceErrorAdvice {
 	}
 
 	private ResponseEntity<Object> render(HttpServletRequest request, ErrorReport report) {
-		var response = ResponseEntity.status(report.status());
+		// A preset type: a client accepting only text/html still gets the JSON error, not a 406.
+		var response = ResponseEntity.status(report.status()).contentType(MediaType.APPLICATION_JSON);
 		if (report.retryAfterSeconds() != null) {
 			response.header("Retry-After", String.valueOf(report.retryAfterSeconds()));
 		}

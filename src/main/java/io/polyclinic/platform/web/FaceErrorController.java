@@ -2,6 +2,7 @@ package io.polyclinic.platform.web;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,7 +44,7 @@ class FaceErrorController implements ErrorController {
 			default -> status.is4xxClientError() ? new ErrorReport(status, status.name(), status.getReasonPhrase())
 					: Faces.internalError();
 		};
-		return ResponseEntity.status(status).body(errors.body(path, report));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(errors.body(path, report));
 	}
 
 	private static String stripContext(HttpServletRequest request, String uri) {
