@@ -49,7 +49,8 @@ class FirstAdministrator implements ApplicationRunner {
 			return;
 		}
 		String password = properties.admin().password();
-		if (password != null && (password.equals(DEMO_PASSWORD) || password.length() < 12)) {
+		// Unset is blank (application.yml's empty default): run() then asks for it by name.
+		if (password != null && !password.isBlank() && (password.equals(DEMO_PASSWORD) || password.length() < 12)) {
 			throw new IllegalStateException(
 					"POLYCLINIC_ADMIN_PASSWORD must be at least 12 characters and not the demo password");
 		}
