@@ -146,7 +146,7 @@ public class MeetingLinks {
 
 	public Page<MeetingLink> find(@Nullable Instant from, @Nullable Instant to, @Nullable String providerName,
 			Pageable page) {
-		return records.search(from, to, providerName, page).map(MeetingRecord::toLink);
+		return records.findAll(MeetingRecords.matching(from, to, providerName), page).map(MeetingRecord::toLink);
 	}
 
 	/**
