@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -35,6 +37,8 @@ import io.polyclinic.video.internal.MeetingRecords;
 @Service
 @Transactional(readOnly = true)
 public class MeetingLinks {
+
+	private static final Logger log = LoggerFactory.getLogger(MeetingLinks.class);
 
 	/** What {@link #find} accepts as a provider: the providers' own names and links staff set by hand. */
 	public static final Set<String> PROVIDERS = Set.of("internal", "google_meet", "custom");
@@ -67,18 +71,18 @@ public class MeetingLinks {
 	@Transactional
 	public MeetingLink ensure(MeetingRequest request) {
 		return records.findByAppointmentId(request.appointmentId()).map(MeetingRecord::toLink)
-			.orElseGet(() -> create(request));
+			.orElseGet(() -> create(request, null));
 	}
 
-	/** A new link for the appointment, replacing (and cancelling at its provider) any it had. */
+	/**
+	 * A new link for the appointment, replacing any it had. The old meeting is cancelled at its provider once the new
+	 * one exists, so that a failure at the provider never leaves the appointment without a working link.
+	 */
 	@Transactional
 	public MeetingLink generate(MeetingRequest request, Actor actor) {
-		records.findByAppointmentId(request.appointmentId()).ifPresent(existing -> {
-			cancelAtProvider(existing);
-			records.delete(existing);
-			records.flush();
-		});
-		MeetingLink link = create(request);
+		Optional<MeetingRecord> existing = records.findByAppointmentId(request.appointmentId());
+		MeetingLink link = create(request, existing.orElse(null));
+		existing.ifPresent(this::cancelSuperseded);
 		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "MEETING_LINK",
 				request.appointmentId(), null));
 		return link;
@@ -99,7 +103,7 @@ public class MeetingLinks {
 
 	/**
 	 * Sets a link staff arranged elsewhere: it replaces the appointment's link (whose meeting at its provider is
-	 * cancelled), or becomes its first one.
+	 * cancelled where the provider can), or becomes its first one.
 	 */
 	@Transactional
 	public MeetingLink replace(long appointmentId, String url, Actor actor) {
@@ -122,7 +126,7 @@ public class MeetingLinks {
 		MeetingRecord record;
 		if (existing.isPresent()) {
 			record = existing.get();
-			cancelAtProvider(record);
+			cancelSuperseded(record);
 			record.replaceUrl(uri.toString(), providerName, now);
 		}
 		else {
@@ -134,6 +138,7 @@ public class MeetingLinks {
 		return record.toLink();
 	}
 
+	/** Removes the link and its meeting; if the provider cannot cancel the meeting now, nothing is removed (502). */
 	@Transactional
 	public void remove(long appointmentId, Actor actor) {
 		MeetingRecord record = records.findByAppointmentId(appointmentId)
@@ -165,19 +170,23 @@ public class MeetingLinks {
 				to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), providerName, page);
 	}
 
-	private MeetingLink create(MeetingRequest request) {
+	private MeetingLink create(MeetingRequest request, @Nullable MeetingRecord replacing) {
 		if (!request.endsAt().isAfter(request.startsAt())) {
 			throw ClinicException.invalid("endTime", "End time must be after start time");
 		}
 		MeetingProvider.Created created = provider.create(request);
 		try {
+			if (replacing != null) {
+				records.delete(replacing);
+				records.flush();
+			}
 			return saveUnique(new MeetingRecord(request.appointmentId(), provider.name(), created.url(),
 					created.eventId(), request.summary(), request.startsAt(), request.endsAt(), clock.instant()))
 				.toLink();
 		}
-		catch (ClinicException e) {
+		catch (RuntimeException e) {
 			// another request won the race for this appointment: the meeting made here would be left unused
-			provider.cancel(created.eventId());
+			cancelQuietly(provider, created.eventId());
 			throw e;
 		}
 	}
@@ -188,6 +197,26 @@ public class MeetingLinks {
 		}
 		catch (DataIntegrityViolationException e) {
 			throw ClinicException.conflict("DUPLICATE_ENTRY", "This appointment already has a meeting link");
+		}
+	}
+
+	/**
+	 * A meeting the appointment no longer uses: cancelled if the provider can, kept otherwise (a stray calendar
+	 * entry), since staff replacing a link must not depend on the provider that failed them.
+	 */
+	private void cancelSuperseded(MeetingRecord record) {
+		MeetingProvider maker = providers.get(record.getProvider());
+		if (maker != null) {
+			cancelQuietly(maker, record.getExternalEventId());
+		}
+	}
+
+	private static void cancelQuietly(MeetingProvider maker, @Nullable String eventId) {
+		try {
+			maker.cancel(eventId);
+		}
+		catch (ClinicException e) {
+			log.warn("The unused meeting {} at {} could not be cancelled; it stays there", eventId, maker.name());
 		}
 	}
 
