@@ -26,6 +26,9 @@ public class AnalyticsQueries {
 	/** Cancelled appointments count nowhere: they freed their slot and took no one's time. */
 	private static final String NOT_CANCELLED = "a.status <> 'CANCELLED'";
 	private static final String AT_CENTRE = " AND a.centre_id = :centreId";
+	/** Payments of a centre: those of its appointments. */
+	private static final String PAID_AT_CENTRE =
+			" JOIN appointments a ON a.id = p.appointment_id WHERE a.centre_id = :centreId AND";
 	/** A patient of a centre: one with an appointment there, in any state. */
 	private static final String CAME_TO_CENTRE =
 			" AND EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id AND a.centre_id = :centreId)";
@@ -69,7 +72,7 @@ public class AnalyticsQueries {
 	/** The sum of PAID payments in the currency, in minor units; of a centre, for appointments there. */
 	public long revenue(@Nullable Long centreId, String currency) {
 		String sql = "SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p"
-				+ (centreId == null ? " WHERE" : " JOIN appointments a ON a.id = p.appointment_id WHERE a.centre_id = :centreId AND")
+				+ (centreId == null ? " WHERE" : PAID_AT_CENTRE)
 				+ " p.status = 'PAID' AND p.currency = :currency";
 		return count(sql, centreId, Map.of("currency", currency));
 	}
@@ -131,7 +134,7 @@ public class AnalyticsQueries {
 		bucket.append(" ELSE ").append(buckets - 1).append(" END");
 		String sql = "SELECT t.bucket AS bucket, SUM(t.amount_minor) AS revenue FROM (SELECT " + bucket
 				+ " AS bucket, p.amount_minor FROM payments p"
-				+ (centreId == null ? " WHERE" : " JOIN appointments a ON a.id = p.appointment_id WHERE a.centre_id = :centreId AND")
+				+ (centreId == null ? " WHERE" : PAID_AT_CENTRE)
 				+ " p.status = 'PAID' AND p.currency = :currency AND p.paid_at >= :from AND p.paid_at < :to) t"
 				+ " GROUP BY t.bucket";
 		var statement = jdbc.sql(sql).param("currency", currency).param("from", utc(boundaries.get(0)))

@@ -1,7 +1,8 @@
 package io.polyclinic.faces.mibo;
 
+import static io.polyclinic.faces.mibo.MiboFormats.rupees;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -103,10 +104,5 @@ class AnalyticsController {
 	Reply<List<Lead>> leadsBySource(@RequestParam(required = false) @Nullable Long centreId,
 			@AuthenticationPrincipal Actor actor) {
 		return Reply.of(analytics.leadsBySource(centreId, actor).stream().map(Lead::of).toList());
-	}
-
-	/** Mibo shows whole rupees; paise are rounded half up. */
-	private static long rupees(long minor) {
-		return BigDecimal.valueOf(minor).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
 	}
 }

@@ -1,13 +1,10 @@
 package io.polyclinic.faces.mibo;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,7 +41,8 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/video")
 class VideoController {
 
-	private static final String SCHEDULERS = "hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK')";
+	private static final String SCHEDULERS =
+			"hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK')";
 	private static final String MANAGERS = "hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER')";
 
 	private final AppointmentBook appointments;
@@ -72,7 +70,7 @@ class VideoController {
 	record LinkEntry(long appointmentId, String meetLink, String provider, Instant createdAt) {
 
 		static LinkEntry of(MeetingLink l) {
-			return new LinkEntry(l.appointmentId(), l.url(), l.provider(), l.createdAt().truncatedTo(ChronoUnit.MILLIS));
+			return new LinkEntry(l.appointmentId(), l.url(), l.provider(), MiboFormats.instant(l.createdAt()));
 		}
 	}
 
@@ -98,9 +96,11 @@ class VideoController {
 	/** Sets a link arranged elsewhere (an https URL), replacing the appointment's link or becoming its first. */
 	@PutMapping("/appointment/{id}/meet-link")
 	@PreAuthorize(MANAGERS)
-	Reply<Link> update(@PathVariable long id, @Valid @RequestBody NewLink request, @AuthenticationPrincipal Actor actor) {
+	Reply<Link> update(@PathVariable long id, @Valid @RequestBody NewLink request,
+			@AuthenticationPrincipal Actor actor) {
 		appointments.requireAccess(id, actor, "UPDATE");
-		return Reply.of("Meet link updated successfully", new Link(meetings.replace(id, request.meetLink(), actor).url()));
+		MeetingLink link = meetings.replace(id, request.meetLink(), actor);
+		return Reply.of("Meet link updated successfully", new Link(link.url()));
 	}
 
 	@DeleteMapping("/appointment/{id}/meet-link")
@@ -120,12 +120,14 @@ class VideoController {
 	Reply<List<LinkEntry>> links(@RequestParam(required = false) @Nullable String startDate,
 			@RequestParam(required = false) @Nullable String endDate,
 			@RequestParam(required = false) @Nullable String provider,
-			@RequestParam(defaultValue = "1") @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = "50") @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = 100, message = "Limit must be between 1 and 100") int limit) {
-		var found = meetings.createdBetween(date("startDate", startDate), date("endDate", endDate),
-				provider == null || provider.isBlank() ? null : provider.trim(),
-				PageRequest.of(page - 1, limit, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+			@RequestParam(defaultValue = MiboFormats.DEFAULT_PAGE)
+			@Min(value = 1, message = "Page must be 1 or more") int page,
+			@RequestParam(defaultValue = MiboFormats.DEFAULT_LIMIT)
+			@Min(value = 1, message = "Limit must be between 1 and 100")
+			@Max(value = MiboFormats.MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit) {
+		var found = meetings.createdBetween(MiboFormats.date("startDate", startDate),
+				MiboFormats.date("endDate", endDate), provider == null || provider.isBlank() ? null : provider.trim(),
+				MiboFormats.page(page, limit, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
 		return Reply.of(found.map(LinkEntry::of).getContent());
 	}
 
@@ -138,18 +140,6 @@ class VideoController {
 		}
 		catch (DateTimeParseException e) {
 			throw ClinicException.invalid(field, "Must be an ISO-8601 instant, e.g. 2024-03-15T10:00:00Z");
-		}
-	}
-
-	private static @Nullable LocalDate date(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw ClinicException.invalid(field, "Must be a date as YYYY-MM-DD");
 		}
 	}
 }

@@ -78,7 +78,8 @@ public class GoogleMeet implements MeetingProvider {
 	@Override
 	public Created create(MeetingRequest request) {
 		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("summary", request.summary() == null || request.summary().isBlank() ? "Consultation" : request.summary());
+		String summary = request.summary();
+		event.put("summary", summary == null || summary.isBlank() ? "Consultation" : summary);
 		event.put("start", Map.of("dateTime", request.startsAt().toString()));
 		event.put("end", Map.of("dateTime", request.endsAt().toString()));
 		// requestId makes the conference request idempotent at Google; a new one for every new meeting
@@ -206,7 +207,8 @@ public class GoogleMeet implements MeetingProvider {
 	}
 
 	private URI eventUri(String eventId, boolean withConference) {
-		var uri = UriComponentsBuilder.fromUriString(settings.calendarUrl()).path("/calendars/{calendarId}/events/{eventId}");
+		var uri = UriComponentsBuilder.fromUriString(settings.calendarUrl())
+			.path("/calendars/{calendarId}/events/{eventId}");
 		if (withConference) {
 			uri.queryParam("conferenceDataVersion", 1);
 		}
