@@ -1,26 +1,42 @@
 package io.polyclinic.video.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface MeetingRecords extends JpaRepository<MeetingRecord, Long> {
+import jakarta.persistence.criteria.Predicate;
+
+public interface MeetingRecords extends JpaRepository<MeetingRecord, Long>, JpaSpecificationExecutor<MeetingRecord> {
 
 	Optional<MeetingRecord> findByAppointmentId(long appointmentId);
 
 	List<MeetingRecord> findByAppointmentIdIn(Collection<Long> appointmentIds);
 
-	@Query("""
-			select m from MeetingRecord m
-			where (:from is null or m.createdAt >= :from) and (:to is null or m.createdAt < :to)
-			  and (:provider is null or m.provider = :provider)""")
-	Page<MeetingRecord> search(@Param("from") Instant from, @Param("to") Instant to, @Param("provider") String provider,
-			Pageable page);
+	/**
+	 * Links created in [from, to) by a provider; a null bound or provider is left out of the SQL altogether, since
+	 * PostgreSQL cannot type a parameter that is only compared with NULL.
+	 */
+	static Specification<MeetingRecord> matching(@Nullable Instant from, @Nullable Instant to,
+			@Nullable String provider) {
+		return (link, query, where) -> {
+			List<Predicate> conditions = new ArrayList<>();
+			if (from != null) {
+				conditions.add(where.greaterThanOrEqualTo(link.get("createdAt"), from));
+			}
+			if (to != null) {
+				conditions.add(where.lessThan(link.get("createdAt"), to));
+			}
+			if (provider != null) {
+				conditions.add(where.equal(link.get("provider"), provider));
+			}
+			return where.and(conditions.toArray(Predicate[]::new));
+		};
+	}
 }

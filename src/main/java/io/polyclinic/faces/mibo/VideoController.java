@@ -1,0 +1,145 @@
+package io.polyclinic.faces.mibo;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.ClinicException;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.video.MeetingLink;
+import io.polyclinic.video.MeetingLinks;
+import io.polyclinic.video.MeetingRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Meeting links of online appointments: {@code /api/video}. The appointment book decides who may see an
+ * appointment, and so its link; the video module makes links with the configured provider (Google Meet, or the
+ * internal rooms) and audits every change. {@code startTime}/{@code endTime} default to the appointment's own.
+ */
+@RestController
+@RequestMapping("/api/video")
+class VideoController {
+
+	private static final String SCHEDULERS =
+			"hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK')";
+	private static final String MANAGERS = "hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER')";
+
+	private final AppointmentBook appointments;
+	private final MeetingLinks meetings;
+
+	VideoController(AppointmentBook appointments, MeetingLinks meetings) {
+		this.appointments = appointments;
+		this.meetings = meetings;
+	}
+
+	record GenerateLink(@NotNull(message = "Appointment ID is required") Long appointmentId,
+			@Nullable @Size(max = 500, message = "Summary must be at most 500 characters") String summary,
+			@Nullable String startTime, @Nullable String endTime) {
+	}
+
+	record NewLink(@NotBlank(message = "Meet link is required") String meetLink) {
+	}
+
+	record Generated(String meetLink, @Nullable String eventId) {
+	}
+
+	record Link(String meetLink) {
+	}
+
+	record LinkEntry(long appointmentId, String meetLink, String provider, Instant createdAt) {
+
+		static LinkEntry of(MeetingLink l) {
+			return new LinkEntry(l.appointmentId(), l.url(), l.provider(), MiboFormats.instant(l.createdAt()));
+		}
+	}
+
+	@PostMapping("/generate-meet-link")
+	@PreAuthorize(SCHEDULERS)
+	Reply<Generated> generate(@Valid @RequestBody GenerateLink request, @AuthenticationPrincipal Actor actor) {
+		Instant start = instant("startTime", request.startTime());
+		Instant end = instant("endTime", request.endTime());
+		Appointment appointment = appointments.requireAccess(request.appointmentId(), actor, "UPDATE");
+		MeetingLink link = meetings.generate(new MeetingRequest(appointment.id(), request.summary(),
+				start == null ? appointment.startsAt() : start, end == null ? appointment.endsAt() : end), actor);
+		return Reply.of("Meet link generated successfully", new Generated(link.url(), link.eventId()));
+	}
+
+	/** Staff, the appointment's patient and its clinician; anyone else is refused (403), audited. */
+	@GetMapping("/appointment/{id}/meet-link")
+	Reply<Link> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		appointments.requireAccess(id, actor, "READ");
+		return Reply.of(new Link(meetings.forAppointment(id).map(MeetingLink::url)
+			.orElseThrow(() -> ClinicException.notFound("Meeting link"))));
+	}
+
+	/** Sets a link arranged elsewhere (an https URL), replacing the appointment's link or becoming its first. */
+	@PutMapping("/appointment/{id}/meet-link")
+	@PreAuthorize(MANAGERS)
+	Reply<Link> update(@PathVariable long id, @Valid @RequestBody NewLink request,
+			@AuthenticationPrincipal Actor actor) {
+		appointments.requireAccess(id, actor, "UPDATE");
+		MeetingLink link = meetings.replace(id, request.meetLink(), actor);
+		return Reply.of("Meet link updated successfully", new Link(link.url()));
+	}
+
+	@DeleteMapping("/appointment/{id}/meet-link")
+	@PreAuthorize(MANAGERS)
+	Reply<Void> delete(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		appointments.requireAccess(id, actor, "UPDATE");
+		meetings.remove(id, actor);
+		return Reply.message("Meet link deleted successfully");
+	}
+
+	/**
+	 * Newest first, a page at a time ({@code page} from 1, {@code limit} up to 100). {@code startDate} and
+	 * {@code endDate} (YYYY-MM-DD, both inclusive) are UTC days of the link's creation.
+	 */
+	@GetMapping("/links")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	Reply<List<LinkEntry>> links(@RequestParam(required = false) @Nullable String startDate,
+			@RequestParam(required = false) @Nullable String endDate,
+			@RequestParam(required = false) @Nullable String provider,
+			@RequestParam(defaultValue = MiboFormats.DEFAULT_PAGE)
+			@Min(value = 1, message = "Page must be 1 or more") int page,
+			@RequestParam(defaultValue = MiboFormats.DEFAULT_LIMIT)
+			@Min(value = 1, message = "Limit must be between 1 and 100")
+			@Max(value = MiboFormats.MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit) {
+		var found = meetings.createdBetween(MiboFormats.date("startDate", startDate),
+				MiboFormats.date("endDate", endDate), provider == null || provider.isBlank() ? null : provider.trim(),
+				MiboFormats.page(page, limit, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+		return Reply.of(found.map(LinkEntry::of).getContent());
+	}
+
+	private static @Nullable Instant instant(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.trim());
+		}
+		catch (DateTimeParseException e) {
+			throw ClinicException.invalid(field, "Must be an ISO-8601 instant, e.g. 2024-03-15T10:00:00Z");
+		}
+	}
+}
