@@ -42,7 +42,7 @@ class ListBenchmark extends ApiTest {
 		System.out.printf("%n%-44s %8s %10s %10s %10s%n", "endpoint", "rows", "p50 ms", "p95 ms", "max ms");
 		int total = 0;
 		for (int size : new int[] { 2_000, 20_000 }) {
-			seed(size - total, clinician.id(), centre.id());
+			seed(size - total, total, clinician.id(), centre.id());
 			total = size;
 			measure("GET /mibo/api/patients?search=bench", "/mibo/api/patients?search=bench+42", admin, size);
 			measure("GET /mibo/api/patients?phone=…", "/mibo/api/patients?phone=7000000042", admin, size);
@@ -72,7 +72,7 @@ class ListBenchmark extends ApiTest {
 	}
 
 	/** Patients with accounts and one past appointment each, written in JDBC batches. */
-	private void seed(int count, long clinicianId, long centreId) {
+	private void seed(int count, int already, long clinicianId, long centreId) {
 		Instant now = Instant.now();
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
 		long base = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM users", Long.class) + 1_000_000;
@@ -91,7 +91,7 @@ class ListBenchmark extends ApiTest {
 				+ "VALUES (?, ?, ?, 'WEBSITE', ?, ?)", patients);
 		List<Object[]> appointments = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			OffsetDateTime start = at.minusDays(1 + i / 8).withHour(9 + i % 8).withMinute(0).withSecond(0).withNano(0);
+			OffsetDateTime start = at.minusDays(1 + (already + i) / 8).withHour(9 + i % 8).withMinute(0).withSecond(0).withNano(0);
 			appointments.add(new Object[] { UUID.randomUUID(), base + i, clinicianId, centreId, start, start.plusHours(1),
 					start, start.toLocalDate(), LocalTime.of(start.getHour(), 0), at, at });
 		}
