@@ -20,12 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.polyclinic.audit.AuditLog;
+import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.platform.ClinicException;
 
 /**
  * Reads the delivery history: one delivery, filtered lists newest first, and a period's numbers. Filtering, ordering,
  * limiting and counting all happen in the database. It is the staff's view of what was sent (the contracts give it to
- * administrators and managers); the face guards the role.
+ * administrators and managers); the face guards the role, and the *For methods put each reading on the audit trail.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,9 +41,31 @@ public class NotificationHistory {
 			patient_id, appointment_id, created_at, sent_at""";
 
 	private final JdbcClient jdbc;
+	private final AuditLog audit;
 
-	NotificationHistory(JdbcClient jdbc) {
+	NotificationHistory(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/**
+	 * A reader's view of the history: what they listed goes on the audit trail (messages name patients). The
+	 * reader is given as the audit trail records them, since notify cannot know identity's types.
+	 */
+	@Transactional
+	public List<DeliveryRecord> listFor(DeliveryQuery query, long readerUserId, String readerRole) {
+		List<DeliveryRecord> found = list(query);
+		audit.record(new AuditRecord(readerUserId, readerRole, "LIST", "NOTIFICATION", null, query.patientId(),
+				AuditRecord.Outcome.SUCCESS, found.size() + " results"));
+		return found;
+	}
+
+	/** One delivery, its reading audited. */
+	@Transactional
+	public DeliveryRecord getFor(long id, long readerUserId, String readerRole) {
+		DeliveryRecord found = get(id);
+		audit.record(AuditRecord.success(readerUserId, readerRole, "READ", "NOTIFICATION", id, found.patientId()));
+		return found;
 	}
 
 	public Optional<DeliveryRecord> find(long id) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.identity.Actor;
 import io.polyclinic.notify.DeliveryQuery;
 import io.polyclinic.notify.DeliveryReceipt;
 import io.polyclinic.notify.DeliveryRecord;
@@ -82,7 +84,7 @@ class NotificationController {
 
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
 	@GetMapping("/history")
-	Reply<List<Notification>> history(@RequestParam(required = false) @Nullable Long patientId,
+	Reply<List<Notification>> history(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) @Nullable Long patientId,
 			@RequestParam(required = false) @Nullable Long appointmentId,
 			@RequestParam(required = false) @Nullable String notificationType,
 			@RequestParam(required = false) @Nullable String status,
@@ -91,7 +93,8 @@ class NotificationController {
 			@RequestParam(required = false) @Nullable Integer limit) {
 		var query = new DeliveryQuery(patientId, appointmentId, kind(notificationType), status(status), null,
 				startOf(MiboFormats.date("startDate", startDate)), endOf(MiboFormats.date("endDate", endDate)), limit);
-		return Reply.of(history.list(query).stream().map(Notification::of).toList());
+		return Reply.of(history.listFor(query, actor.userId(), actor.role().name()).stream().map(Notification::of)
+			.toList());
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
@@ -107,8 +110,8 @@ class NotificationController {
 
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER')")
 	@GetMapping("/{id}")
-	Reply<NotificationDetail> one(@PathVariable long id) {
-		DeliveryRecord d = history.get(id);
+	Reply<NotificationDetail> one(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+		DeliveryRecord d = history.getFor(id, actor.userId(), actor.role().name());
 		return Reply.of(new NotificationDetail(d.id(), d.patientId(), d.appointmentId(), d.kind().name(),
 				d.status().name(), d.sentAt() == null ? null : MiboFormats.instant(d.sentAt()), d.channel().name(),
 				d.recipient(), d.body(), d.failureReason(), MiboFormats.instant(d.createdAt())));

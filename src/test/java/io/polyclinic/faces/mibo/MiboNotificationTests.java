@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.polyclinic.audit.AuditTrail;
 import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.StaffRegistry;
@@ -33,6 +34,8 @@ class MiboNotificationTests extends ApiTest {
 	AppointmentBook book;
 	@Autowired
 	StaffRegistry staff;
+	@Autowired
+	AuditTrail trail;
 
 	MiboClient mibo;
 	Patient patient;
@@ -90,6 +93,9 @@ class MiboNotificationTests extends ApiTest {
 		assertThat(keys(one.data())).containsExactly("appointmentId", "channel", "createdAt", "failureReason", "id",
 				"message", "notificationType", "patientId", "recipient", "sentAt", "status");
 		assertThat(one.data().path("recipient").asString()).isEqualTo(patient.phone());
+		// reading who was told what about a patient is on the audit trail
+		assertThat(trail.of("NOTIFICATION", String.valueOf(id), 5)).extracting(AuditTrail.Entry::action)
+			.containsExactly("READ");
 	}
 
 	@Test
