@@ -28,7 +28,7 @@ class HealthController {
 	ResponseEntity<Reply<Map<String, Object>>> health() {
 		boolean up = database.connected();
 		Map<String, Object> data = Map.of("status", up ? "healthy" : "unhealthy", "timestamp",
-				Instant.now(clock).toString(), "uptime", ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
+				Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "uptime", ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
 				"database", up ? "connected" : "disconnected");
 		return ResponseEntity.status(up ? 200 : 503).body(new Reply<>(up, null, data));
 	}
