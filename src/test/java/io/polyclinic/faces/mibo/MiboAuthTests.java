@@ -197,6 +197,17 @@ class MiboAuthTests extends ApiTest {
 	}
 
 	@Test
+	void anOversizedBodyIsRefusedInMibosShape() {
+		String huge = "{\"username\":\"" + "x".repeat(1536 * 1024) + "\",\"password\":\"y\"}";
+
+		var res = http.post("/mibo/api/auth/login/username-password", huge).send();
+
+		assertThat(res.status()).isEqualTo(413);
+		assertThat(res.json().path("success").asBoolean()).isFalse();
+		assertThat(res.json().path("error").path("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+	}
+
+	@Test
 	void healthReportsTheDatabase() {
 		var res = http.get("/mibo/api/health").send();
 
