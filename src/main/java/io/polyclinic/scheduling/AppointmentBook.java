@@ -257,16 +257,23 @@ public class AppointmentBook {
 
 	/** Whether the caller may see this appointment: staff, its patient, its clinician. */
 	public boolean mayAccess(Appointment appointment, Actor actor) {
+		return !visibleTo(List.of(appointment), actor).isEmpty();
+	}
+
+	/** Which of these appointments the caller may see; the caller's own patient or clinician record is looked up once. */
+	public List<Appointment> visibleTo(Collection<Appointment> appointments, Actor actor) {
 		if (actor.isStaff()) {
-			return true;
+			return List.copyOf(appointments);
 		}
 		if (actor.role() == Role.PATIENT) {
-			return patients.forUser(actor.userId()).map(p -> p.id() == appointment.patientId()).orElse(false);
+			var self = patients.forUser(actor.userId());
+			return self.map(p -> appointments.stream().filter(a -> a.patientId() == p.id()).toList()).orElse(List.of());
 		}
 		if (actor.role() == Role.CLINICIAN) {
-			return clinicians.forUser(actor.userId()).map(c -> c.id() == appointment.clinicianId()).orElse(false);
+			var self = clinicians.forUser(actor.userId());
+			return self.map(c -> appointments.stream().filter(a -> a.clinicianId() == c.id()).toList()).orElse(List.of());
 		}
-		return false;
+		return List.of();
 	}
 
 	/** Throws FORBIDDEN (audited) unless the caller may see the appointment. */

@@ -135,8 +135,7 @@ public class AppointmentPayments {
 
 	/** The latest payment of each appointment in a list the caller has already been shown: one query. */
 	public Map<Long, Payment> ofAppointments(Collection<Appointment> appointments, Actor actor) {
-		var visible = appointments.stream().filter(a -> book.mayAccess(a, actor)).map(Appointment::id)
-			.collect(Collectors.toSet());
+		var visible = book.visibleTo(appointments, actor).stream().map(Appointment::id).collect(Collectors.toSet());
 		return visible.isEmpty() ? Map.of() : payments.latestForAppointments(actor, patientScope(actor), visible);
 	}
 

@@ -14,10 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.audit.AuditTrail;
-import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.Patient;
-import io.polyclinic.directory.StaffRegistry;
-import io.polyclinic.identity.Role;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.BookingRequest;
@@ -32,8 +29,6 @@ class MiboNotificationTests extends ApiTest {
 	Clinic clinic;
 	@Autowired
 	AppointmentBook book;
-	@Autowired
-	StaffRegistry staff;
 	@Autowired
 	AuditTrail trail;
 
@@ -58,7 +53,7 @@ class MiboNotificationTests extends ApiTest {
 		String admin = mibo.adminToken();
 
 		var confirmation = http.post("/mibo/api/notifications/appointment-confirmation",
-				Map.of("appointmentId", appointment.id())).token(staffToken(Role.FRONT_DESK)).send();
+				Map.of("appointmentId", appointment.id())).token(mibo.staff(6).token()).send();
 		assertThat(confirmation.status()).as(confirmation.toString()).isEqualTo(200);
 		assertThat(keys(confirmation.json())).containsExactly("message", "success");
 		assertThat(confirmation.json().path("message").asString()).isEqualTo("Appointment confirmation sent successfully");
@@ -88,7 +83,7 @@ class MiboNotificationTests extends ApiTest {
 				+ LocalDate.now().minusDays(2)).token(admin).send().data().size()).isZero();
 
 		long id = history.data().get(1).path("id").asLong();
-		var one = http.get("/mibo/api/notifications/" + id).token(staffToken(Role.CENTRE_MANAGER)).send();
+		var one = http.get("/mibo/api/notifications/" + id).token(mibo.staff(4).token()).send();
 		assertThat(one.status()).isEqualTo(200);
 		assertThat(keys(one.data())).containsExactly("appointmentId", "channel", "createdAt", "failureReason", "id",
 				"message", "notificationType", "patientId", "recipient", "sentAt", "status");
@@ -131,7 +126,7 @@ class MiboNotificationTests extends ApiTest {
 			.isEqualTo(400);
 		assertThat(http.get("/mibo/api/notifications/999999999").token(admin).send().status()).isEqualTo(404);
 
-		String frontDesk = staffToken(Role.FRONT_DESK);
+		String frontDesk = mibo.staff(6).token();
 		assertThat(http.post("/mibo/api/notifications/appointment-reminder", Map.of("appointmentId", appointment.id()))
 			.token(frontDesk).send().status()).isEqualTo(403);
 		assertThat(http.get("/mibo/api/notifications/history").token(frontDesk).send().status()).isEqualTo(403);
@@ -140,9 +135,4 @@ class MiboNotificationTests extends ApiTest {
 		assertThat(http.get("/mibo/api/notifications/history").send().status()).isEqualTo(401);
 	}
 
-	private String staffToken(Role role) {
-		String phone = MiboClient.newPhone();
-		staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, "SecurePassword123", role, null), clinic.admin());
-		return mibo.login(phone, "SecurePassword123");
-	}
 }

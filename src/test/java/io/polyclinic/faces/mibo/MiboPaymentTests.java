@@ -21,9 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.Patient;
-import io.polyclinic.directory.StaffRegistry;
-import io.polyclinic.directory.NewStaffMember;
-import io.polyclinic.identity.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
@@ -45,8 +42,6 @@ class MiboPaymentTests extends ApiTest {
 	AppointmentBook book;
 	@Autowired
 	SignIn signIn;
-	@Autowired
-	StaffRegistry staff;
 
 	Clinician clinician;
 	Patient patient;
@@ -151,10 +146,7 @@ class MiboPaymentTests extends ApiTest {
 
 	@Test
 	void staffSendAPaymentLinkOverWhatsApp() {
-		String phone = MiboClient.newPhone();
-		staff.hire(new NewStaffMember("Front " + phone, phone, null, null, "SecurePassword123", Role.FRONT_DESK, null),
-				clinic.admin());
-		String frontDesk = new MiboClient(http).login(phone, "SecurePassword123");
+		String frontDesk = new MiboClient(http).staff(6).token();
 
 		var link = http.post("/mibo/api/payments/create-link", Map.of("appointmentId", appointment.id(), "amount", 1500,
 				"customerName", patient.fullName(), "customerPhone", patient.phone())).token(frontDesk).send();
