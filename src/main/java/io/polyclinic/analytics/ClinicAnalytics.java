@@ -22,9 +22,9 @@ import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.LeadSource;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 
 /**
  * The management dashboard: headline counts, revenue over time, the busiest clinicians and where patients come from,
@@ -75,7 +75,7 @@ public class ClinicAnalytics {
 	/** The busiest clinicians first; {@code limit} from 1 to {@value #MAXIMUM_TOP_DOCTORS}. */
 	public List<DoctorRanking> topDoctors(@Nullable Long centreId, int limit, Actor actor) {
 		if (limit < 1 || limit > MAXIMUM_TOP_DOCTORS) {
-			throw ClinicException.invalid("limit", "Limit must be between 1 and " + MAXIMUM_TOP_DOCTORS);
+			throw Refusal.invalidField("limit", "Limit must be between 1 and " + MAXIMUM_TOP_DOCTORS);
 		}
 		scope(centreId, actor);
 		return queries.topDoctors(centreId, currency, limit);
@@ -139,9 +139,9 @@ public class ClinicAnalytics {
 	/** Checks the caller and the centre (404 when there is none), and answers the clock the figures are read on. */
 	private ZoneId scope(@Nullable Long centreId, Actor actor) {
 		if (!actor.is(Role.ADMIN, Role.MANAGER, Role.CENTRE_MANAGER)) {
-			audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), "READ", "ANALYTICS",
+			audit.recordDenied(AuditRecord.denied(actor, "READ", "ANALYTICS",
 					centreId, null));
-			throw ClinicException.forbidden();
+			throw Refusal.forbidden();
 		}
 		return centreId == null ? defaultZone : centres.get(centreId).timeZone();
 	}

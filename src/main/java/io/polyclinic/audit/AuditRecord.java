@@ -2,6 +2,8 @@ package io.polyclinic.audit;
 
 import org.jspecify.annotations.Nullable;
 
+import io.polyclinic.platform.Actor;
+
 /**
  * One line of the audit trail: who did what to which record, and how it ended.
  *
@@ -14,6 +16,25 @@ public record AuditRecord(@Nullable Long actorUserId, @Nullable String actorRole
 
 	public enum Outcome {
 		SUCCESS, DENIED, FAILED
+	}
+
+	/** A successful action of a caller. */
+	public static AuditRecord success(Actor actor, String action, String resourceType, @Nullable Object resourceId,
+			@Nullable Long patientId) {
+		return success(actor.auditUserId(), actor.auditRole(), action, resourceType, resourceId, patientId);
+	}
+
+	/** A refused attempt of a caller. */
+	public static AuditRecord denied(Actor actor, String action, String resourceType, @Nullable Object resourceId,
+			@Nullable Long patientId) {
+		return denied(actor.auditUserId(), actor.auditRole(), action, resourceType, resourceId, patientId);
+	}
+
+	/** An action of a caller with its outcome and a detail (a count of results, why it failed). */
+	public static AuditRecord of(Actor actor, String action, String resourceType, @Nullable Object resourceId,
+			@Nullable Long patientId, Outcome outcome, @Nullable String detail) {
+		return new AuditRecord(actor.auditUserId(), actor.auditRole(), action, resourceType,
+				resourceId == null ? null : String.valueOf(resourceId), patientId, outcome, detail);
 	}
 
 	public static AuditRecord success(@Nullable Long actorUserId, @Nullable String actorRole, String action,

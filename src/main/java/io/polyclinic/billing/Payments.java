@@ -42,13 +42,13 @@ import io.polyclinic.billing.internal.StoredLinks;
 import io.polyclinic.billing.internal.StoredPayment;
 import io.polyclinic.billing.internal.StoredPayments;
 import io.polyclinic.billing.internal.WebhookEvents;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
 import io.polyclinic.notify.Channel;
 import io.polyclinic.notify.Message;
 import io.polyclinic.notify.MessageKind;
 import io.polyclinic.notify.Messenger;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PhoneNumbers;
 import io.polyclinic.platform.PolyclinicProperties;
 import tools.jackson.core.JacksonException;
@@ -127,7 +127,7 @@ public class Payments {
 	 * appointment, patient and amount is handed out again rather than a second one opened. Staff, or the patient
 	 * themself ({@code order.patientId()} being the patient the face resolved for the caller).
 	 *
-	 * @throws ClinicException 409 DUPLICATE_ENTRY when the appointment is already paid; 400 VALIDATION_ERROR for a
+	 * @throws Refusal 409 DUPLICATE_ENTRY when the appointment is already paid; 400 VALIDATION_ERROR for a
 	 *         non-positive amount or an unknown currency; 502 PAYMENT_FAILED when the provider fails
 	 */
 	public PaymentOrder createOrder(Actor actor, NewOrder order) {
@@ -159,27 +159,27 @@ public class Payments {
 	 * The method comes from the provider (Razorpay) or the request (offline, UPI by default).
 	 *
 	 * @param patientId the caller's own patient id when the caller is a patient; null for staff
-	 * @throws ClinicException 400 PAYMENT_FAILED for a forged signature; 404 for an unknown order; 403 for another
+	 * @throws Refusal 400 PAYMENT_FAILED for a forged signature; 404 for an unknown order; 403 for another
 	 *         patient's order; 409 PAYMENT_FAILED when the order was paid by another payment
 	 */
 	public Payment verifyCheckout(Actor actor, @Nullable Long patientId, CheckoutVerification verification) {
 		requireStaffOrPatient(actor, patientId, "VERIFY", PAYMENT, null);
-		String orderId = required(verification.orderId(), "razorpayOrderId", "Order id is required");
-		String paymentId = required(verification.paymentId(), "razorpayPaymentId", "Payment id is required");
-		String signature = required(verification.signature(), "razorpaySignature", "Signature is required");
+		String orderId = required(verification.orderId(), "orderId", "Order id is required");
+		String paymentId = required(verification.paymentId(), "paymentId", "Payment id is required");
+		String signature = required(verification.signature(), "signature", "Signature is required");
 		if (!gateway.validCheckoutSignature(orderId, paymentId, signature)) {
-			audit.recordDenied(new AuditRecord(actor.userId(), actor.role().name(), "VERIFY", PAYMENT, orderId, patientId,
+			audit.recordDenied(AuditRecord.of(actor, "VERIFY", PAYMENT, orderId, patientId,
 					AuditRecord.Outcome.FAILED, "invalid checkout signature"));
-			throw ClinicException.badRequest("PAYMENT_FAILED", "Payment verification failed: the signature is invalid");
+			throw Refusal.invalid("SIGNATURE_INVALID", "Payment verification failed: the signature is invalid");
 		}
 		StoredPayment payment = payments.findByProviderAndProviderOrderId(gateway.name(), orderId)
-			.orElseThrow(() -> ClinicException.notFound("Payment order"));
+			.orElseThrow(() -> Refusal.notFound("Payment order"));
 		requireOwn(actor, patientId, payment, "VERIFY");
 		if (verification.appointmentId() != null && verification.appointmentId() != payment.getAppointmentId()) {
-			throw ClinicException.invalid("appointmentId", "The order belongs to another appointment");
+			throw Refusal.invalidField("appointmentId", "The order belongs to another appointment");
 		}
 		if (payment.isPaid() && !paymentId.equals(payment.getProviderPaymentId())) {
-			throw ClinicException.conflict("PAYMENT_FAILED", "This order was already paid by another payment");
+			throw Refusal.conflict("PAID_ELSEWHERE", "This order was already paid by another payment");
 		}
 		String method = payment.isPaid() ? null : methodOf(paymentId, verification.method());
 		return tx.execute(s -> {
@@ -205,14 +205,14 @@ public class Payments {
 	 * @param rawBody the request body exactly as received: the signature is over these bytes
 	 * @param signature the {@code X-Razorpay-Signature} header
 	 * @param eventId the {@code X-Razorpay-Event-Id} header, when sent
-	 * @throws ClinicException 400 PAYMENT_FAILED "Invalid webhook signature" for a missing or wrong signature; 400
+	 * @throws Refusal 400 PAYMENT_FAILED "Invalid webhook signature" for a missing or wrong signature; 400
 	 *         VALIDATION_ERROR for a signed body that is no event
 	 */
 	public WebhookResult handleWebhook(byte[] rawBody, @Nullable String signature, @Nullable String eventId) {
 		if (signature == null || signature.isBlank() || !gateway.validWebhookSignature(rawBody, signature)) {
 			audit.recordDenied(new AuditRecord(null, null, "WEBHOOK", PAYMENT, eventId, null, AuditRecord.Outcome.DENIED,
 					signature == null || signature.isBlank() ? "missing webhook signature" : "invalid webhook signature"));
-			throw ClinicException.badRequest("PAYMENT_FAILED", "Invalid webhook signature");
+			throw Refusal.invalid("SIGNATURE_INVALID", "Invalid webhook signature");
 		}
 		ProviderEvent event = ProviderEvent.parse(rawBody, eventId);
 		try {
@@ -325,7 +325,7 @@ public class Payments {
 	 * Opens a payment for an appointment with a provider payment link (valid 24 h unless told otherwise) and sends
 	 * its short URL to the customer's phone over WhatsApp. Staff only.
 	 *
-	 * @throws ClinicException 400 VALIDATION_ERROR for a bad amount, phone, email or validity; 409 DUPLICATE_ENTRY
+	 * @throws Refusal 400 VALIDATION_ERROR for a bad amount, phone, email or validity; 409 DUPLICATE_ENTRY
 	 *         when the appointment is already paid; 502 PAYMENT_FAILED when the provider fails
 	 */
 	public SentPaymentLink createLink(Actor actor, NewPaymentLink request) {
@@ -337,12 +337,12 @@ public class Payments {
 		String name = required(request.customerName(), "customerName", "Customer name is required");
 		String phone = PhoneNumbers.normalize(request.customerPhone(), platform.defaultCountryCode());
 		if (phone == null) {
-			throw ClinicException.invalid("customerPhone", "Invalid phone number");
+			throw Refusal.invalidField("customerPhone", "Invalid phone number");
 		}
 		String email = email(request.customerEmail());
 		Duration validFor = request.validFor() == null ? billing.linkTtl() : request.validFor();
 		if (validFor.compareTo(SHORTEST_LINK) < 0) {
-			throw ClinicException.invalid("validFor", "A payment link must stay valid for at least 15 minutes");
+			throw Refusal.invalidField("validFor", "A payment link must stay valid for at least 15 minutes");
 		}
 		requireUnpaid(request.appointmentId());
 		UUID publicId = UUID.randomUUID();
@@ -388,7 +388,7 @@ public class Payments {
 	public PaymentLink verifyLink(Actor actor, @Nullable Long patientId, String linkId) {
 		requireStaffOrPatient(actor, patientId, "READ", PAYMENT_LINK, linkId);
 		StoredLink link = links.findByProviderAndProviderLinkId(gateway.name(), linkId.trim())
-			.orElseThrow(() -> ClinicException.notFound("Payment link"));
+			.orElseThrow(() -> Refusal.notFound("Payment link"));
 		StoredPayment payment = payments.findById(link.getPaymentId()).orElseThrow();
 		requireOwn(actor, patientId, payment, "READ");
 		Optional<PaymentGateway.LinkState> state = gateway.fetchLink(link.getProviderLinkId());
@@ -453,7 +453,7 @@ public class Payments {
 				.map(StoredPayment::toPayment)
 				.collect(Collectors.toMap(Payment::appointmentId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 			if (!latest.isEmpty()) {
-				audit.record(new AuditRecord(actor.userId(), actor.role().name(), "READ", PAYMENT, null, patientId,
+				audit.record(AuditRecord.of(actor, "READ", PAYMENT, null, patientId,
 						AuditRecord.Outcome.SUCCESS, latest.size() + " payments of listed appointments"));
 			}
 			return latest;
@@ -470,7 +470,7 @@ public class Payments {
 			Page<Payment> result = payments
 				.findByPatientId(patientId, PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST))
 				.map(StoredPayment::toPayment);
-			audit.record(new AuditRecord(actor.userId(), actor.role().name(), "READ", PAYMENT, null, patientId,
+			audit.record(AuditRecord.of(actor, "READ", PAYMENT, null, patientId,
 					AuditRecord.Outcome.SUCCESS, "payment history page " + page.getPageNumber()));
 			return result;
 		});
@@ -481,7 +481,7 @@ public class Payments {
 		requireStaffOrPatient(actor, patientId, "READ", PAYMENT, null);
 		return tx.execute(s -> {
 			long total = payments.totalPaid(patientId, billing.currency());
-			audit.record(new AuditRecord(actor.userId(), actor.role().name(), "READ", PAYMENT, null, patientId,
+			audit.record(AuditRecord.of(actor, "READ", PAYMENT, null, patientId,
 					AuditRecord.Outcome.SUCCESS, "total paid"));
 			return total;
 		});
@@ -509,15 +509,15 @@ public class Payments {
 		}
 	}
 
-	private ClinicException deny(Actor actor, String action, String resource, @Nullable Object resourceId,
+	private Refusal deny(Actor actor, String action, String resource, @Nullable Object resourceId,
 			@Nullable Long patientId) {
-		audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), action, resource, resourceId, patientId));
-		return ClinicException.forbidden();
+		audit.recordDenied(AuditRecord.denied(actor, action, resource, resourceId, patientId));
+		return Refusal.forbidden();
 	}
 
 	private void requireUnpaid(long appointmentId) {
 		if (payments.existsByAppointmentIdAndStatus(appointmentId, PaymentStatus.PAID)) {
-			throw ClinicException.duplicate("This appointment is already paid");
+			throw Refusal.conflict("ALREADY_PAID", "This appointment is already paid");
 		}
 	}
 
@@ -528,7 +528,7 @@ public class Payments {
 		try {
 			return gateway.paymentMethod(paymentId).map(Payments::upper).orElse(null);
 		}
-		catch (ClinicException e) {
+		catch (Refusal e) {
 			// The valid signature is the proof of payment; the method is a detail the webhook fills in later.
 			log.warn("The method of payment {} could not be fetched: {}", paymentId, e.getMessage());
 			return null;
@@ -537,7 +537,7 @@ public class Payments {
 
 	private static AuditRecord success(Actor actor, String action, String resource, @Nullable Object resourceId,
 			@Nullable Long patientId) {
-		return AuditRecord.success(actor.userId(), actor.role().name(), action, resource, resourceId, patientId);
+		return AuditRecord.success(actor, action, resource, resourceId, patientId);
 	}
 
 	private static Map<String, String> notes(long appointmentId, long patientId, UUID paymentId) {
@@ -550,7 +550,7 @@ public class Payments {
 
 	private static long positive(long amountMinor, String field) {
 		if (amountMinor <= 0) {
-			throw ClinicException.invalid(field, "Amount must be greater than zero");
+			throw Refusal.invalidField(field, "Amount must be greater than zero");
 		}
 		return amountMinor;
 	}
@@ -564,13 +564,13 @@ public class Payments {
 			return Currency.getInstance(code).getCurrencyCode();
 		}
 		catch (IllegalArgumentException e) {
-			throw ClinicException.invalid(field, "Unknown currency");
+			throw Refusal.invalidField(field, "Unknown currency");
 		}
 	}
 
 	private static String required(@Nullable String value, String field, String message) {
 		if (value == null || value.isBlank()) {
-			throw ClinicException.invalid(field, message);
+			throw Refusal.invalidField(field, message);
 		}
 		return value.trim();
 	}
@@ -581,7 +581,7 @@ public class Payments {
 		}
 		String email = raw.trim().toLowerCase(Locale.ROOT);
 		if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-			throw ClinicException.invalid("customerEmail", "Invalid email format");
+			throw Refusal.invalidField("customerEmail", "Invalid email format");
 		}
 		return email;
 	}
@@ -606,11 +606,11 @@ public class Payments {
 				root = JSON.readTree(body);
 			}
 			catch (JacksonException e) {
-				throw ClinicException.invalid("body", "The webhook body is not JSON");
+				throw Refusal.invalidField("body", "The webhook body is not JSON");
 			}
 			String type = text(root.path("event"));
 			if (type == null || type.isBlank()) {
-				throw ClinicException.invalid("event", "The webhook names no event");
+				throw Refusal.invalidField("event", "The webhook names no event");
 			}
 			JsonNode payload = root.path("payload");
 			JsonNode payment = payload.path("payment").path("entity");

@@ -12,9 +12,9 @@ import io.polyclinic.clinical.internal.Note;
 import io.polyclinic.clinical.internal.Notes;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.AppointmentBook;
 
 /**
@@ -52,24 +52,23 @@ public class ClinicalNotes {
 	@Transactional
 	public ClinicalNote write(long patientId, @Nullable Long appointmentId, String text, Actor actor) {
 		if (!actor.is(Role.CLINICIAN, Role.ADMIN)) {
-			audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), "CREATE", "CLINICAL_NOTE", null,
-					patientId));
-			throw ClinicException.forbidden();
+			audit.recordDenied(AuditRecord.denied(actor, "CREATE", "CLINICAL_NOTE", null, patientId));
+			throw Refusal.forbidden();
 		}
 		patients.requireAccess(patientId, actor, "CREATE_NOTE");
 		if (text.isBlank()) {
-			throw ClinicException.invalid("note", "Note is required");
+			throw Refusal.invalidField("note", "Note is required");
 		}
 		if (text.length() > MAXIMUM_LENGTH) {
-			throw ClinicException.invalid("note", "Note must be at most " + MAXIMUM_LENGTH + " characters");
+			throw Refusal.invalidField("note", "Note must be at most " + MAXIMUM_LENGTH + " characters");
 		}
 		// access to the patient is decided above; the appointment only has to be theirs
 		if (appointmentId != null && appointments.require(appointmentId).patientId() != patientId) {
-			throw ClinicException.invalid("appointmentId", "This appointment is not the patient's");
+			throw Refusal.invalidField("appointmentId", "This appointment is not the patient's");
 		}
 		Note note = notes.save(new Note(patientId, appointmentId, actor.userId(), text.strip(), clock.instant()));
 		ClinicalNote written = note.toClinicalNote(accounts.get(actor.userId()).fullName());
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "CLINICAL_NOTE", written.id(),
+		audit.record(AuditRecord.success(actor, "CREATE", "CLINICAL_NOTE", written.id(),
 				patientId));
 		return written;
 	}

@@ -27,8 +27,8 @@ import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.AvailabilityRule;
 

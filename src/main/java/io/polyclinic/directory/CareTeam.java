@@ -3,13 +3,14 @@ package io.polyclinic.directory;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which clinicians care for which patient. A booking links them; the link is what lets a clinician read the
- * patient's record.
+ * Which clinicians care for which patient, and which centres a patient belongs to. A booking links them; the links
+ * are what let a clinician read the patient's record and a centre's staff act for the patient.
  */
 @Service
 public class CareTeam {
@@ -22,20 +23,41 @@ public class CareTeam {
 		this.clock = clock;
 	}
 
-	/** Idempotent: a second link of the same pair changes nothing. */
+	/** Idempotent: a second link of the same pair changes nothing (one statement, safe under concurrent bookings). */
 	@Transactional
 	public void link(long patientId, long clinicianId) {
-		if (!caresFor(clinicianId, patientId)) {
-			jdbc.sql("INSERT INTO care_links (patient_id, clinician_id, created_at) VALUES (?, ?, ?)")
-				.params(patientId, clinicianId, clock.instant().atOffset(ZoneOffset.UTC))
-				.update();
+		jdbc.sql("""
+				INSERT INTO care_links (patient_id, clinician_id, created_at)
+				SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM care_links WHERE clinician_id = ? AND patient_id = ?)""")
+			.params(patientId, clinicianId, clock.instant().atOffset(ZoneOffset.UTC), clinicianId, patientId)
+			.update();
+	}
+
+	/** The patient is one of the centre's from now on (registered there, or booked there); idempotent. */
+	@Transactional
+	public void enrol(long patientId, @Nullable Long centreId) {
+		if (centreId == null) {
+			return;
 		}
+		jdbc.sql("""
+				INSERT INTO patient_centres (patient_id, centre_id, created_at)
+				SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM patient_centres WHERE patient_id = ? AND centre_id = ?)""")
+			.params(patientId, centreId, clock.instant().atOffset(ZoneOffset.UTC), patientId, centreId)
+			.update();
 	}
 
 	@Transactional(readOnly = true)
-	public boolean caresFor(long clinicianId, long patientId) {
-		return jdbc.sql("SELECT COUNT(*) FROM care_links WHERE clinician_id = ? AND patient_id = ?")
+	public boolean caresFor(@Nullable Long clinicianId, long patientId) {
+		return clinicianId != null && jdbc.sql("SELECT COUNT(*) FROM care_links WHERE clinician_id = ? AND patient_id = ?")
 			.params(clinicianId, patientId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean belongsTo(long patientId, @Nullable Long centreId) {
+		return centreId != null && jdbc.sql("SELECT COUNT(*) FROM patient_centres WHERE patient_id = ? AND centre_id = ?")
+			.params(patientId, centreId)
 			.query(Long.class)
 			.single() > 0;
 	}

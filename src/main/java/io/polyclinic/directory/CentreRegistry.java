@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,29 +21,32 @@ import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.internal.CentreProfile;
 import io.polyclinic.directory.internal.Centres;
-import io.polyclinic.directory.internal.StaffAssignment;
-import io.polyclinic.directory.internal.StaffAssignments;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 
 /**
- * The clinic's centres: opening, describing, closing them, and finding them by city.
+ * The clinic's centres: opening, describing, closing them, and finding them by city. Administrators and managers
+ * open, close and switch centres on and off; a centre's details are changed by them or by the centre's own
+ * manager. Anyone may read a centre (patients choose where to go).
  */
 @Service
 @Transactional(readOnly = true)
 public class CentreRegistry {
 
+	private static final Set<Role> SET_UP = EnumSet.of(Role.ADMIN, Role.MANAGER);
+	private static final Set<Role> DESCRIBE = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.CENTRE_MANAGER);
+
 	private final Centres centres;
-	private final StaffAssignments assignments;
+	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ZoneId defaultZone;
 
-	CentreRegistry(Centres centres, StaffAssignments assignments, AuditLog audit, Clock clock,
+	CentreRegistry(Centres centres, AccessPolicy access, AuditLog audit, Clock clock,
 			@Value("${polyclinic.default-time-zone:Asia/Kolkata}") String defaultZone) {
 		this.centres = centres;
-		this.assignments = assignments;
+		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 		this.defaultZone = ZoneId.of(defaultZone);
@@ -49,18 +54,20 @@ public class CentreRegistry {
 
 	@Transactional
 	public Centre open(CentreDetails details, Actor actor) {
+		access.requireRole(actor, SET_UP, "CREATE", "CENTRE", null);
+		access.requireCentre(actor, null, "CREATE", "CENTRE", null);
 		if (details.name() == null || details.name().isBlank()) {
-			throw ClinicException.invalid("name", "Name is required");
+			throw Refusal.invalidField("name", "Name is required");
 		}
 		if (details.city() == null || details.city().isBlank()) {
-			throw ClinicException.invalid("city", "City is required");
+			throw Refusal.invalidField("city", "City is required");
 		}
 		var now = clock.instant();
 		var centre = new CentreProfile(details.name(), details.city(),
 				details.timeZone() == null ? defaultZone : zone(details.timeZone()), now);
 		centre.describe(details.address(), details.phone(), details.email(), now);
 		centre = centres.save(centre);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "CENTRE", centre.getId(), null));
+		audit.record(AuditRecord.success(actor, "CREATE", "CENTRE", centre.getId(), null));
 		return centre.toCentre();
 	}
 
@@ -68,21 +75,22 @@ public class CentreRegistry {
 	@Transactional
 	public Centre change(long id, CentreDetails details, Actor actor) {
 		var centre = centre(id);
-		if (actor.role() == Role.CENTRE_MANAGER && !assignments.findByUserId(actor.userId())
-			.map(StaffAssignment::getCentreId).filter(c -> c == id).isPresent()) {
-			audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), "UPDATE", "CENTRE", id, null));
-			throw ClinicException.forbidden();
+		access.requireRole(actor, DESCRIBE, "UPDATE", "CENTRE", id);
+		Reach reach = access.requireCentre(actor, id, "UPDATE", "CENTRE", id);
+		// a centre manager's say over a centre comes from managing it: one assigned to no centre describes none
+		if (actor.is(Role.CENTRE_MANAGER) && reach.kind() != Reach.Kind.CENTRE) {
+			throw access.denied(actor, "UPDATE", "CENTRE", id, null);
 		}
 		var now = clock.instant();
 		if (details.name() != null) {
 			if (details.name().isBlank()) {
-				throw ClinicException.invalid("name", "Name cannot be blank");
+				throw Refusal.invalidField("name", "Name cannot be blank");
 			}
 			centre.rename(details.name(), now);
 		}
 		if (details.city() != null) {
 			if (details.city().isBlank()) {
-				throw ClinicException.invalid("city", "City cannot be blank");
+				throw Refusal.invalidField("city", "City cannot be blank");
 			}
 			centre.moveTo(details.city(), now);
 		}
@@ -90,23 +98,28 @@ public class CentreRegistry {
 			centre.zone(zone(details.timeZone()), now);
 		}
 		centre.describe(details.address(), details.phone(), details.email(), now);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "CENTRE", id, null));
+		audit.record(AuditRecord.success(actor, "UPDATE", "CENTRE", id, null));
 		return centre.toCentre();
 	}
 
 	@Transactional
 	public Centre toggleActive(long id, Actor actor) {
 		var centre = centre(id);
+		access.requireRole(actor, SET_UP, "TOGGLE_ACTIVE", "CENTRE", id);
+		access.requireCentre(actor, null, "TOGGLE_ACTIVE", "CENTRE", id);
 		centre.toggleActive(clock.instant());
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "TOGGLE_ACTIVE", "CENTRE", id, null));
+		audit.record(AuditRecord.success(actor, "TOGGLE_ACTIVE", "CENTRE", id, null));
 		return centre.toCentre();
 	}
 
 	/** Soft delete: appointments and staff keep pointing at it; it disappears from every list. */
 	@Transactional
 	public void close(long id, Actor actor) {
-		centre(id).delete(clock.instant());
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "DELETE", "CENTRE", id, null));
+		var centre = centre(id);
+		access.requireRole(actor, SET_UP, "DELETE", "CENTRE", id);
+		access.requireCentre(actor, null, "DELETE", "CENTRE", id);
+		centre.delete(clock.instant());
+		audit.record(AuditRecord.success(actor, "DELETE", "CENTRE", id, null));
 	}
 
 	public Centre get(long id) {
@@ -127,7 +140,7 @@ public class CentreRegistry {
 	}
 
 	private CentreProfile centre(long id) {
-		return centres.findById(id).filter(c -> !c.isDeleted()).orElseThrow(() -> ClinicException.notFound("Centre"));
+		return centres.findById(id).filter(c -> !c.isDeleted()).orElseThrow(() -> Refusal.notFound("Centre"));
 	}
 
 	static ZoneId zone(String zone) {
@@ -135,7 +148,7 @@ public class CentreRegistry {
 			return ZoneId.of(zone);
 		}
 		catch (DateTimeException e) {
-			throw ClinicException.invalid("timeZone", "Unknown time zone");
+			throw Refusal.invalidField("timeZone", "Unknown time zone");
 		}
 	}
 }

@@ -3,6 +3,8 @@ package io.polyclinic.directory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,19 +27,24 @@ import io.polyclinic.directory.internal.Clinicians;
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.AccountChanges;
 import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.NewAccount;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 
 /**
- * Clinicians: registering them with a login, keeping their profile, and finding them.
+ * Clinicians: registering them with a login, keeping their profile, and finding them. Administrators and managers
+ * keep every clinician; a centre manager only the clinicians whose home centre is theirs (and may not move one to
+ * another centre). Listed clinicians are public: patients choose whom to see.
  */
 @Service
 @Transactional(readOnly = true)
 public class ClinicianRegistry {
 
+	private static final Set<Role> KEEPERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.CENTRE_MANAGER);
+
 	private final Clinicians clinicians;
+	private final AccessPolicy access;
 	private final Accounts accounts;
 	private final CentreRegistry centres;
 	private final AuditLog audit;
@@ -45,10 +52,11 @@ public class ClinicianRegistry {
 	private final ZoneId defaultZone;
 	private final String currency;
 
-	ClinicianRegistry(Clinicians clinicians, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock,
+	ClinicianRegistry(Clinicians clinicians, AccessPolicy access, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock,
 			@Value("${polyclinic.default-time-zone:Asia/Kolkata}") String defaultZone,
 			@Value("${polyclinic.default-currency:INR}") String currency) {
 		this.clinicians = clinicians;
+		this.access = access;
 		this.accounts = accounts;
 		this.centres = centres;
 		this.audit = audit;
@@ -60,8 +68,10 @@ public class ClinicianRegistry {
 	/** Registers a clinician and opens their login (role CLINICIAN) in one transaction. */
 	@Transactional
 	public Clinician register(ClinicianDetails details, @Nullable String username, String password, Actor actor) {
+		access.requireRole(actor, KEEPERS, "CREATE", "CLINICIAN", null);
+		access.requireCentre(actor, details.primaryCentreId(), "CREATE", "CLINICIAN", null);
 		if (details.fullName() == null || details.fullName().isBlank()) {
-			throw ClinicException.invalid("fullName", "Full name is required");
+			throw Refusal.invalidField("fullName", "Full name is required");
 		}
 		checkNumbers(details);
 		ZoneId zone = details.timeZone() != null ? CentreRegistry.zone(details.timeZone())
@@ -75,13 +85,17 @@ public class ClinicianRegistry {
 		profile.describe(details.specializations(), details.qualifications(), details.languages(),
 				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
 		profile = clinicians.save(profile);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "CLINICIAN", profile.getId(), null));
+		audit.record(AuditRecord.success(actor, "CREATE", "CLINICIAN", profile.getId(), null));
 		return profile.toClinician(account);
 	}
 
 	@Transactional
 	public Clinician change(long id, ClinicianDetails details, Actor actor) {
 		var profile = profile(id);
+		requireKeeper(profile, actor, "UPDATE");
+		if (details.primaryCentreId() != null) {
+			access.requireCentre(actor, details.primaryCentreId(), "UPDATE", "CLINICIAN", id);
+		}
 		checkNumbers(details);
 		var now = clock.instant();
 		if (details.primaryCentreId() != null) {
@@ -101,15 +115,16 @@ public class ClinicianRegistry {
 		}
 		Account account = accounts.change(profile.getUserId(),
 				new AccountChanges(details.fullName(), details.email(), details.phone(), null, null, null));
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "CLINICIAN", id, null));
+		audit.record(AuditRecord.success(actor, "UPDATE", "CLINICIAN", id, null));
 		return profile.toClinician(account);
 	}
 
 	@Transactional
 	public Clinician toggleActive(long id, Actor actor) {
 		var profile = profile(id);
+		requireKeeper(profile, actor, "TOGGLE_ACTIVE");
 		profile.toggleActive(clock.instant());
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "TOGGLE_ACTIVE", "CLINICIAN", id, null));
+		audit.record(AuditRecord.success(actor, "TOGGLE_ACTIVE", "CLINICIAN", id, null));
 		return profile.toClinician(accounts.get(profile.getUserId()));
 	}
 
@@ -117,9 +132,10 @@ public class ClinicianRegistry {
 	@Transactional
 	public void remove(long id, Actor actor) {
 		var profile = profile(id);
+		requireKeeper(profile, actor, "DELETE");
 		profile.delete(clock.instant());
 		accounts.delete(profile.getUserId());
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "DELETE", "CLINICIAN", id, null));
+		audit.record(AuditRecord.success(actor, "DELETE", "CLINICIAN", id, null));
 	}
 
 	/** A clinician whatever their state (staff views, bookings in the past). */
@@ -132,7 +148,7 @@ public class ClinicianRegistry {
 	public Clinician getListed(long id) {
 		Clinician clinician = get(id);
 		if (!clinician.bookable()) {
-			throw ClinicException.notFound("Clinician");
+			throw Refusal.notFound("Clinician");
 		}
 		return clinician;
 	}
@@ -167,20 +183,30 @@ public class ClinicianRegistry {
 		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
+	/** Whether the caller keeps this clinician's profile and hours: their home centre is the caller's to run. */
+	public void requireKeeper(long id, Actor actor, String action) {
+		requireKeeper(profile(id), actor, action);
+	}
+
+	private void requireKeeper(ClinicianProfile profile, Actor actor, String action) {
+		access.requireRole(actor, KEEPERS, action, "CLINICIAN", profile.getId());
+		access.requireCentre(actor, profile.getPrimaryCentreId(), action, "CLINICIAN", profile.getId());
+	}
+
 	private ClinicianProfile profile(long id) {
-		return clinicians.findById(id).filter(p -> !p.isDeleted()).orElseThrow(() -> ClinicException.notFound("Clinician"));
+		return clinicians.findById(id).filter(p -> !p.isDeleted()).orElseThrow(() -> Refusal.notFound("Clinician"));
 	}
 
 	private static void checkNumbers(ClinicianDetails details) {
 		if (details.feeMinor() != null && details.feeMinor() < 0) {
-			throw ClinicException.invalid("consultationFee", "Fee cannot be negative");
+			throw Refusal.invalidField("fee", "Fee cannot be negative");
 		}
 		if (details.yearsOfExperience() != null && (details.yearsOfExperience() < 0 || details.yearsOfExperience() > 80)) {
-			throw ClinicException.invalid("yearsOfExperience", "Years of experience must be between 0 and 80");
+			throw Refusal.invalidField("yearsOfExperience", "Years of experience must be between 0 and 80");
 		}
 		if (details.consultationMinutes() != null
 				&& (details.consultationMinutes() < 5 || details.consultationMinutes() > 480)) {
-			throw ClinicException.invalid("defaultConsultationDurationMinutes",
+			throw Refusal.invalidField("consultationMinutes",
 					"Consultation length must be between 5 and 480 minutes");
 		}
 	}

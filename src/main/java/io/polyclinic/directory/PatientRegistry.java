@@ -20,24 +20,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
-import io.polyclinic.directory.internal.Clinicians;
+import io.polyclinic.directory.internal.PatientSearch;
 import io.polyclinic.directory.internal.PatientProfile;
 import io.polyclinic.directory.internal.Patients;
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.AccountChanges;
 import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.NewAccount;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.OtpVerified;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.identity.SignedIn;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 
 /**
- * Patients: signing them up, keeping their profile, finding them, and deciding who may read a patient's record —
- * staff, the patient themself, and clinicians who care for them.
+ * Patients: signing them up, keeping their profile, and finding them. Who may read a patient's record is the
+ * {@link AccessPolicy}'s answer (staff of the clinic or of the patient's centre, the patient, clinicians who care for
+ * them); a profile is changed by the patient or by staff; staff register patients, and a centre's staff register
+ * them at their centre.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,32 +49,48 @@ public class PatientRegistry {
 	private static final Set<String> BLOOD_GROUPS = Set.of("A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-");
 
 	private final Patients patients;
-	private final Clinicians clinicians;
+	private final PatientSearch search;
+	private final AccessPolicy access;
+	private final CareTeam careTeam;
 	private final Accounts accounts;
 	private final SignIn signIn;
-	private final CareTeam careTeam;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	PatientRegistry(Patients patients, Clinicians clinicians, Accounts accounts, SignIn signIn, CareTeam careTeam,
-			AuditLog audit, Clock clock) {
+	PatientRegistry(Patients patients, PatientSearch search, AccessPolicy access, CareTeam careTeam, Accounts accounts,
+			SignIn signIn, AuditLog audit, Clock clock) {
 		this.patients = patients;
-		this.clinicians = clinicians;
+		this.search = search;
+		this.access = access;
+		this.careTeam = careTeam;
 		this.accounts = accounts;
 		this.signIn = signIn;
-		this.careTeam = careTeam;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	/** Registers a patient with a login that signs in by one-time code (no password). */
+	/**
+	 * Staff register a patient with a login that signs in by one-time code (no password); a centre's staff register
+	 * the patient at their centre.
+	 */
 	@Transactional
-	public Patient register(PatientDetails details, LeadSource source, @Nullable Actor actor) {
+	public Patient register(PatientDetails details, LeadSource source, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (!reach.staff()) {
+			throw access.denied(actor, "CREATE", "PATIENT", null, null);
+		}
+		Patient patient = enrol(details, source, actor);
+		careTeam.enrol(patient.id(), reach.centreId());
+		return patient;
+	}
+
+	/** A new patient: by a member of staff, or (actor null) signing themself up with a verified code. */
+	private Patient enrol(PatientDetails details, LeadSource source, @Nullable Actor actor) {
 		if (details.fullName() == null || details.fullName().isBlank()) {
-			throw ClinicException.invalid("fullName", "Full name is required");
+			throw Refusal.invalidField("fullName", "Full name is required");
 		}
 		if (details.phone() == null || details.phone().isBlank()) {
-			throw ClinicException.invalid("phone", "Phone number is required");
+			throw Refusal.invalidField("phone", "Phone number is required");
 		}
 		check(details);
 		Account account = accounts.open(
@@ -80,9 +98,9 @@ public class PatientRegistry {
 		var profile = new PatientProfile(account.id(), source, clock.instant());
 		profile.update(details, clock.instant());
 		profile = patients.save(profile);
-		audit.record(AuditRecord.success(actor == null ? account.id() : actor.userId(),
-				actor == null ? Role.PATIENT.name() : actor.role().name(), "CREATE", "PATIENT", profile.getId(),
-				profile.getId()));
+		audit.record(actor == null
+				? AuditRecord.success(account.id(), Role.PATIENT.name(), "CREATE", "PATIENT", profile.getId(), profile.getId())
+				: AuditRecord.success(actor, "CREATE", "PATIENT", profile.getId(), profile.getId()));
 		return profile.toPatient(account);
 	}
 
@@ -90,18 +108,18 @@ public class PatientRegistry {
 	 * Signs a patient in with a one-time code sent to their phone; the first verified code signs them up, with the
 	 * name they gave when asking for it.
 	 */
-	@Transactional(noRollbackFor = ClinicException.class)
+	@Transactional(noRollbackFor = Refusal.class)
 	public PatientSignedIn signInWithCode(String phone, String code, LeadSource source) {
 		OtpVerified verified = signIn.verifyOtp(phone, code, OtpPurpose.PATIENT_LOGIN);
 		Optional<Account> existing = accounts.findByPhone(verified.phone());
 		if (existing.isPresent() && existing.get().role() != Role.PATIENT) {
-			throw ClinicException.unauthorized("INVALID_CREDENTIALS", "This phone number belongs to a staff account");
+			throw Refusal.unauthenticated("INVALID_CREDENTIALS", "This phone number belongs to a staff account");
 		}
 		boolean created = existing.isEmpty() || patients.findByUserId(existing.get().id()).isEmpty();
 		Patient patient;
 		if (existing.isEmpty()) {
 			String name = verified.displayName() == null ? "Patient" : verified.displayName();
-			patient = register(PatientDetails.named(name, verified.phone()), source, null);
+			patient = enrol(PatientDetails.named(name, verified.phone()), source, null);
 		}
 		else if (created) {
 			var profile = patients.save(new PatientProfile(existing.get().id(), source, clock.instant()));
@@ -114,22 +132,31 @@ public class PatientRegistry {
 		return new PatientSignedIn(patient, created, signedIn.tokens());
 	}
 
-	/** The patient with this phone number, or a new one (front-desk bookings, imports). */
+	/**
+	 * The patient with this phone number, or a new one (front-desk bookings, imports): staff only. A centre's staff
+	 * find a known patient even when the patient is not yet theirs; the booking that follows makes them so.
+	 */
 	@Transactional
 	public Registration findOrRegister(String phone, @Nullable String fullName, LeadSource source, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (!reach.staff()) {
+			throw access.denied(actor, "CREATE", "PATIENT", null, null);
+		}
 		Optional<Account> account = accounts.findByPhone(phone);
 		if (account.isPresent()) {
 			if (account.get().role() != Role.PATIENT) {
-				throw ClinicException.conflict("DUPLICATE_ENTRY", "This phone number belongs to a staff account");
+				throw Refusal.conflict("ALREADY_EXISTS", "This phone number belongs to a staff account");
 			}
 			var profile = patients.findByUserId(account.get().id())
 				.orElseGet(() -> patients.save(new PatientProfile(account.get().id(), source, clock.instant())));
 			return new Registration(profile.toPatient(account.get()), false);
 		}
 		if (fullName == null || fullName.isBlank()) {
-			throw ClinicException.invalid("patientName", "Patient name is required for a new patient");
+			throw Refusal.invalidField("patient.fullName", "Patient name is required for a new patient");
 		}
-		return new Registration(register(PatientDetails.named(fullName, phone), source, actor), true);
+		Patient patient = enrol(PatientDetails.named(fullName, phone), source, actor);
+		careTeam.enrol(patient.id(), reach.centreId());
+		return new Registration(patient, true);
 	}
 
 	public record Registration(Patient patient, boolean created) {
@@ -138,12 +165,15 @@ public class PatientRegistry {
 	@Transactional
 	public Patient change(long id, PatientDetails details, Actor actor) {
 		var profile = profile(id);
-		requireAccess(profile, actor, "UPDATE");
+		Reach reach = access.requirePatient(actor, id, "UPDATE");
+		if (reach.kind() == Reach.Kind.CLINICIAN) {
+			throw access.denied(actor, "UPDATE", "PATIENT", id, id);
+		}
 		check(details);
 		Account account = accounts.change(profile.getUserId(),
 				new AccountChanges(details.fullName(), details.email(), details.phone(), null, null, null));
 		profile.update(details, clock.instant());
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "PATIENT", id, id));
+		audit.record(AuditRecord.success(actor, "UPDATE", "PATIENT", id, id));
 		return profile.toPatient(account);
 	}
 
@@ -151,19 +181,15 @@ public class PatientRegistry {
 	@Transactional
 	public Patient get(long id, Actor actor) {
 		var profile = profile(id);
-		requireAccess(profile, actor, "READ");
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "READ", "PATIENT", id, id));
+		access.requirePatient(actor, id, "READ");
+		audit.record(AuditRecord.success(actor, "READ", "PATIENT", id, id));
 		return profile.toPatient(accounts.get(profile.getUserId()));
 	}
 
-	/** Whether the caller may read this patient's data: staff, the patient, a clinician who cares for them. */
-	public boolean mayAccess(long patientId, Actor actor) {
-		return mayAccess(profile(patientId), actor);
-	}
-
-	/** Throws FORBIDDEN (and audits the refusal) unless the caller may access the patient's data. */
+	/** Refuses (audited) unless the caller may see the patient's data; 404 when there is no such patient. */
 	public void requireAccess(long patientId, Actor actor, String action) {
-		requireAccess(profile(patientId), actor, action);
+		profile(patientId);
+		access.requirePatient(actor, patientId, action);
 	}
 
 	public Optional<Patient> forUser(long userId) {
@@ -172,20 +198,20 @@ public class PatientRegistry {
 
 	/** The caller's own patient record: for patient-facing endpoints. */
 	public Patient self(Actor actor) {
-		return forUser(actor.userId()).orElseThrow(ClinicException::forbidden);
+		return forUser(actor.userId()).orElseThrow(Refusal::forbidden);
 	}
 
 	/** Patients by part of the name and by phone (with or without country code), a page at a time, in SQL. */
 	@Transactional
 	public Page<Patient> search(@Nullable String name, @Nullable String phone, Pageable page, Actor actor) {
-		Page<Account> found = accounts.search(EnumSet.of(Role.PATIENT), name, phone, false, page);
-		var profiles = patients.findByUserIdIn(found.getContent().stream().map(Account::id).toList()).stream()
-			.collect(Collectors.toMap(PatientProfile::getUserId, Function.identity()));
-		List<Patient> content = found.getContent().stream().filter(a -> profiles.containsKey(a.id()))
-			.map(a -> profiles.get(a.id()).toPatient(a)).toList();
-		audit.record(new AuditRecord(actor.userId(), actor.role().name(), "SEARCH", "PATIENT", null, null,
-				AuditRecord.Outcome.SUCCESS, content.size() + " results"));
-		return new PageImpl<>(content, page, found.getTotalElements());
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() == Reach.Kind.NONE || reach.kind() == Reach.Kind.PATIENT) {
+			throw access.denied(actor, "SEARCH", "PATIENT", null, null);
+		}
+		Page<Patient> found = search.find(name, phone, reach, page);
+		audit.record(AuditRecord.of(actor, "SEARCH", "PATIENT", null, null, AuditRecord.Outcome.SUCCESS,
+				found.getNumberOfElements() + " results"));
+		return found;
 	}
 
 	public Map<Long, Patient> findAll(Collection<Long> ids) {
@@ -197,41 +223,19 @@ public class PatientRegistry {
 		return profiles.stream().collect(Collectors.toMap(PatientProfile::getId, p -> p.toPatient(owners.get(p.getUserId()))));
 	}
 
-	private boolean mayAccess(PatientProfile profile, Actor actor) {
-		if (actor.isStaff()) {
-			return true;
-		}
-		if (actor.role() == Role.PATIENT) {
-			return profile.getUserId() == actor.userId();
-		}
-		if (actor.role() == Role.CLINICIAN) {
-			return clinicians.findByUserId(actor.userId()).map(c -> careTeam.caresFor(c.getId(), profile.getId()))
-				.orElse(false);
-		}
-		return false;
-	}
-
-	private void requireAccess(PatientProfile profile, Actor actor, String action) {
-		if (!mayAccess(profile, actor)) {
-			audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), action, "PATIENT", profile.getId(),
-					profile.getId()));
-			throw ClinicException.forbidden();
-		}
-	}
-
 	private PatientProfile profile(long id) {
-		return patients.findById(id).orElseThrow(() -> ClinicException.notFound("Patient"));
+		return patients.findById(id).orElseThrow(() -> Refusal.notFound("Patient"));
 	}
 
 	private static void check(PatientDetails details) {
 		if (details.gender() != null && !GENDERS.contains(details.gender())) {
-			throw ClinicException.invalid("gender", "Gender must be one of " + String.join(", ", GENDERS));
+			throw Refusal.invalidField("gender", "Gender must be one of " + String.join(", ", GENDERS));
 		}
 		if (details.bloodGroup() != null && !BLOOD_GROUPS.contains(details.bloodGroup())) {
-			throw ClinicException.invalid("bloodGroup", "Unknown blood group");
+			throw Refusal.invalidField("bloodGroup", "Unknown blood group");
 		}
 		if (details.dateOfBirth() != null && details.dateOfBirth().isAfter(LocalDate.now())) {
-			throw ClinicException.invalid("dateOfBirth", "Date of birth cannot be in the future");
+			throw Refusal.invalidField("dateOfBirth", "Date of birth cannot be in the future");
 		}
 	}
 }

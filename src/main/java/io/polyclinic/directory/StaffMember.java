@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 
 /** A member of staff; their id is their user id. */
 public record StaffMember(long id, UUID publicId, String fullName, @Nullable String phone, @Nullable String email,

@@ -23,13 +23,15 @@ import io.polyclinic.directory.internal.StaffAssignments;
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.AccountChanges;
 import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.NewAccount;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 
 /**
- * The people who run the clinic (not clinicians, not patients): their logins, roles and centres.
+ * The people who run the clinic (not clinicians, not patients): their logins, roles and centres. Administrators hire,
+ * change, dismiss and list staff (only a super-administrator makes or touches another super-administrator);
+ * managers may hire front-desk staff and switch staff other than administrators on and off.
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,14 +40,21 @@ public class StaffRegistry {
 	public static final Set<Role> STAFF_ROLES = Arrays.stream(Role.values()).filter(Role::isStaff)
 		.collect(Collectors.toUnmodifiableSet());
 
+	private static final Set<Role> ADMINISTRATORS = EnumSet.of(Role.ADMIN);
+	private static final Set<Role> SWITCHERS = EnumSet.of(Role.ADMIN, Role.MANAGER);
+	/** What a manager (not an administrator) may hire. */
+	private static final Set<Role> MANAGER_HIRES = EnumSet.of(Role.FRONT_DESK);
+
 	private final StaffAssignments assignments;
+	private final AccessPolicy access;
 	private final Accounts accounts;
 	private final CentreRegistry centres;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	StaffRegistry(StaffAssignments assignments, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock) {
+	StaffRegistry(StaffAssignments assignments, AccessPolicy access, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock) {
 		this.assignments = assignments;
+		this.access = access;
 		this.accounts = accounts;
 		this.centres = centres;
 		this.audit = audit;
@@ -55,13 +64,15 @@ public class StaffRegistry {
 	@Transactional
 	public StaffMember hire(NewStaffMember request, Actor actor) {
 		if (!request.role().isStaff()) {
-			throw ClinicException.invalid("roleId", "Role must be a staff role");
+			throw Refusal.invalidField("role", "Role must be a staff role");
 		}
-		if (request.role() == Role.SUPERADMIN && actor.role() != Role.SUPERADMIN) {
-			throw ClinicException.forbidden();
+		boolean allowed = request.role() == Role.SUPERADMIN ? actor.role() == Role.SUPERADMIN
+				: actor.is(Role.ADMIN) || (actor.is(Role.MANAGER) && MANAGER_HIRES.contains(request.role()));
+		if (!allowed && !actor.isSystem()) {
+			throw access.denied(actor, "CREATE", "STAFF", null, null);
 		}
 		if (request.password() == null || request.password().isBlank()) {
-			throw ClinicException.invalid("password", "Password is required");
+			throw Refusal.invalidField("password", "Password is required");
 		}
 		if (request.centreId() != null) {
 			centres.get(request.centreId());
@@ -69,57 +80,62 @@ public class StaffRegistry {
 		Account account = accounts.open(new NewAccount(request.fullName(), request.username(), request.email(),
 				request.phone(), request.password(), request.role()));
 		var assignment = assignments.save(new StaffAssignment(account.id(), request.centreId(), clock.instant()));
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "STAFF", account.id(), null));
+		audit.record(AuditRecord.success(actor, "CREATE", "STAFF", account.id(), null));
 		return toStaff(account, assignment.getCentreId());
 	}
 
 	@Transactional
 	public StaffMember change(long id, @Nullable String fullName, @Nullable String email, @Nullable String phone,
 			@Nullable Boolean active, @Nullable Long centreId, Actor actor) {
+		access.requireRole(actor, ADMINISTRATORS, "UPDATE", "STAFF", id);
 		Account account = staffAccount(id);
 		requireMayManage(account, actor, "UPDATE");
 		if (Boolean.FALSE.equals(active) && id == actor.userId()) {
-			throw ClinicException.conflict("CONFLICT", "You cannot deactivate your own account");
+			throw Refusal.conflict("OWN_ACCOUNT", "You cannot deactivate your own account");
 		}
 		if (centreId != null) {
 			centres.get(centreId);
 			assignment(id).moveTo(centreId);
 		}
 		account = accounts.change(id, new AccountChanges(fullName, email, phone, null, null, active));
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "STAFF", id, null));
+		audit.record(AuditRecord.success(actor, "UPDATE", "STAFF", id, null));
 		return toStaff(account, assignment(id).getCentreId());
 	}
 
 	/** Managers may switch staff on and off too, but not an administrator. */
 	@Transactional
 	public StaffMember toggleActive(long id, Actor actor) {
+		access.requireRole(actor, SWITCHERS, "TOGGLE_ACTIVE", "STAFF", id);
 		Account target = staffAccount(id);
 		if (id == actor.userId()) {
-			throw ClinicException.conflict("CONFLICT", "You cannot deactivate your own account");
+			throw Refusal.conflict("OWN_ACCOUNT", "You cannot deactivate your own account");
 		}
 		requireMayManage(target, actor, "TOGGLE_ACTIVE");
 		Account account = accounts.toggleActive(id);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "TOGGLE_ACTIVE", "STAFF", id, null));
+		audit.record(AuditRecord.success(actor, "TOGGLE_ACTIVE", "STAFF", id, null));
 		return toStaff(account, assignment(id).getCentreId());
 	}
 
 	/** Soft delete: the account stays for the records that name it, but can no longer sign in or be listed. */
 	@Transactional
 	public void dismiss(long id, Actor actor) {
+		access.requireRole(actor, ADMINISTRATORS, "DELETE", "STAFF", id);
 		requireMayManage(staffAccount(id), actor, "DELETE");
 		if (id == actor.userId()) {
-			throw ClinicException.conflict("CONFLICT", "You cannot delete your own account");
+			throw Refusal.conflict("OWN_ACCOUNT", "You cannot delete your own account");
 		}
 		accounts.delete(id);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "DELETE", "STAFF", id, null));
+		audit.record(AuditRecord.success(actor, "DELETE", "STAFF", id, null));
 	}
 
-	public StaffMember get(long id) {
+	public StaffMember get(long id, Actor actor) {
+		access.requireRole(actor, ADMINISTRATORS, "READ", "STAFF", id);
 		return toStaff(staffAccount(id), assignments.findByUserId(id).map(StaffAssignment::getCentreId).orElse(null));
 	}
 
 	/** Staff by role and centre, paged in SQL. */
-	public Page<StaffMember> find(@Nullable Role role, @Nullable Long centreId, Pageable page) {
+	public Page<StaffMember> find(@Nullable Role role, @Nullable Long centreId, Pageable page, Actor actor) {
+		access.requireRole(actor, ADMINISTRATORS, "LIST", "STAFF", null);
 		Set<Role> roles = role == null ? STAFF_ROLES : EnumSet.of(role);
 		if (role != null && !role.isStaff()) {
 			return Page.empty(page);
@@ -137,7 +153,7 @@ public class StaffRegistry {
 
 	private Account staffAccount(long id) {
 		return accounts.find(id).filter(a -> a.role().isStaff() && !a.deleted())
-			.orElseThrow(() -> ClinicException.notFound("Staff user"));
+			.orElseThrow(() -> Refusal.notFound("Staff user"));
 	}
 
 	/**
@@ -148,8 +164,7 @@ public class StaffRegistry {
 		boolean allowed = target.role() == Role.SUPERADMIN ? actor.role() == Role.SUPERADMIN
 				: !target.role().isAdministrator() || actor.role().isAdministrator();
 		if (!allowed) {
-			audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), action, "STAFF", target.id(), null));
-			throw ClinicException.forbidden();
+			throw access.denied(actor, action, "STAFF", target.id(), null);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.polyclinic.identity;
 
+import io.polyclinic.platform.Role;
+
 import java.time.Instant;
 import java.util.UUID;
 

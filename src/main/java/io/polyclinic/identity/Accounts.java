@@ -1,5 +1,7 @@
 package io.polyclinic.identity;
 
+import io.polyclinic.platform.Role;
+
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Locale;
@@ -19,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.identity.internal.User;
 import io.polyclinic.identity.internal.Users;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PhoneNumbers;
 import io.polyclinic.platform.PolyclinicProperties;
 
@@ -50,10 +52,10 @@ public class Accounts {
 		String email = email(request.email());
 		String username = username(request.username());
 		if (phone == null && email == null && username == null) {
-			throw ClinicException.invalid("phone", "A phone number, email or username is required");
+			throw Refusal.invalidField("phone", "A phone number, email or username is required");
 		}
 		if (request.fullName() == null || request.fullName().isBlank()) {
-			throw ClinicException.invalid("fullName", "Full name is required");
+			throw Refusal.invalidField("fullName", "Full name is required");
 		}
 		requireFree(phone, email, username, null);
 		String hash = request.password() == null ? null : passwords.encode(checkedPassword(request.password()));
@@ -67,7 +69,7 @@ public class Accounts {
 		var now = clock.instant();
 		if (changes.fullName() != null) {
 			if (changes.fullName().isBlank()) {
-				throw ClinicException.invalid("fullName", "Full name cannot be blank");
+				throw Refusal.invalidField("fullName", "Full name cannot be blank");
 			}
 			user.rename(changes.fullName().trim(), now);
 		}
@@ -159,7 +161,7 @@ public class Accounts {
 	}
 
 	private User user(long id) {
-		return users.findById(id).orElseThrow(() -> ClinicException.notFound("User"));
+		return users.findById(id).orElseThrow(() -> Refusal.notFound("User"));
 	}
 
 	private @Nullable String phone(@Nullable String raw) {
@@ -168,7 +170,7 @@ public class Accounts {
 		}
 		String normalized = PhoneNumbers.normalize(raw, properties.defaultCountryCode());
 		if (normalized == null) {
-			throw ClinicException.invalid("phone", "Invalid phone number");
+			throw Refusal.invalidField("phone", "Invalid phone number");
 		}
 		return normalized;
 	}
@@ -179,7 +181,7 @@ public class Accounts {
 		}
 		String email = raw.trim().toLowerCase(Locale.ROOT);
 		if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-			throw ClinicException.invalid("email", "Invalid email format");
+			throw Refusal.invalidField("email", "Invalid email format");
 		}
 		return email;
 	}
@@ -190,14 +192,14 @@ public class Accounts {
 		}
 		String username = raw.trim().toLowerCase(Locale.ROOT);
 		if (!username.matches("^[a-z0-9._-]{3,100}$")) {
-			throw ClinicException.invalid("username", "Username must be 3-100 letters, digits, dots, dashes or underscores");
+			throw Refusal.invalidField("username", "Username must be 3-100 letters, digits, dots, dashes or underscores");
 		}
 		return username;
 	}
 
 	private static String checkedPassword(String password) {
 		if (password.length() < MINIMUM_PASSWORD_LENGTH) {
-			throw ClinicException.invalid("password", "Password must be at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+			throw Refusal.invalidField("password", "Password must be at least " + MINIMUM_PASSWORD_LENGTH + " characters");
 		}
 		return password;
 	}
@@ -221,13 +223,11 @@ public class Accounts {
 			return users.saveAndFlush(user);
 		}
 		catch (DataIntegrityViolationException e) {
-			throw new ClinicException(org.springframework.http.HttpStatus.CONFLICT, "DUPLICATE_ENTRY",
-					"A user with this phone number, email or username already exists");
+			throw Refusal.conflict("ALREADY_EXISTS", "A user with this phone number, email or username already exists");
 		}
 	}
 
-	private static ClinicException duplicate(String field, String message) {
-		return new ClinicException(org.springframework.http.HttpStatus.CONFLICT, "DUPLICATE_ENTRY", message,
-				Map.of(field, message));
+	private static Refusal duplicate(String field, String message) {
+		return Refusal.conflict("ALREADY_EXISTS", message, field);
 	}
 }

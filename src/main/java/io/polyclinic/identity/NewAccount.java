@@ -1,5 +1,7 @@
 package io.polyclinic.identity;
 
+import io.polyclinic.platform.Role;
+
 import org.jspecify.annotations.Nullable;
 
 /**

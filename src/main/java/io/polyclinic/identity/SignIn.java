@@ -1,5 +1,9 @@
 package io.polyclinic.identity;
 
+import io.polyclinic.platform.Actor;
+
+import io.polyclinic.platform.Role;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +25,7 @@ import io.polyclinic.identity.internal.Session;
 import io.polyclinic.identity.internal.Sessions;
 import io.polyclinic.identity.internal.User;
 import io.polyclinic.identity.internal.Users;
-import io.polyclinic.notify.Channel;
-import io.polyclinic.notify.Message;
-import io.polyclinic.notify.Messenger;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PhoneNumbers;
 import io.polyclinic.platform.PolyclinicProperties;
 
@@ -48,21 +49,21 @@ public class SignIn {
 	private final OtpChallenges otps;
 	private final AccessTokens accessTokens;
 	private final PasswordEncoder passwords;
-	private final Messenger messenger;
+	private final OtpDelivery codes;
 	private final PolyclinicProperties properties;
 	private final Clock clock;
 	// A hash to compare against when no user matches, so that a miss costs as long as a wrong password.
 	private final String noUserHash;
 
 	SignIn(Users users, Sessions sessions, RefreshTokens refreshTokens, OtpChallenges otps, AccessTokens accessTokens,
-			PasswordEncoder passwords, Messenger messenger, PolyclinicProperties properties, Clock clock) {
+			PasswordEncoder passwords, OtpDelivery codes, PolyclinicProperties properties, Clock clock) {
 		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.otps = otps;
 		this.accessTokens = accessTokens;
 		this.passwords = passwords;
-		this.messenger = messenger;
+		this.codes = codes;
 		this.properties = properties;
 		this.clock = clock;
 		this.noUserHash = passwords.encode(UUID.randomUUID().toString());
@@ -82,7 +83,7 @@ public class SignIn {
 		}
 		User user = found.get();
 		if (!user.canSignIn()) {
-			throw new ClinicException(HttpStatus.FORBIDDEN, "ACCOUNT_DISABLED", "This account is deactivated");
+			throw Refusal.forbidden("ACCOUNT_DISABLED", "This account is deactivated");
 		}
 		return start(user);
 	}
@@ -93,7 +94,7 @@ public class SignIn {
 	 *
 	 * @return seconds until the code expires
 	 */
-	public long requestOtp(String phone, OtpPurpose purpose, Channel channel, @Nullable String displayName) {
+	public long requestOtp(String phone, OtpPurpose purpose, OtpChannel channel, @Nullable String displayName) {
 		String destination = requirePhone(phone);
 		Instant now = clock.instant();
 		long ttl = properties.otp().ttl().toSeconds();
@@ -106,36 +107,36 @@ public class SignIn {
 		String code = String.format("%06d", RANDOM.nextInt(1_000_000));
 		otps.save(new OtpChallenge(destination, purpose, otpHash(destination, purpose, code),
 				displayName == null || displayName.isBlank() ? null : displayName.trim(), now, now.plusSeconds(ttl)));
-		var receipt = messenger.send(Message.secret(channel, destination, "Your Polyclinic code",
-				"Your verification code is " + code + ". It expires in " + (ttl / 60) + " minutes. Do not share it."));
-		if (!receipt.sent()) {
-			throw new ClinicException(HttpStatus.SERVICE_UNAVAILABLE, "OTP_DELIVERY_FAILED",
+		boolean sent = codes.send(channel, destination, "Your Polyclinic code",
+				"Your verification code is " + code + ". It expires in " + (ttl / 60) + " minutes. Do not share it.");
+		if (!sent) {
+			throw Refusal.unavailable("OTP_DELIVERY_FAILED",
 					"The code could not be sent; please try again later");
 		}
 		return ttl;
 	}
 
 	/** Checks a code; a wrong guess is counted even though the call fails. */
-	@Transactional(noRollbackFor = ClinicException.class)
+	@Transactional(noRollbackFor = Refusal.class)
 	public OtpVerified verifyOtp(String phone, String code, OtpPurpose purpose) {
 		String destination = requirePhone(phone);
 		if (code == null || !code.matches("\\d{6}")) {
-			throw ClinicException.invalid("otp", "OTP must be 6 digits");
+			throw Refusal.invalidField("code", "OTP must be 6 digits");
 		}
 		OtpChallenge challenge = otps.findFirstByDestinationAndPurposeOrderByCreatedAtDescIdDesc(destination, purpose)
-			.orElseThrow(() -> new ClinicException(HttpStatus.BAD_REQUEST, "INVALID_OTP", "Incorrect OTP"));
+			.orElseThrow(() -> Refusal.invalid("INVALID_OTP", "Incorrect OTP"));
 		var outcome = challenge.attempt(otpHash(destination, purpose, code), clock.instant(), properties.otp().maxAttempts());
 		return switch (outcome) {
 			case ACCEPTED -> new OtpVerified(destination, challenge.getDisplayName());
-			case WRONG_CODE -> throw new ClinicException(HttpStatus.BAD_REQUEST, "INVALID_OTP", "Incorrect OTP");
-			case EXPIRED, USED -> throw new ClinicException(HttpStatus.BAD_REQUEST, "OTP_EXPIRED",
+			case WRONG_CODE -> throw Refusal.invalid("INVALID_OTP", "Incorrect OTP");
+			case EXPIRED, USED -> throw Refusal.invalid("OTP_EXPIRED",
 					"OTP has expired; request a new one");
-			case EXHAUSTED -> throw new ClinicException(HttpStatus.BAD_REQUEST, "OTP_EXPIRED",
+			case EXHAUSTED -> throw Refusal.invalid("OTP_EXPIRED",
 					"Too many incorrect attempts; request a new OTP");
 		};
 	}
 
-	@Transactional(noRollbackFor = ClinicException.class)
+	@Transactional(noRollbackFor = Refusal.class)
 	public SignedIn withOtp(String phone, String code, OtpPurpose purpose) {
 		OtpVerified verified = verifyOtp(phone, code, purpose);
 		User user = users.findByPhone(verified.phone()).filter(User::canSignIn).orElseThrow(SignIn::invalidCredentials);
@@ -152,25 +153,25 @@ public class SignIn {
 	}
 
 	/** Trades a refresh token for a new pair. A token used twice was stolen: its whole session is revoked. */
-	@Transactional(noRollbackFor = ClinicException.class)
+	@Transactional(noRollbackFor = Refusal.class)
 	public SignedIn refresh(String refreshToken) {
 		Instant now = clock.instant();
 		RefreshToken token = refreshTokens.findByTokenHash(AccessTokens.hash(refreshToken == null ? "" : refreshToken))
-			.orElseThrow(() -> ClinicException.unauthorized("INVALID_TOKEN", "Invalid refresh token"));
+			.orElseThrow(() -> Refusal.unauthenticated("INVALID_TOKEN", "Invalid refresh token"));
 		Session session = sessions.findById(token.getSessionId())
-			.orElseThrow(() -> ClinicException.unauthorized("INVALID_TOKEN", "Invalid refresh token"));
+			.orElseThrow(() -> Refusal.unauthenticated("INVALID_TOKEN", "Invalid refresh token"));
 		if (session.isRevoked()) {
-			throw ClinicException.unauthorized("INVALID_TOKEN", "Refresh token has been revoked");
+			throw Refusal.unauthenticated("INVALID_TOKEN", "Refresh token has been revoked");
 		}
 		if (token.isUsed()) {
 			session.revoke("REFRESH_TOKEN_REUSED", now);
-			throw ClinicException.unauthorized("INVALID_TOKEN", "Refresh token was already used; please sign in again");
+			throw Refusal.unauthenticated("INVALID_TOKEN", "Refresh token was already used; please sign in again");
 		}
 		if (token.isExpired(now)) {
-			throw ClinicException.unauthorized("TOKEN_EXPIRED", "Refresh token expired");
+			throw Refusal.unauthenticated("TOKEN_EXPIRED", "Refresh token expired");
 		}
 		User user = users.findById(session.getUserId()).filter(User::canSignIn)
-			.orElseThrow(() -> ClinicException.unauthorized("INVALID_TOKEN", "Account can no longer sign in"));
+			.orElseThrow(() -> Refusal.unauthenticated("INVALID_TOKEN", "Account can no longer sign in"));
 		token.use(now);
 		return new SignedIn(user.toAccount(), tokens(user, session.getId(), now));
 	}
@@ -206,7 +207,7 @@ public class SignIn {
 	private String requirePhone(@Nullable String phone) {
 		String normalized = phone == null ? null : PhoneNumbers.normalize(phone, properties.defaultCountryCode());
 		if (normalized == null) {
-			throw ClinicException.invalid("phone", phone == null || phone.isBlank() ? "Phone number is required"
+			throw Refusal.invalidField("phone", phone == null || phone.isBlank() ? "Phone number is required"
 					: "Invalid phone number");
 		}
 		return normalized;
@@ -216,7 +217,7 @@ public class SignIn {
 		return AccessTokens.hash(properties.jwt().secret() + '|' + purpose + '|' + destination + '|' + code);
 	}
 
-	private static ClinicException invalidCredentials() {
-		return ClinicException.unauthorized("INVALID_CREDENTIALS", "Invalid login credentials");
+	private static Refusal invalidCredentials() {
+		return Refusal.unauthenticated("INVALID_CREDENTIALS", "Invalid login credentials");
 	}
 }

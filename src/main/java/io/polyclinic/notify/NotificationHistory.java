@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 
 /**
  * Reads the delivery history: one delivery, filtered lists newest first, and a period's numbers. Filtering, ordering,
@@ -75,12 +75,12 @@ public class NotificationHistory {
 			.optional();
 	}
 
-	/** @throws ClinicException NOT_FOUND when there is no such delivery */
+	/** @throws Refusal NOT_FOUND when there is no such delivery */
 	public DeliveryRecord get(long id) {
-		return find(id).orElseThrow(() -> ClinicException.notFound("Notification"));
+		return find(id).orElseThrow(() -> Refusal.notFound("Notification"));
 	}
 
-	/** @throws ClinicException VALIDATION_ERROR on a limit below 1; a limit above the maximum is cut to it */
+	/** @throws Refusal INVALID_INPUT on a limit below 1; a limit above the maximum is cut to it */
 	public List<DeliveryRecord> list(DeliveryQuery query) {
 		int limit = limit(query.limit());
 		Filter filter = new Filter();
@@ -140,7 +140,7 @@ public class NotificationHistory {
 			return DEFAULT_LIMIT;
 		}
 		if (requested < 1) {
-			throw ClinicException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+			throw Refusal.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
 		}
 		return Math.min(requested, MAX_LIMIT);
 	}

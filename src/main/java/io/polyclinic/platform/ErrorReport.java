@@ -17,7 +17,23 @@ public record ErrorReport(HttpStatus status, String code, String message, @Nulla
 		this(status, code, message, null, null);
 	}
 
-	public static ErrorReport of(ClinicException e) {
-		return new ErrorReport(e.status(), e.code(), e.getMessage() == null ? e.code() : e.getMessage(), e.details(), null);
+	/**
+	 * A refusal as a face with no mapping of its own shows it: the kind's status, the refusal's code, message and
+	 * fields as they are.
+	 */
+	public static ErrorReport of(Refusal refusal) {
+		return new ErrorReport(statusOf(refusal.kind()), refusal.code(), refusal.getMessage(), refusal.fieldsOrNull(),
+				null);
+	}
+
+	public static HttpStatus statusOf(Refusal.Kind kind) {
+		return switch (kind) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
 	}
 }

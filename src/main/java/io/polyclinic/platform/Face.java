@@ -19,6 +19,11 @@ public interface Face {
 		return "/" + name();
 	}
 
+	/** A module's refusal as this face reports it: its status, code names, texts and field names. */
+	default ErrorReport report(Refusal refusal) {
+		return ErrorReport.of(refusal);
+	}
+
 	/** The error body in this face's own shape. */
 	Object errorBody(ErrorReport report);
 

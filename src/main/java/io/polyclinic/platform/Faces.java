@@ -71,6 +71,11 @@ public class Faces {
 		return forPath(path).map(f -> f.errorBody(report)).orElseGet(() -> neutralErrorBody(report));
 	}
 
+	/** A refusal as the face of the path reports it (the neutral mapping outside every face). */
+	public ErrorReport report(@Nullable String path, Refusal refusal) {
+		return forPath(path).map(f -> f.report(refusal)).orElseGet(() -> ErrorReport.of(refusal));
+	}
+
 	public static ErrorReport internalError() {
 		return new ErrorReport(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "An unexpected error occurred");
 	}

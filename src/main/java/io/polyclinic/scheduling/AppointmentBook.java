@@ -30,9 +30,9 @@ import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.internal.Booking;
 import io.polyclinic.scheduling.internal.Bookings;
 import io.polyclinic.scheduling.internal.SlotGrid;
@@ -91,18 +91,18 @@ public class AppointmentBook {
 		patients.requireAccess(request.patientId(), actor, "BOOK");
 		Clinician clinician = clinicians.get(request.clinicianId());
 		if (!clinician.bookable()) {
-			throw ClinicException.conflict("SLOT_UNAVAILABLE", "This clinician is not taking appointments");
+			throw Refusal.conflict("SLOT_UNAVAILABLE", "This clinician is not taking appointments");
 		}
 		if (request.centreId() != null) {
 			var centre = centres.get(request.centreId());
 			if (!centre.active()) {
-				throw ClinicException.invalid("centreId", "This centre is not active");
+				throw Refusal.invalidField("centreId", "This centre is not active");
 			}
 		}
 		ZonedDateTime start = checkedSlot(clinician, request.centreId(), request.date(), request.time());
 		long fee = patientBooking || request.feeMinor() == null ? clinician.feeMinor() : request.feeMinor();
 		if (fee < 0) {
-			throw ClinicException.invalid("consultationFee", "Fee cannot be negative");
+			throw Refusal.invalidField("fee", "Fee cannot be negative");
 		}
 		Booking booking = new Booking(request.patientId(), clinician.id(), request.centreId(), start,
 				clinician.consultationMinutes(), request.sessionType(), fee, clinician.currency(), request.notes(),
@@ -111,7 +111,7 @@ public class AppointmentBook {
 		booking.announceBooked();
 		bookings.save(booking);
 		careTeam.link(request.patientId(), clinician.id());
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "APPOINTMENT", booking.getId(),
+		audit.record(AuditRecord.success(actor, "CREATE", "APPOINTMENT", booking.getId(),
 				request.patientId()));
 		return booking.toAppointment();
 	}
@@ -135,7 +135,7 @@ public class AppointmentBook {
 	public Appointment get(long id, Actor actor) {
 		Booking booking = booking(id);
 		requireAccess(booking, actor, "READ");
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "READ", "APPOINTMENT", id,
+		audit.record(AuditRecord.success(actor, "READ", "APPOINTMENT", id,
 				booking.getPatientId()));
 		return booking.toAppointment();
 	}
@@ -149,7 +149,7 @@ public class AppointmentBook {
 		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
 		Page<Appointment> found = bookings.search(filter.centreId(), filter.clinicianId(), filter.patientId(),
 				filter.date(), filter.status(), ordered).map(Booking::toAppointment);
-		audit.record(new AuditRecord(actor.userId(), actor.role().name(), "LIST", "APPOINTMENT", null,
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null,
 				filter.patientId(), AuditRecord.Outcome.SUCCESS, found.getNumberOfElements() + " results"));
 		return found;
 	}
@@ -159,7 +159,7 @@ public class AppointmentBook {
 	public Page<Appointment> ofPatient(long patientId, Pageable page, Actor actor) {
 		patients.requireAccess(patientId, actor, "READ");
 		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "READ", "APPOINTMENT", null, patientId));
+		audit.record(AuditRecord.success(actor, "READ", "APPOINTMENT", null, patientId));
 		return bookings.findByPatientId(patientId, ordered).map(Booking::toAppointment);
 	}
 
@@ -178,7 +178,7 @@ public class AppointmentBook {
 	/** The calling clinician's own appointments, divided by their own clock into current, upcoming and past. */
 	@Transactional
 	public Agenda agenda(Actor actor) {
-		Clinician clinician = clinicians.forUser(actor.userId()).orElseThrow(ClinicException::forbidden);
+		Clinician clinician = clinicians.forUser(actor.userId()).orElseThrow(Refusal::forbidden);
 		ZoneId zone = clinician.timeZone();
 		Instant now = clock.instant();
 		LocalDate today = now.atZone(zone).toLocalDate();
@@ -188,7 +188,7 @@ public class AppointmentBook {
 		var upcoming = bookings.upcoming(clinician.id(), startOfTomorrow, HIDDEN_FROM_AGENDA,
 				PageRequest.of(0, AGENDA_SIZE));
 		var past = bookings.past(clinician.id(), now, PageRequest.of(0, AGENDA_SIZE));
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "LIST", "APPOINTMENT", null, null));
+		audit.record(AuditRecord.success(actor, "LIST", "APPOINTMENT", null, null));
 		return new Agenda(current.stream().map(Booking::toAppointment).toList(),
 				upcoming.map(Booking::toAppointment).getContent(), past.map(Booking::toAppointment).getContent());
 	}
@@ -198,11 +198,11 @@ public class AppointmentBook {
 		Booking booking = booking(id);
 		requireAccess(booking, actor, "CANCEL");
 		if (actor.role() == Role.PATIENT && !booking.getStartsAt().isAfter(clock.instant())) {
-			throw ClinicException.conflict("INVALID_STATUS_TRANSITION", "An appointment that has started cannot be cancelled");
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment that has started cannot be cancelled");
 		}
 		booking.cancel(reason == null || reason.isBlank() ? null : reason.trim(), clock.instant());
 		bookings.save(booking);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CANCEL", "APPOINTMENT", id,
+		audit.record(AuditRecord.success(actor, "CANCEL", "APPOINTMENT", id,
 				booking.getPatientId()));
 		return booking.toAppointment();
 	}
@@ -234,7 +234,7 @@ public class AppointmentBook {
 			booking.moveTo(changes.status(), null, now);
 		}
 		bookings.save(booking);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "APPOINTMENT", id,
+		audit.record(AuditRecord.success(actor, "UPDATE", "APPOINTMENT", id,
 				booking.getPatientId()));
 		return booking.toAppointment();
 	}
@@ -297,27 +297,27 @@ public class AppointmentBook {
 		}
 	}
 
-	private ClinicException denied(Actor actor, String action, @Nullable Long appointmentId, @Nullable Long patientId) {
-		audit.recordDenied(AuditRecord.denied(actor.userId(), actor.role().name(), action, "APPOINTMENT", appointmentId,
+	private Refusal denied(Actor actor, String action, @Nullable Long appointmentId, @Nullable Long patientId) {
+		audit.recordDenied(AuditRecord.denied(actor, action, "APPOINTMENT", appointmentId,
 				patientId));
-		return ClinicException.forbidden();
+		return Refusal.forbidden();
 	}
 
 	private ZonedDateTime checkedSlot(Clinician clinician, @Nullable Long centreId, LocalDate date, LocalTime time) {
 		ZoneId zone = clinician.timeZone();
 		ZonedDateTime start = ZonedDateTime.of(date, time, zone);
 		if (!start.toInstant().isAfter(clock.instant())) {
-			throw ClinicException.invalid("appointmentTime", "Appointment time must be in the future");
+			throw Refusal.invalidField("startsAt", "Appointment time must be in the future");
 		}
 		var rules = availability.rules(clinician.id());
 		List<LocalTime> grid = SlotGrid.starts(rules, date, centreId, clinician.consultationMinutes());
 		if (!grid.contains(time)) {
 			if (SlotGrid.withinHours(rules, date, time)) {
-				throw ClinicException.invalid("appointmentTime",
+				throw Refusal.invalidField("startsAt",
 						"Appointment time is not on the clinician's slot grid (every " + clinician.consultationMinutes()
 								+ " minutes)");
 			}
-			throw ClinicException.conflict("SLOT_UNAVAILABLE", "The clinician is not available at this time");
+			throw Refusal.conflict("SLOT_UNAVAILABLE", "The clinician is not available at this time");
 		}
 		return start;
 	}
@@ -328,11 +328,11 @@ public class AppointmentBook {
 			return bookings.saveAndFlush(booking);
 		}
 		catch (DataIntegrityViolationException e) {
-			throw ClinicException.conflict("SLOT_UNAVAILABLE", "Time slot not available");
+			throw Refusal.conflict("SLOT_UNAVAILABLE", "Time slot not available");
 		}
 	}
 
 	private Booking booking(long id) {
-		return bookings.findById(id).orElseThrow(() -> ClinicException.notFound("Appointment"));
+		return bookings.findById(id).orElseThrow(() -> Refusal.notFound("Appointment"));
 	}
 }

@@ -16,7 +16,7 @@ import io.polyclinic.notify.DeliveryReceipt;
 import io.polyclinic.notify.Message;
 import io.polyclinic.notify.MessageKind;
 import io.polyclinic.notify.Messenger;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.internal.Bookings;
 import io.polyclinic.video.MeetingLink;
 import io.polyclinic.video.MeetingLinks;
@@ -59,14 +59,14 @@ public class AppointmentMessages {
 
 	private DeliveryReceipt send(long appointmentId, MessageKind kind, String state) {
 		Appointment appointment = bookings.findById(appointmentId)
-			.orElseThrow(() -> ClinicException.notFound("Appointment")).toAppointment();
+			.orElseThrow(() -> Refusal.notFound("Appointment")).toAppointment();
 		if (appointment.status() == AppointmentStatus.CANCELLED) {
-			throw ClinicException.conflict("INVALID_STATUS_TRANSITION", "The appointment is cancelled");
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "The appointment is cancelled");
 		}
 		Clinician clinician = clinicians.get(appointment.clinicianId());
 		Patient patient = patients.findAll(java.util.List.of(appointment.patientId())).get(appointment.patientId());
 		if (patient == null || patient.phone() == null) {
-			throw ClinicException.conflict("NO_CONTACT", "The patient has no phone number to message");
+			throw Refusal.conflict("NO_CONTACT", "The patient has no phone number to message");
 		}
 		String link = appointment.sessionType() == SessionType.ONLINE ? link(appointment, clinician).url() : null;
 		String body = text(patient, clinician, appointment, state, link);

@@ -21,9 +21,9 @@ import io.polyclinic.billing.Payments;
 import io.polyclinic.billing.SentPaymentLink;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 
 /**
  * Paying for appointments: an appointment's fee decides what is charged, and whoever may see the appointment may
@@ -72,7 +72,7 @@ public class AppointmentPayments {
 		try {
 			return new BookedWithLink(appointment, link(appointment.id(), null, null, null, null, actor).link());
 		}
-		catch (ClinicException e) {
+		catch (Refusal e) {
 			return new BookedWithLink(appointment, null);
 		}
 	}
@@ -84,13 +84,13 @@ public class AppointmentPayments {
 	public PaymentOrder order(long appointmentId, @Nullable Long expectedAmountMinor, Actor actor) {
 		Appointment appointment = book.requireAccess(appointmentId, actor, "PAY");
 		if (actor.role() == Role.CLINICIAN) {
-			throw ClinicException.forbidden();
+			throw Refusal.forbidden();
 		}
 		if (!appointment.status().isOpen()) {
-			throw ClinicException.conflict("PAYMENT_FAILED", "This appointment can no longer be paid for");
+			throw Refusal.conflict("NOT_PAYABLE", "This appointment can no longer be paid for");
 		}
 		if (expectedAmountMinor != null && expectedAmountMinor != appointment.feeMinor()) {
-			throw ClinicException.invalid("amount", "Amount must equal the appointment's fee (" + appointment.feeMinor() / 100
+			throw Refusal.invalidField("amount", "Amount must equal the appointment's fee (" + appointment.feeMinor() / 100
 					+ ")");
 		}
 		return payments.createOrder(actor,
@@ -109,12 +109,12 @@ public class AppointmentPayments {
 			@Nullable String customerPhone, @Nullable String customerEmail, Actor actor) {
 		Appointment appointment = book.requireAccess(appointmentId, actor, "PAY");
 		if (!actor.isStaff()) {
-			throw ClinicException.forbidden();
+			throw Refusal.forbidden();
 		}
 		Patient patient = patients.findAll(java.util.List.of(appointment.patientId())).get(appointment.patientId());
 		String phone = customerPhone != null ? customerPhone : patient == null ? null : patient.phone();
 		if (phone == null) {
-			throw ClinicException.invalid("customerPhone", "A phone number to send the link to is required");
+			throw Refusal.invalidField("customerPhone", "A phone number to send the link to is required");
 		}
 		return payments.createLink(actor,
 				new NewPaymentLink(appointment.id(), appointment.patientId(),

@@ -15,8 +15,8 @@ import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.internal.AvailabilityWindow;
 import io.polyclinic.scheduling.internal.AvailabilityWindows;
 import io.polyclinic.scheduling.internal.Bookings;
@@ -64,13 +64,13 @@ public class Availability {
 		for (int i = 0; i < rules.size(); i++) {
 			AvailabilityRule rule = rules.get(i);
 			if (!rule.startTime().isBefore(rule.endTime())) {
-				throw ClinicException.invalid("availabilityRules[" + i + "]", "startTime must be before endTime");
+				throw Refusal.invalidField("hours[" + i + "]", "startTime must be before endTime");
 			}
 		}
 		windows.deleteOfClinician(clinicianId);
 		windows.flush();
 		rules.forEach(r -> windows.save(new AvailabilityWindow(clinicianId, r)));
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "AVAILABILITY", clinicianId, null));
+		audit.record(AuditRecord.success(actor, "UPDATE", "AVAILABILITY", clinicianId, null));
 		return rules(clinicianId);
 	}
 

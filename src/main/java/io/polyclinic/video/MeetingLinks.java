@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.video.internal.MeetingProvider;
 import io.polyclinic.video.internal.MeetingRecord;
 import io.polyclinic.video.internal.MeetingRecords;
@@ -83,7 +83,7 @@ public class MeetingLinks {
 		Optional<MeetingRecord> existing = records.findByAppointmentId(request.appointmentId());
 		MeetingLink link = create(request, existing.orElse(null));
 		existing.ifPresent(this::cancelSuperseded);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "CREATE", "MEETING_LINK",
+		audit.record(AuditRecord.success(actor, "CREATE", "MEETING_LINK",
 				request.appointmentId(), null));
 		return link;
 	}
@@ -112,13 +112,13 @@ public class MeetingLinks {
 			uri = URI.create(url.trim());
 		}
 		catch (IllegalArgumentException e) {
-			throw ClinicException.invalid("meetLink", "Must be an https URL");
+			throw Refusal.invalidField("url", "Must be an https URL");
 		}
 		if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-			throw ClinicException.invalid("meetLink", "Must be an https URL");
+			throw Refusal.invalidField("url", "Must be an https URL");
 		}
 		if (uri.toString().length() > 1000) {
-			throw ClinicException.invalid("meetLink", "Must be at most 1000 characters");
+			throw Refusal.invalidField("url", "Must be at most 1000 characters");
 		}
 		String providerName = uri.getHost().equalsIgnoreCase("meet.google.com") ? "google_meet" : "custom";
 		Instant now = clock.instant();
@@ -133,7 +133,7 @@ public class MeetingLinks {
 			record = saveUnique(new MeetingRecord(appointmentId, providerName, uri.toString(), null, null, null, null,
 					now));
 		}
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "UPDATE", "MEETING_LINK", appointmentId,
+		audit.record(AuditRecord.success(actor, "UPDATE", "MEETING_LINK", appointmentId,
 				null));
 		return record.toLink();
 	}
@@ -142,10 +142,10 @@ public class MeetingLinks {
 	@Transactional
 	public void remove(long appointmentId, Actor actor) {
 		MeetingRecord record = records.findByAppointmentId(appointmentId)
-			.orElseThrow(() -> ClinicException.notFound("Meeting link"));
+			.orElseThrow(() -> Refusal.notFound("Meeting link"));
 		cancelAtProvider(record);
 		records.delete(record);
-		audit.record(AuditRecord.success(actor.userId(), actor.role().name(), "DELETE", "MEETING_LINK", appointmentId,
+		audit.record(AuditRecord.success(actor, "DELETE", "MEETING_LINK", appointmentId,
 				null));
 	}
 
@@ -161,10 +161,10 @@ public class MeetingLinks {
 	public Page<MeetingLink> createdBetween(@Nullable LocalDate from, @Nullable LocalDate to,
 			@Nullable String providerName, Pageable page) {
 		if (from != null && to != null && to.isBefore(from)) {
-			throw ClinicException.invalid("endDate", "End date must not be before start date");
+			throw Refusal.invalidField("to", "End date must not be before start date");
 		}
 		if (providerName != null && !PROVIDERS.contains(providerName)) {
-			throw ClinicException.invalid("provider", "Must be one of internal, google_meet, custom");
+			throw Refusal.invalidField("provider", "Must be one of internal, google_meet, custom");
 		}
 		return find(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), providerName, page);
@@ -172,7 +172,7 @@ public class MeetingLinks {
 
 	private MeetingLink create(MeetingRequest request, @Nullable MeetingRecord replacing) {
 		if (!request.endsAt().isAfter(request.startsAt())) {
-			throw ClinicException.invalid("endTime", "End time must be after start time");
+			throw Refusal.invalidField("endsAt", "End time must be after start time");
 		}
 		MeetingProvider.Created created = provider.create(request);
 		try {
@@ -196,7 +196,7 @@ public class MeetingLinks {
 			return records.saveAndFlush(record);
 		}
 		catch (DataIntegrityViolationException e) {
-			throw ClinicException.conflict("DUPLICATE_ENTRY", "This appointment already has a meeting link");
+			throw Refusal.conflict("ALREADY_EXISTS", "This appointment already has a meeting link");
 		}
 	}
 
@@ -215,7 +215,7 @@ public class MeetingLinks {
 		try {
 			maker.cancel(eventId);
 		}
-		catch (ClinicException e) {
+		catch (Refusal e) {
 			log.warn("The unused meeting {} at {} could not be cancelled; it stays there", eventId, maker.name());
 		}
 	}

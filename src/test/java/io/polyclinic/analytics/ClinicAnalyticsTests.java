@@ -31,9 +31,9 @@ import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.BookingRequest;
@@ -270,7 +270,7 @@ class ClinicAnalyticsTests extends ApiTest {
 			.containsExactly(tuple(busy.d5.id(), 2L, 99_900L));
 		for (int limit : new int[] { 0, 101 }) {
 			assertThatThrownBy(() -> analytics.topDoctors(null, limit, clinic.admin()))
-				.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("limit"));
+				.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("limit"));
 		}
 	}
 
@@ -379,14 +379,14 @@ class ClinicAnalyticsTests extends ApiTest {
 	void onlyAdministratorsManagersAndCentreManagersReadTheFiguresOfCentresThatExist() {
 		for (Role role : new Role[] { Role.FRONT_DESK, Role.CARE_COORDINATOR, Role.CLINICIAN, Role.PATIENT }) {
 			Actor actor = clinic.actorOf(clinic.admin().userId(), role);
-			assertThatThrownBy(() -> analytics.overview(null, actor)).isInstanceOfSatisfying(ClinicException.class,
-					e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+			assertThatThrownBy(() -> analytics.overview(null, actor)).isInstanceOfSatisfying(Refusal.class,
+					e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
 			assertThatThrownBy(() -> analytics.revenue(RevenuePeriod.DAY, null, actor))
-				.isInstanceOf(ClinicException.class);
+				.isInstanceOf(Refusal.class);
 		}
 		var manager = clinic.actorOf(clinic.admin().userId(), Role.CENTRE_MANAGER);
 		assertThat(analytics.topDoctors(null, 1, manager)).hasSizeLessThanOrEqualTo(1);
 		assertThatThrownBy(() -> analytics.leadsBySource(Long.MAX_VALUE, manager))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
 	}
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
 import io.polyclinic.support.TestDatabase;
@@ -32,7 +32,7 @@ class AuditTrailTests extends ApiTest {
 
 		patients.get(patient.id(), admin);
 		assertThatThrownBy(() -> patients.get(patient.id(), clinic.actorOf(stranger.userId(), Role.PATIENT)))
-			.isInstanceOf(ClinicException.class);
+			.isInstanceOf(Refusal.class);
 
 		var entries = trail.of("PATIENT", String.valueOf(patient.id()), 10);
 		assertThat(entries).extracting(AuditTrail.Entry::action, AuditTrail.Entry::outcome, AuditTrail.Entry::actorUserId)

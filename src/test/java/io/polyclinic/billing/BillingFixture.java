@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
 import io.polyclinic.support.MiboClient;
 
 /**

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.polyclinic.billing.internal.BillingProperties;
 import io.polyclinic.billing.internal.Signatures;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 import io.polyclinic.support.ApiTest;
 
 /**

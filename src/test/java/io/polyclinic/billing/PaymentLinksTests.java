@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 import io.polyclinic.billing.internal.OfflineGateway;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 
 class PaymentLinksTests extends BillingTest {
 
@@ -107,17 +107,17 @@ class PaymentLinksTests extends BillingTest {
 
 		assertThatThrownBy(() -> payments.createLink(l.patient().actor(), new NewPaymentLink(l.appointmentId(),
 				l.patient().id(), 100, "Jane", l.patient().phone(), null)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status().value()).isEqualTo(403));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
 		assertThatThrownBy(() -> payments.verifyLink(stranger.actor(), stranger.id(), l.sent().link().linkId()))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status().value()).isEqualTo(403));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
 		assertThatThrownBy(() -> payments.verifyLink(fixture.actor(Role.CLINICIAN), null, l.sent().link().linkId()))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status().value()).isEqualTo(403));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
 	}
 
 	@Test
 	void anUnknownLinkIsNotFound() {
 		assertThatThrownBy(() -> payments.verifyLink(fixture.actor(Role.ADMIN), null, "plink_UnknownUnknown"))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status().value()).isEqualTo(404));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
 	}
 
 	@Test
@@ -128,19 +128,19 @@ class PaymentLinksTests extends BillingTest {
 
 		assertThatThrownBy(() -> payments.createLink(staff,
 				new NewPaymentLink(appointment, patient.id(), 100, "Jane", "12", null)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("customerPhone"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("customerPhone"));
 		assertThatThrownBy(() -> payments.createLink(staff,
 				new NewPaymentLink(appointment, patient.id(), 100, "Jane", patient.phone(), "not-an-email")))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("customerEmail"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("customerEmail"));
 		assertThatThrownBy(() -> payments.createLink(staff,
 				new NewPaymentLink(appointment, patient.id(), 100, " ", patient.phone(), null)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("customerName"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("customerName"));
 		assertThatThrownBy(() -> payments.createLink(staff, new NewPaymentLink(appointment, patient.id(), 100, null,
 				"Jane", patient.phone(), null, null, Duration.ofMinutes(5))))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("validFor"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("validFor"));
 		assertThatThrownBy(() -> payments.createLink(staff,
 				new NewPaymentLink(appointment, patient.id(), -5, "Jane", patient.phone(), null)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("amount"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("amount"));
 	}
 
 	/** Razorpay's documented payment_link.paid payload, trimmed to what matters. */

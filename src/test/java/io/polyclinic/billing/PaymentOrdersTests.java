@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 
 class PaymentOrdersTests extends BillingTest {
 
@@ -83,9 +83,9 @@ class PaymentOrdersTests extends BillingTest {
 
 		assertThatThrownBy(() -> payments.verifyCheckout(o.patient().actor(), o.patient().id(),
 				new CheckoutVerification(o.order().orderId(), paymentId, forged)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.status().value()).isEqualTo(400);
-				assertThat(e.code()).isEqualTo("PAYMENT_FAILED");
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
+				assertThat(e.code()).isEqualTo("SIGNATURE_INVALID");
 				assertThat(e.getMessage()).containsIgnoringCase("signature is invalid");
 			});
 		Payment payment = payments.latestForAppointment(o.patient().actor(), o.patient().id(), o.appointmentId())
@@ -103,7 +103,7 @@ class PaymentOrdersTests extends BillingTest {
 
 		assertThatThrownBy(() -> payments.verifyCheckout(o.patient().actor(), o.patient().id(),
 				new CheckoutVerification(o.order().orderId(), paymentId, signature)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("PAYMENT_FAILED"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("SIGNATURE_INVALID"));
 	}
 
 	@Test
@@ -116,13 +116,13 @@ class PaymentOrdersTests extends BillingTest {
 
 		assertThatThrownBy(() -> payments.verifyCheckout(o.patient().actor(), o.patient().id(),
 				new CheckoutVerification(o.order().orderId(), second, checkoutSignature(o.order().orderId(), second))))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.status().value()).isEqualTo(409);
-				assertThat(e.code()).isEqualTo("PAYMENT_FAILED");
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+				assertThat(e.code()).isEqualTo("PAID_ELSEWHERE");
 			});
 		assertThatThrownBy(() -> payments.createOrder(o.patient().actor(),
 				new NewOrder(o.appointmentId(), o.patient().id(), 150_000, null)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("DUPLICATE_ENTRY"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("ALREADY_PAID"));
 	}
 
 	@Test
@@ -133,7 +133,7 @@ class PaymentOrdersTests extends BillingTest {
 		assertThatThrownBy(() -> payments.verifyCheckout(o.patient().actor(), o.patient().id(),
 				new CheckoutVerification(o.order().orderId(), paymentId, checkoutSignature(o.order().orderId(), paymentId),
 						o.appointmentId() + 1000, null)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_ERROR"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
 	}
 
 	@Test
@@ -144,7 +144,7 @@ class PaymentOrdersTests extends BillingTest {
 
 		assertThatThrownBy(() -> payments.verifyCheckout(patient.actor(), patient.id(),
 				new CheckoutVerification(orderId, paymentId, checkoutSignature(orderId, paymentId))))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status().value()).isEqualTo(404));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
 	}
 
 	@Test
@@ -155,7 +155,7 @@ class PaymentOrdersTests extends BillingTest {
 
 		assertThatThrownBy(() -> payments.verifyCheckout(stranger.actor(), stranger.id(), new CheckoutVerification(
 				o.order().orderId(), paymentId, checkoutSignature(o.order().orderId(), paymentId))))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM audit_entries WHERE actor_user_id = ? AND outcome = 'DENIED' AND resource_type = 'PAYMENT'""")
 			.param(stranger.userId()).query(Long.class).single()).isEqualTo(1);
@@ -168,10 +168,10 @@ class PaymentOrdersTests extends BillingTest {
 
 		assertThatThrownBy(() -> payments.createOrder(fixture.actor(Role.CLINICIAN),
 				new NewOrder(appointment, patient.id(), 150_000, null)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status().value()).isEqualTo(403));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
 		assertThatThrownBy(() -> payments.verifyCheckout(patient.actor(), null,
 				new CheckoutVerification("order_x", "pay_x", "00")))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status().value()).isEqualTo(403));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
 	}
 
 	@Test
@@ -180,15 +180,15 @@ class PaymentOrdersTests extends BillingTest {
 		long appointment = fixture.appointment(patient);
 
 		assertThatThrownBy(() -> payments.createOrder(patient.actor(), new NewOrder(appointment, patient.id(), 0, null)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.code()).isEqualTo("VALIDATION_ERROR");
-				assertThat(e.details()).containsKey("amount");
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.code()).isEqualTo("INVALID_INPUT");
+				assertThat(e.fields()).containsKey("amount");
 			});
 		assertThatThrownBy(() -> payments.createOrder(patient.actor(), new NewOrder(appointment, patient.id(), 100, "XYZ")))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("currency"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("currency"));
 		assertThatThrownBy(() -> payments.verifyCheckout(patient.actor(), patient.id(),
 				new CheckoutVerification("order_x", " ", "00")))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("razorpayPaymentId"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("paymentId"));
 	}
 
 	private long audits(String action, long paymentId) {

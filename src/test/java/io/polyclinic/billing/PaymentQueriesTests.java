@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageRequest;
 
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 
 class PaymentQueriesTests extends BillingTest {
 
@@ -90,14 +90,14 @@ class PaymentQueriesTests extends BillingTest {
 		pay(patient, appointment, 150_000);
 
 		assertThatThrownBy(() -> payments.latestForAppointment(stranger.actor(), stranger.id(), appointment))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 		assertThatThrownBy(() -> payments.latestForAppointment(stranger.actor(), null, appointment))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 		assertThatThrownBy(() -> payments.ofPatient(fixture.actor(Role.CLINICIAN), patient.id(), PageRequest.of(0, 10)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 		assertThatThrownBy(() -> payments.totalPaid(fixture.actor(Role.GUEST), patient.id()))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 		assertThatThrownBy(() -> payments.latestForAppointments(fixture.actor(Role.PHARMACIST), null, List.of(appointment)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 	}
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.polyclinic.billing.internal.OfflineGateway;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 
 class PaymentWebhooksTests extends BillingTest {
 
@@ -135,9 +135,9 @@ class PaymentWebhooksTests extends BillingTest {
 
 		for (String signature : new String[] { null, "", signedOtherBody, "not-hex" }) {
 			assertThatThrownBy(() -> payments.handleWebhook(bytes, signature, null))
-				.isInstanceOfSatisfying(ClinicException.class, e -> {
-					assertThat(e.status().value()).isEqualTo(400);
-					assertThat(e.code()).isEqualTo("PAYMENT_FAILED");
+				.isInstanceOfSatisfying(Refusal.class, e -> {
+					assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
+					assertThat(e.code()).isEqualTo("SIGNATURE_INVALID");
 					assertThat(e.getMessage()).isEqualTo("Invalid webhook signature");
 				});
 		}
@@ -147,9 +147,9 @@ class PaymentWebhooksTests extends BillingTest {
 	@Test
 	void aSignedBodyThatIsNoEventIsAValidationError() {
 		assertThatThrownBy(() -> webhook("{\"payload\":{}}", null))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_ERROR"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
 		assertThatThrownBy(() -> webhook("not json", null))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_ERROR"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
 	}
 
 	@Test

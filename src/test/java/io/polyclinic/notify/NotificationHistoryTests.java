@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.ApiTest;
 
 /**
@@ -86,8 +86,8 @@ class NotificationHistoryTests extends ApiTest {
 	void anUnknownDeliveryIsNotFound() {
 		assertThat(history.find(Long.MAX_VALUE)).isEmpty();
 		assertThatThrownBy(() -> history.get(Long.MAX_VALUE))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.NOT_FOUND);
 				assertThat(e.code()).isEqualTo("NOT_FOUND");
 			});
 	}
@@ -156,9 +156,9 @@ class NotificationHistoryTests extends ApiTest {
 		assertThat(history.list(mine.limit(10_000))).hasSize(3);
 		assertThat(history.list(mine)).hasSize(3);
 		assertThatThrownBy(() -> history.list(mine.limit(0)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.code()).isEqualTo("VALIDATION_ERROR");
-				assertThat(e.details()).containsKey("limit");
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.code()).isEqualTo("INVALID_INPUT");
+				assertThat(e.fields()).containsKey("limit");
 			});
 	}
 

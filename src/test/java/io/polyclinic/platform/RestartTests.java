@@ -35,7 +35,7 @@ class RestartTests {
 			assertThat(admin).isNotBlank();
 			first.getBean(io.polyclinic.directory.PatientRegistry.class)
 				.register(io.polyclinic.directory.PatientDetails.named("Kept Patient", phone),
-						io.polyclinic.directory.LeadSource.PHONE, null);
+						io.polyclinic.directory.LeadSource.PHONE, io.polyclinic.platform.Actor.system());
 		}
 		assertThat(dataDir.resolve("polyclinic.mv.db")).exists();
 

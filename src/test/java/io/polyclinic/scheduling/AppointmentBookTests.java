@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
 
@@ -80,22 +80,22 @@ class AppointmentBookTests extends ApiTest {
 
 		assertThatThrownBy(() -> book.book(new BookingRequest(patient.id(), clinician.id(), null,
 				LocalDate.now().minusDays(3), LocalTime.of(10, 0), SessionType.ONLINE, null, null), admin))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_ERROR"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
 		assertThatThrownBy(() -> book.book(new BookingRequest(patient.id(), clinician.id(), null, day,
 				LocalTime.of(10, 17), SessionType.ONLINE, null, null), admin))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_ERROR"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
 		assertThatThrownBy(() -> book.book(new BookingRequest(patient.id(), clinician.id(), null, day,
 				LocalTime.of(20, 0), SessionType.ONLINE, null, null), admin))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("SLOT_UNAVAILABLE"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("SLOT_UNAVAILABLE"));
 
 		book.book(new BookingRequest(patient.id(), clinician.id(), null, day, LocalTime.of(11, 0), SessionType.ONLINE,
 				null, null), admin);
 		var other = clinic.patient();
 		assertThatThrownBy(() -> book.book(new BookingRequest(other.id(), clinician.id(), null, day,
 				LocalTime.of(11, 0), SessionType.IN_PERSON, null, null), admin))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
+			.isInstanceOfSatisfying(Refusal.class, e -> {
 				assertThat(e.code()).isEqualTo("SLOT_UNAVAILABLE");
-				assertThat(e.status().value()).isEqualTo(409);
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
 			});
 	}
 
@@ -121,7 +121,7 @@ class AppointmentBookTests extends ApiTest {
 								SessionType.ONLINE, null, null), admin);
 						return "BOOKED";
 					}
-					catch (ClinicException e) {
+					catch (Refusal e) {
 						return e.code();
 					}
 				};
@@ -152,9 +152,9 @@ class AppointmentBookTests extends ApiTest {
 		assertThat(book.get(appointment.id(), clinic.actorOf(owner.userId(), Role.PATIENT)).id())
 			.isEqualTo(appointment.id());
 		assertThatThrownBy(() -> book.get(appointment.id(), clinic.actorOf(stranger.userId(), Role.PATIENT)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
 		assertThatThrownBy(() -> book.cancel(appointment.id(), "mine now", clinic.actorOf(stranger.userId(), Role.PATIENT)))
-			.isInstanceOf(ClinicException.class);
+			.isInstanceOf(Refusal.class);
 	}
 
 	@Test
@@ -167,7 +167,7 @@ class AppointmentBookTests extends ApiTest {
 
 		assertThatThrownBy(() -> book.change(appointment.id(),
 				new AppointmentChanges(null, null, AppointmentStatus.COMPLETED, null), clinic.admin()))
-			.isInstanceOfSatisfying(ClinicException.class,
+			.isInstanceOfSatisfying(Refusal.class,
 					e -> assertThat(e.code()).isEqualTo("INVALID_STATUS_TRANSITION"));
 		assertThat(book.confirm(appointment.id()).status()).isEqualTo(AppointmentStatus.CONFIRMED);
 		var moved = book.change(appointment.id(), new AppointmentChanges(day.plusDays(1), LocalTime.of(16, 0), null, null),

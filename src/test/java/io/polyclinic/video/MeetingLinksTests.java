@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 
 import io.polyclinic.audit.AuditTrail;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.BookingRequest;
@@ -91,13 +91,13 @@ class MeetingLinksTests extends ApiTest {
 
 		for (String bad : new String[] { "http://meet.google.com/abc", "meet.google.com/abc", "https://", "not a url" }) {
 			assertThatThrownBy(() -> links.replace(appointment.id(), bad, clinic.admin()))
-				.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("meetLink"));
+				.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("url"));
 		}
 		assertThatThrownBy(() -> links.generate(new MeetingRequest(appointment.id(), null, appointment.endsAt(),
 				appointment.startsAt()), clinic.admin()))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("endTime"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("endsAt"));
 		assertThatThrownBy(() -> links.remove(appointment.id(), clinic.admin()))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.getMessage()).isEqualTo("Meeting link not found"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getMessage()).isEqualTo("Meeting link not found"));
 	}
 
 	@Test
@@ -116,8 +116,8 @@ class MeetingLinksTests extends ApiTest {
 		assertThat(links.createdBetween(null, created, "internal", page)).extracting(MeetingLink::appointmentId)
 			.doesNotContain(appointment.id());
 		assertThatThrownBy(() -> links.createdBetween(created, created.minusDays(1), null, page))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("endDate"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("to"));
 		assertThatThrownBy(() -> links.createdBetween(null, null, "zoom", page))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.details()).containsKey("provider"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("provider"));
 	}
 }

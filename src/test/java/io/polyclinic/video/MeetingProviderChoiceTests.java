@@ -22,9 +22,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import io.polyclinic.audit.AuditLog;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.video.internal.MeetingProvider;
 import io.polyclinic.video.internal.MeetingRecord;
 import io.polyclinic.video.internal.MeetingRecords;
@@ -89,7 +89,7 @@ class MeetingProviderChoiceTests {
 		});
 		var links = links(internal, google);
 		var request = new MeetingRequest(7, null, now, now.plusSeconds(3600));
-		var unavailable = new ClinicException(HttpStatus.BAD_GATEWAY, "MEETING_PROVIDER_FAILED", "down");
+		var unavailable = Refusal.unavailable("MEETING_PROVIDER_FAILED", "down");
 
 		when(google.create(any())).thenThrow(unavailable);
 		assertThatThrownBy(() -> links.generate(request, admin)).isSameAs(unavailable);

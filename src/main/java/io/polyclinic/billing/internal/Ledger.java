@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.polyclinic.billing.Payment;
 import io.polyclinic.billing.PaymentFailed;
 import io.polyclinic.billing.PaymentSucceeded;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 
 /**
  * Settles and fails payments under a row lock and publishes what happened in the same transaction: whoever settles a
@@ -37,9 +37,9 @@ public class Ledger {
 
 	@Transactional
 	public Settlement settle(long paymentId, String providerPaymentId, @Nullable String method, @Nullable String orderId) {
-		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> ClinicException.notFound("Payment"));
+		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> Refusal.notFound("Payment"));
 		if (!payment.isPaid() && heldByAnother(payment.getProvider(), providerPaymentId, paymentId)) {
-			throw ClinicException.conflict("PAYMENT_FAILED", "This payment is already recorded for another order");
+			throw Refusal.conflict("PAID_ELSEWHERE", "This payment is already recorded for another order");
 		}
 		Instant now = now(clock);
 		boolean first = payment.settle(providerPaymentId, method, orderId, now);
@@ -53,7 +53,7 @@ public class Ledger {
 
 	@Transactional
 	public boolean fail(long paymentId, @Nullable String providerPaymentId, @Nullable String reason) {
-		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> ClinicException.notFound("Payment"));
+		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> Refusal.notFound("Payment"));
 		if (providerPaymentId != null && heldByAnother(payment.getProvider(), providerPaymentId, paymentId)) {
 			return false;
 		}

@@ -10,7 +10,7 @@ import io.polyclinic.billing.PaymentLinkStatus;
 
 /**
  * The payment provider: offline by default, Razorpay when configured. A failing provider call throws a
- * {@link io.polyclinic.platform.ClinicException} (502, PAYMENT_FAILED).
+ * {@link io.polyclinic.platform.Refusal} (unavailable, PAYMENT_PROVIDER_FAILED).
  */
 public interface PaymentGateway {
 

@@ -19,7 +19,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import io.polyclinic.billing.PaymentLinkStatus;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -167,17 +167,17 @@ public class RazorpayGateway implements PaymentGateway {
 			}
 			return answer;
 		}
-		catch (ClinicException e) {
+		catch (Refusal e) {
 			throw e;
 		}
 		catch (RestClientException | JacksonException e) {
 			log.warn("Razorpay: could not {}: {}", what, e.getMessage());
-			throw new ClinicException(HttpStatus.BAD_GATEWAY, "PAYMENT_FAILED",
+			throw Refusal.unavailable("PAYMENT_PROVIDER_FAILED",
 					"The payment provider could not be reached; please try again");
 		}
 	}
 
-	private static ClinicException refused(ClientHttpResponse response) throws IOException {
+	private static Refusal refused(ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
 		String description = null;
 		String code = null;
@@ -192,12 +192,12 @@ public class RazorpayGateway implements PaymentGateway {
 		log.warn("Razorpay answered {} {}: {}", status, code, description);
 		String message = description == null ? "The payment provider refused the request (HTTP " + status + ")"
 				: "The payment provider refused the request: " + truncate(description, 300);
-		return new ClinicException(HttpStatus.BAD_GATEWAY, "PAYMENT_FAILED", message);
+		return Refusal.unavailable("PAYMENT_PROVIDER_FAILED", message);
 	}
 
-	private static ClinicException unreadable(String what, String problem) {
+	private static Refusal unreadable(String what, String problem) {
 		log.warn("Razorpay: unexpected answer to {}: {}", what, problem);
-		return new ClinicException(HttpStatus.BAD_GATEWAY, "PAYMENT_FAILED",
+		return Refusal.unavailable("PAYMENT_PROVIDER_FAILED",
 				"The payment provider gave an unexpected answer");
 	}
 

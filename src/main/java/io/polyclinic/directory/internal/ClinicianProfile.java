@@ -153,5 +153,6 @@ public class ClinicianProfile {
 
 	public Long getId() { return id; }
 	public Long getUserId() { return userId; }
+	public @Nullable Long getPrimaryCentreId() { return primaryCentreId; }
 	public boolean isActive() { return active; }
 }

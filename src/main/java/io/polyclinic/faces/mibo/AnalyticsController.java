@@ -20,8 +20,8 @@ import io.polyclinic.analytics.LeadShare;
 import io.polyclinic.analytics.Overview;
 import io.polyclinic.analytics.RevenuePeriod;
 import io.polyclinic.analytics.RevenueSeries;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Refusal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -96,7 +96,7 @@ class AnalyticsController {
 	Reply<Revenue> revenue(@RequestParam(defaultValue = "month") String period,
 			@RequestParam(required = false) @Nullable Long centreId, @AuthenticationPrincipal Actor actor) {
 		RevenuePeriod parsed = RevenuePeriod.parse(period)
-			.orElseThrow(() -> ClinicException.invalid("period", "Must be one of day, week, month, year"));
+			.orElseThrow(() -> Refusal.invalidField("period", "Must be one of day, week, month, year"));
 		return Reply.of(Revenue.of(analytics.revenue(parsed, centreId, actor)));
 	}
 

@@ -25,7 +25,7 @@ import io.polyclinic.faces.mibo.MiboAppointments.AgendaView;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Row;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentPayments;

@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.identity.SignedIn;
-import io.polyclinic.notify.Channel;
+import io.polyclinic.identity.OtpChannel;
 import io.polyclinic.platform.PublicEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -81,7 +81,7 @@ class AuthController {
 	@PublicEndpoint
 	@PostMapping("/send-otp")
 	Reply<Map<String, Object>> sendOtp(@Valid @RequestBody SendOtp request) {
-		long expiresIn = signIn.requestOtp(request.phone(), OtpPurpose.STAFF_LOGIN, Channel.SMS, null);
+		long expiresIn = signIn.requestOtp(request.phone(), OtpPurpose.STAFF_LOGIN, OtpChannel.SMS, null);
 		return Reply.of("OTP sent successfully",
 				Map.of("phone", accounts.normalizePhone(request.phone()), "expiresIn", expiresIn));
 	}

@@ -27,7 +27,7 @@ import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Visit;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.CentreDetails;
 import io.polyclinic.directory.CentreRegistry;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.polyclinic.identity.Actor;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PublicEndpoint;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.AvailabilityRule;
@@ -91,7 +91,7 @@ class ClinicianAvailabilityController {
 			return DayOfWeek.valueOf(value.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw ClinicException.invalid(field, "Day of week must be MONDAY, TUESDAY, ... or SUNDAY");
+			throw Refusal.invalidField(field, "Day of week must be MONDAY, TUESDAY, ... or SUNDAY");
 		}
 	}
 }

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianDetails;
 import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

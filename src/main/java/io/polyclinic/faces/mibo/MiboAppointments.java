@@ -27,8 +27,8 @@ import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.platform.ClinicException;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.scheduling.Agenda;
 import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.Appointment;
@@ -186,7 +186,7 @@ class MiboAppointments {
 	static LocalDate parseDate(String field, String value) {
 		LocalDate date = MiboFormats.date(field, value);
 		if (date == null) {
-			throw ClinicException.invalid(field, "Must be a date as YYYY-MM-DD");
+			throw Refusal.invalidField(field, "Must be a date as YYYY-MM-DD");
 		}
 		return date;
 	}
@@ -197,7 +197,7 @@ class MiboAppointments {
 			return LocalTime.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw ClinicException.invalid(field, "Must be a time as HH:MM:SS");
+			throw Refusal.invalidField(field, "Must be a time as HH:MM:SS");
 		}
 	}
 
@@ -206,7 +206,7 @@ class MiboAppointments {
 			return SessionType.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
 		}
 		catch (IllegalArgumentException e) {
-			throw ClinicException.invalid(field, "Session type must be ONLINE or IN_PERSON");
+			throw Refusal.invalidField(field, "Session type must be ONLINE or IN_PERSON");
 		}
 	}
 
@@ -218,7 +218,7 @@ class MiboAppointments {
 			return AppointmentStatus.valueOf(value.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw ClinicException.invalid(field, "Status must be one of " + STATUSES);
+			throw Refusal.invalidField(field, "Status must be one of " + STATUSES);
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Face;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.ratelimit.RateLimitRule;
 
 /**
@@ -41,6 +42,11 @@ class MiboFace implements Face {
 	@Override
 	public String controllerPackage() {
 		return MiboFace.class.getPackageName();
+	}
+
+	@Override
+	public ErrorReport report(Refusal refusal) {
+		return MiboRefusals.report(refusal);
 	}
 
 	@Override

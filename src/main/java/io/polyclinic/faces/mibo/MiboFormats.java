@@ -12,7 +12,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 
 /**
  * How Mibo writes what the modules hold: instants to the millisecond, whole rupees, YYYY-MM-DD dates, and its
@@ -56,7 +56,7 @@ final class MiboFormats {
 			return LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw ClinicException.invalid(field, "Must be a date as YYYY-MM-DD");
+			throw Refusal.invalidField(field, "Must be a date as YYYY-MM-DD");
 		}
 	}
 

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 
 /**
  * Mibo's numeric role ids (its RBAC table: 1 ADMIN … 7 PATIENT); roles Mibo does not know get the ids after.

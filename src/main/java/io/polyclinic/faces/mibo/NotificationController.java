@@ -19,14 +19,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.notify.DeliveryQuery;
 import io.polyclinic.notify.DeliveryReceipt;
 import io.polyclinic.notify.DeliveryRecord;
 import io.polyclinic.notify.DeliveryStatus;
 import io.polyclinic.notify.MessageKind;
 import io.polyclinic.notify.NotificationHistory;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.AppointmentMessages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -119,7 +119,7 @@ class NotificationController {
 
 	private static void delivered(DeliveryReceipt receipt) {
 		if (!receipt.sent()) {
-			throw new ClinicException(HttpStatus.BAD_GATEWAY, "NOTIFICATION_FAILED",
+			throw Refusal.unavailable("NOTIFICATION_FAILED",
 					"The message could not be delivered through " + receipt.provider());
 		}
 	}
@@ -132,7 +132,7 @@ class NotificationController {
 			return MessageKind.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw ClinicException.invalid("notificationType",
+			throw Refusal.invalidField("notificationType",
 					"Must be APPOINTMENT_CONFIRMATION, APPOINTMENT_REMINDER or PAYMENT_LINK");
 		}
 	}
@@ -145,7 +145,7 @@ class NotificationController {
 			return DeliveryStatus.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw ClinicException.invalid("status", "Must be SENT, FAILED or PENDING");
+			throw Refusal.invalidField("status", "Must be SENT, FAILED or PENDING");
 		}
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.polyclinic.faces.mibo.MiboAppointments.HistoryItem;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.scheduling.AppointmentBook;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -17,12 +17,12 @@ import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.PatientSignedIn;
 import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.identity.SignedIn;
-import io.polyclinic.notify.Channel;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.identity.OtpChannel;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PublicEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -82,7 +82,7 @@ class PatientAuthController {
 	@PublicEndpoint
 	@PostMapping("/send-otp")
 	Reply<Map<String, Object>> sendOtp(@Valid @RequestBody SendOtp request) {
-		long expiresIn = signIn.requestOtp(request.phone(), OtpPurpose.PATIENT_LOGIN, Channel.WHATSAPP,
+		long expiresIn = signIn.requestOtp(request.phone(), OtpPurpose.PATIENT_LOGIN, OtpChannel.WHATSAPP,
 				request.fullName());
 		return Reply.of("OTP sent successfully via WhatsApp",
 				Map.of("phone", accounts.normalizePhone(request.phone()), "expiresIn", expiresIn));
@@ -117,7 +117,7 @@ class PatientAuthController {
 			@RequestBody(required = false) @Nullable LogoutRequest request) {
 		String refreshToken = request == null ? null : request.refreshToken();
 		if ((refreshToken == null || refreshToken.isBlank()) && actor == null) {
-			throw ClinicException.invalid("refreshToken", "Refresh token is required");
+			throw Refusal.invalidField("refreshToken", "Refresh token is required");
 		}
 		signIn.signOut(refreshToken);
 		if (actor != null) {

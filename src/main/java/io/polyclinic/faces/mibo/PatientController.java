@@ -31,8 +31,8 @@ import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -139,7 +139,7 @@ class PatientController {
 		// Staff mostly register a patient who calls the clinic, so PHONE unless the request says otherwise.
 		LeadSource source = request.leadSource() == null || request.leadSource().isBlank() ? LeadSource.PHONE
 				: LeadSource.parse(request.leadSource())
-					.orElseThrow(() -> ClinicException.invalid("leadSource", "Unknown lead source"));
+					.orElseThrow(() -> Refusal.invalidField("leadSource", "Unknown lead source"));
 		PatientDetails details = new PatientDetails(request.fullName(), request.phone(), request.email(),
 				MiboFormats.date("dateOfBirth", request.dateOfBirth()), request.gender(), request.bloodGroup(),
 				request.emergencyContactName(), request.emergencyContactPhone(), request.medicalHistory());

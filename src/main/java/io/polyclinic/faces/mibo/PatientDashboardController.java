@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.faces.mibo.MiboAppointments.Visit;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.scheduling.AppointmentBook;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

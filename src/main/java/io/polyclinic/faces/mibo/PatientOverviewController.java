@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.polyclinic.billing.Payment;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentPayments;

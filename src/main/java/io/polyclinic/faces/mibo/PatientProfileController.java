@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Actor;
+import io.polyclinic.platform.Actor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;

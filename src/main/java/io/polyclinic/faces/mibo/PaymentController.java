@@ -21,9 +21,9 @@ import io.polyclinic.billing.CheckoutVerification;
 import io.polyclinic.billing.Payment;
 import io.polyclinic.billing.Payments;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PublicEndpoint;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
@@ -135,7 +135,7 @@ class PaymentController {
 			whose = patients.self(actor).id();
 		}
 		else if (patientId == null) {
-			throw ClinicException.invalid("patientId", "Staff must name the patient whose history they want");
+			throw Refusal.invalidField("patientId", "Staff must name the patient whose history they want");
 		}
 		else {
 			whose = patientId;
@@ -155,7 +155,7 @@ class PaymentController {
 	@GetMapping("/{appointmentId}")
 	Reply<Details> details(@AuthenticationPrincipal Actor actor, @PathVariable long appointmentId) {
 		Payment p = appointmentPayments.ofAppointment(appointmentId, actor)
-			.orElseThrow(() -> ClinicException.notFound("Payment"));
+			.orElseThrow(() -> Refusal.notFound("Payment"));
 		return Reply.of(new Details(p.appointmentId(), MiboFormats.rupees(p.amountMinor()), p.status().name(), p.method(),
 				p.providerPaymentId(), p.paidAt()));
 	}

@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.StaffMember;
 import io.polyclinic.directory.StaffRegistry;
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -93,17 +93,18 @@ class StaffController {
 			@RequestParam(required = false) @Nullable Long centreId,
 			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
 			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit) {
+			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			@AuthenticationPrincipal Actor actor) {
 		@Nullable Role role = roleId == null ? null : role(roleId);
-		return Reply.of(staff.find(role, centreId, MiboFormats.page(page, limit, Sort.by("id")))
+		return Reply.of(staff.find(role, centreId, MiboFormats.page(page, limit, Sort.by("id")), actor)
 			.map(StaffUser::of)
 			.getContent());
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	Reply<StaffUser> get(@PathVariable long id) {
-		return Reply.of(StaffUser.of(staff.get(id)));
+	Reply<StaffUser> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
+		return Reply.of(StaffUser.of(staff.get(id, actor)));
 	}
 
 	@PostMapping
@@ -177,7 +178,7 @@ class StaffController {
 	private static Role role(int roleId) {
 		Role role = MiboRoles.byId(roleId);
 		if (role == null) {
-			throw ClinicException.invalid("roleId", "Unknown role");
+			throw Refusal.invalidField("role", "Unknown role");
 		}
 		return role;
 	}

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.polyclinic.identity.Actor;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.video.MeetingLink;
@@ -90,7 +90,7 @@ class VideoController {
 	Reply<Link> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		appointments.requireAccess(id, actor, "READ");
 		return Reply.of(new Link(meetings.forAppointment(id).map(MeetingLink::url)
-			.orElseThrow(() -> ClinicException.notFound("Meeting link"))));
+			.orElseThrow(() -> Refusal.notFound("Meeting link"))));
 	}
 
 	/** Sets a link arranged elsewhere (an https URL), replacing the appointment's link or becoming its first. */
@@ -139,7 +139,7 @@ class VideoController {
 			return Instant.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw ClinicException.invalid(field, "Must be an ISO-8601 instant, e.g. 2024-03-15T10:00:00Z");
+			throw Refusal.invalidField(field, "Must be an ISO-8601 instant, e.g. 2024-03-15T10:00:00Z");
 		}
 	}
 }

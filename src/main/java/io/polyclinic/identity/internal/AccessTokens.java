@@ -27,8 +27,8 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import io.polyclinic.identity.Actor;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Role;
 import io.polyclinic.platform.PolyclinicProperties;
 import io.polyclinic.platform.security.BearerTokens;
 

@@ -11,7 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 import io.polyclinic.platform.PhoneNumbers;
 import io.polyclinic.platform.PolyclinicProperties;
 

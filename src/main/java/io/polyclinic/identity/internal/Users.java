@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 
 public interface Users extends JpaRepository<User, Long> {
 

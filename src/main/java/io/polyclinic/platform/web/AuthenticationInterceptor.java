@@ -5,7 +5,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +29,7 @@ class AuthenticationInterceptor implements HandlerInterceptor {
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
 				|| !authentication.isAuthenticated()) {
 			ErrorReport report = FaceErrorAdvice.unauthenticated(request);
-			throw new ClinicException(report.status(), report.code(), report.message());
+			throw Refusal.unauthenticated(report.code(), report.message());
 		}
 		return true;
 	}

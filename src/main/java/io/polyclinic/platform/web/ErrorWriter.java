@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Faces;
+import io.polyclinic.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +39,10 @@ public class ErrorWriter {
 			response.setHeader("Retry-After", String.valueOf(report.retryAfterSeconds()));
 		}
 		json.writeValue(response.getOutputStream(), body(Faces.pathOf(request), report));
+	}
+
+	public ErrorReport report(HttpServletRequest request, Refusal refusal) {
+		return faces.report(Faces.pathOf(request), refusal);
 	}
 
 	public Object body(String path, ErrorReport report) {

@@ -28,7 +28,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Faces;
 import io.polyclinic.platform.security.BearerTokenFilter;
@@ -52,9 +52,9 @@ class FaceErrorAdvice {
 		this.errors = errors;
 	}
 
-	@ExceptionHandler(ClinicException.class)
-	ResponseEntity<Object> clinic(ClinicException e, HttpServletRequest request) {
-		return render(request, ErrorReport.of(e));
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<Object> refused(Refusal refusal, HttpServletRequest request) {
+		return render(request, errors.report(request, refusal));
 	}
 
 	@ExceptionHandler(BindException.class)
@@ -137,7 +137,7 @@ class FaceErrorAdvice {
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
 			return render(request, unauthenticated(request));
 		}
-		return render(request, ErrorReport.of(ClinicException.forbidden()));
+		return render(request, errors.report(request, Refusal.forbidden()));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)

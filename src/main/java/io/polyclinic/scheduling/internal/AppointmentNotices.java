@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.AppointmentConfirmed;
 import io.polyclinic.scheduling.AppointmentMessages;
 
@@ -29,7 +29,7 @@ class AppointmentNotices {
 		try {
 			messages.sendConfirmation(event.appointmentId());
 		}
-		catch (ClinicException e) {
+		catch (Refusal e) {
 			log.info("No confirmation sent for appointment {}: {}", event.appointmentId(), e.getMessage());
 		}
 	}

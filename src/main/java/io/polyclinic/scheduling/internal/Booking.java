@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBooked;
 import io.polyclinic.scheduling.AppointmentCancelled;
@@ -117,7 +117,7 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	public void complete(Instant now) {
 		requireStatus(AppointmentStatus.CONFIRMED, "completed");
 		if (now.isBefore(startsAt)) {
-			throw ClinicException.conflict("INVALID_STATUS_TRANSITION", "An appointment cannot be completed before it starts");
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment cannot be completed before it starts");
 		}
 		status = AppointmentStatus.COMPLETED;
 		updatedAt = now;
@@ -129,7 +129,7 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 			throw transition("marked as no-show");
 		}
 		if (now.isBefore(startsAt)) {
-			throw ClinicException.conflict("INVALID_STATUS_TRANSITION", "A patient cannot miss an appointment that has not started");
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "A patient cannot miss an appointment that has not started");
 		}
 		status = AppointmentStatus.NO_SHOW;
 		updatedAt = now;
@@ -185,8 +185,8 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		}
 	}
 
-	private ClinicException transition(String verb) {
-		return ClinicException.conflict("INVALID_STATUS_TRANSITION",
+	private Refusal transition(String verb) {
+		return Refusal.conflict("INVALID_STATUS_TRANSITION",
 				"A " + status.name().toLowerCase().replace('_', '-') + " appointment cannot be " + verb);
 	}
 

@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.AppointmentMessages;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -58,7 +58,7 @@ class ReminderJob {
 					.ifPresent(b -> b.reminded(clock.instant())));
 			}
 		}
-		catch (ClinicException e) {
+		catch (Refusal e) {
 			log.info("No reminder for appointment {}: {}", appointmentId, e.getMessage());
 		}
 	}

@@ -23,7 +23,7 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.video.MeetingRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -109,7 +109,7 @@ public class GoogleMeet implements MeetingProvider {
 			try {
 				cancel(eventId);
 			}
-			catch (ClinicException e) {
+			catch (Refusal e) {
 				log.warn("Google Meet: event {} has no conference and could not be deleted", eventId);
 			}
 			throw failed("Google Calendar created event " + eventId + " without a Meet link (conference status "
@@ -243,11 +243,11 @@ public class GoogleMeet implements MeetingProvider {
 		}
 	}
 
-	private static ClinicException failed(String why, boolean cancelling) {
+	private static Refusal failed(String why, boolean cancelling) {
 		log.warn("Google Meet: {}", why);
 		String message = cancelling ? "The meeting could not be removed at Google Meet; try again later"
 				: "The meeting could not be created at Google Meet; try again later";
-		return new ClinicException(HttpStatus.BAD_GATEWAY, "MEETING_PROVIDER_FAILED", message);
+		return Refusal.unavailable("MEETING_PROVIDER_FAILED", message);
 	}
 
 	/** Google's own words for a failure ({@code error.message} of the APIs, {@code error} of the token endpoint). */

@@ -28,7 +28,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.polyclinic.billing.PaymentLinkStatus;
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 
 /**
  * The Razorpay adapter against a local stub of Razorpay's documented API: the exact requests it sends and how it
@@ -175,9 +175,9 @@ class RazorpayGatewayTests {
 					 "metadata":{},"field":"amount"}}""")));
 
 		assertThatThrownBy(() -> gateway.createOrder(new PaymentGateway.OrderRequest(50, "INR", "r", Map.of())))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.status().value()).isEqualTo(502);
-				assertThat(e.code()).isEqualTo("PAYMENT_FAILED");
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
+				assertThat(e.code()).isEqualTo("PAYMENT_PROVIDER_FAILED");
 				assertThat(e.getMessage()).contains("The amount must be at least INR 1.00");
 			});
 	}
@@ -189,8 +189,8 @@ class RazorpayGatewayTests {
 			.withBody("{\"error\":{\"code\":\"BAD_REQUEST_ERROR\",\"description\":\"Authentication failed\"}}")));
 
 		assertThatThrownBy(() -> gateway.paymentMethod("pay_x"))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.status().value()).isEqualTo(502);
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
 				assertThat(e.getMessage()).contains("Authentication failed");
 			});
 	}
@@ -205,9 +205,9 @@ class RazorpayGatewayTests {
 
 		for (String id : new String[] { "plink_a", "plink_b", "plink_c" }) {
 			assertThatThrownBy(() -> gateway.fetchLink(id)).as(id)
-				.isInstanceOfSatisfying(ClinicException.class, e -> {
-					assertThat(e.status().value()).isEqualTo(502);
-					assertThat(e.code()).isEqualTo("PAYMENT_FAILED");
+				.isInstanceOfSatisfying(Refusal.class, e -> {
+					assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
+					assertThat(e.code()).isEqualTo("PAYMENT_PROVIDER_FAILED");
 				});
 		}
 	}
@@ -217,7 +217,7 @@ class RazorpayGatewayTests {
 		razorpay.stop();
 
 		assertThatThrownBy(() -> gateway.createOrder(new PaymentGateway.OrderRequest(100, "INR", "r", Map.of())))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.status().value()).isEqualTo(502));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE));
 	}
 
 	@Test

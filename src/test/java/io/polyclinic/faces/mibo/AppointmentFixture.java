@@ -9,7 +9,7 @@ import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.StaffRegistry;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;

@@ -24,7 +24,7 @@ import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.identity.Accounts;
 import io.polyclinic.identity.NewAccount;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;

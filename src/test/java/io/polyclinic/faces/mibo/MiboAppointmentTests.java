@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.polyclinic.directory.StaffRegistry;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.Availability;

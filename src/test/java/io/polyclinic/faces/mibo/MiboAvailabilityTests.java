@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.StaffRegistry;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.support.ApiTest;

@@ -26,7 +26,7 @@ import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.StaffRegistry;
-import io.polyclinic.identity.Role;
+import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentStatus;

@@ -33,7 +33,7 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import io.polyclinic.platform.ClinicException;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.video.MeetingRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,8 +159,8 @@ class GoogleMeetTests {
 			.willReturn(aResponse().withStatus(204)));
 
 		assertThatThrownBy(() -> meet.create(new MeetingRequest(42, "Consultation", START, END)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
 				assertThat(e.code()).isEqualTo("MEETING_PROVIDER_FAILED");
 			});
 		google.verify(1, deleteRequestedFor(urlEqualTo("/calendar/v3/calendars/primary/events/evt_4")));
@@ -173,8 +173,8 @@ class GoogleMeetTests {
 			.withBody("{\"error\":{\"code\":403,\"message\":\"Insufficient Permission\",\"status\":\"PERMISSION_DENIED\"}}")));
 
 		assertThatThrownBy(() -> meet.create(new MeetingRequest(42, "Consultation", START, END)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
 				assertThat(e.code()).isEqualTo("MEETING_PROVIDER_FAILED");
 				assertThat(e.getMessage()).isEqualTo("The meeting could not be created at Google Meet; try again later");
 			});
@@ -187,8 +187,8 @@ class GoogleMeetTests {
 			.withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
 
 		assertThatThrownBy(() -> meet.create(new MeetingRequest(42, "Consultation", START, END)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> {
-				assertThat(e.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
 				assertThat(e.code()).isEqualTo("MEETING_PROVIDER_FAILED");
 			});
 		google.verify(0, postRequestedFor(urlEqualTo(EVENTS)));
@@ -238,8 +238,8 @@ class GoogleMeetTests {
 		meet.cancel("gone");
 		meet.cancel(null);
 
-		assertThatThrownBy(() -> meet.cancel("broken")).isInstanceOfSatisfying(ClinicException.class, e -> {
-			assertThat(e.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThatThrownBy(() -> meet.cancel("broken")).isInstanceOfSatisfying(Refusal.class, e -> {
+			assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE);
 			assertThat(e.code()).isEqualTo("MEETING_PROVIDER_FAILED");
 			assertThat(e.getMessage()).isEqualTo("The meeting could not be removed at Google Meet; try again later");
 		});
@@ -253,7 +253,7 @@ class GoogleMeetTests {
 		var offline = new GoogleMeet(unreachable, RestClient.builder(), clock, Duration.ZERO);
 
 		assertThatThrownBy(() -> offline.create(new MeetingRequest(42, "Consultation", START, END)))
-			.isInstanceOfSatisfying(ClinicException.class, e -> assertThat(e.code()).isEqualTo("MEETING_PROVIDER_FAILED"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("MEETING_PROVIDER_FAILED"));
 	}
 
 	static final class MutableClock extends Clock {

@@ -1,4 +1,4 @@
-package io.polyclinic.identity;
+package io.polyclinic.platform;
 
 import java.util.EnumSet;
 import java.util.Set;
