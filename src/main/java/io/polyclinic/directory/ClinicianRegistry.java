@@ -168,8 +168,9 @@ public class ClinicianRegistry {
 		return new PageImpl<>(content, page, ids.getTotalElements());
 	}
 
+	/** Clinicians by id, in one query; an id given twice (two appointments with one clinician) counts once. */
 	public Map<Long, Clinician> findAll(Collection<Long> ids) {
-		return load(ids).stream().collect(Collectors.toMap(Clinician::id, Function.identity()));
+		return load(Set.copyOf(ids)).stream().collect(Collectors.toMap(Clinician::id, Function.identity()));
 	}
 
 	private List<Clinician> load(Collection<Long> ids) {

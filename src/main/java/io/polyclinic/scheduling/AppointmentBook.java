@@ -25,13 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.directory.AccessPolicy;
 import io.polyclinic.directory.CareTeam;
+import io.polyclinic.directory.Reach;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.internal.Booking;
 import io.polyclinic.scheduling.internal.Bookings;
@@ -57,17 +60,19 @@ public class AppointmentBook {
 	private final PatientRegistry patients;
 	private final CentreRegistry centres;
 	private final CareTeam careTeam;
+	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	AppointmentBook(Bookings bookings, Availability availability, ClinicianRegistry clinicians, PatientRegistry patients,
-			CentreRegistry centres, CareTeam careTeam, AuditLog audit, Clock clock) {
+			CentreRegistry centres, CareTeam careTeam, AccessPolicy access, AuditLog audit, Clock clock) {
 		this.bookings = bookings;
 		this.availability = availability;
 		this.clinicians = clinicians;
 		this.patients = patients;
 		this.centres = centres;
 		this.careTeam = careTeam;
+		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -79,16 +84,12 @@ public class AppointmentBook {
 	 */
 	@Transactional
 	public Appointment book(BookingRequest request, Actor actor) {
-		boolean patientBooking = actor.role() == Role.PATIENT;
-		if (patientBooking) {
-			if (patients.forUser(actor.userId()).map(p -> p.id() != request.patientId()).orElse(true)) {
-				throw denied(actor, "BOOK", null, request.patientId());
-			}
-		}
-		else if (!actor.isStaff()) {
+		Reach reach = access.reachOf(actor);
+		boolean patientBooking = reach.kind() == Reach.Kind.PATIENT;
+		if (patientBooking ? !reach.isPatient(request.patientId()) : !reach.staff()) {
 			throw denied(actor, "BOOK", null, request.patientId());
 		}
-		patients.requireAccess(request.patientId(), actor, "BOOK");
+		patients.requireAccess(request.patientId(), Actor.system(), "BOOK");
 		Clinician clinician = clinicians.get(request.clinicianId());
 		if (!clinician.bookable()) {
 			throw Refusal.conflict("SLOT_UNAVAILABLE", "This clinician is not taking appointments");
@@ -104,13 +105,19 @@ public class AppointmentBook {
 		if (fee < 0) {
 			throw Refusal.invalidField("fee", "Fee cannot be negative");
 		}
-		Booking booking = new Booking(request.patientId(), clinician.id(), request.centreId(), start,
+		Long managingCentre = request.centreId() != null ? request.centreId() : clinician.primaryCentreId();
+		// a centre's staff book into their own centre only
+		if (reach.kind() == Reach.Kind.CENTRE && !reach.runs(managingCentre)) {
+			throw denied(actor, "BOOK", null, request.patientId());
+		}
+		Booking booking = new Booking(request.patientId(), clinician.id(), request.centreId(), managingCentre, start,
 				clinician.consultationMinutes(), request.sessionType(), fee, clinician.currency(), request.notes(),
-				actor.userId(), clock.instant());
+				actor.auditUserId(), clock.instant());
 		booking = hold(booking);
 		booking.announceBooked();
 		bookings.save(booking);
 		careTeam.link(request.patientId(), clinician.id());
+		careTeam.enrol(request.patientId(), managingCentre);
 		audit.record(AuditRecord.success(actor, "CREATE", "APPOINTMENT", booking.getId(),
 				request.patientId()));
 		return booking.toAppointment();
@@ -143,12 +150,13 @@ public class AppointmentBook {
 	/** The staff list: every filter in SQL, a page at a time. */
 	@Transactional
 	public Page<Appointment> find(AppointmentFilter filter, Pageable page, Actor actor) {
-		if (!actor.isStaff()) {
+		Reach reach = access.reachOf(actor);
+		if (!reach.staff()) {
 			throw denied(actor, "LIST", null, filter.patientId());
 		}
 		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
-		Page<Appointment> found = bookings.search(filter.centreId(), filter.clinicianId(), filter.patientId(),
-				filter.date(), filter.status(), ordered).map(Booking::toAppointment);
+		Page<Appointment> found = bookings.search(filter.centreId(), reach.centreId(), filter.clinicianId(),
+				filter.patientId(), filter.date(), filter.status(), ordered).map(Booking::toAppointment);
 		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null,
 				filter.patientId(), AuditRecord.Outcome.SUCCESS, found.getNumberOfElements() + " results"));
 		return found;
@@ -250,6 +258,74 @@ public class AppointmentBook {
 		return booking.toAppointment();
 	}
 
+	/**
+	 * The one way to book, whichever face asks: for a known patient, the calling patient, or a patient known by
+	 * phone (registered first when new); on the clinician's grid or (soon) any free interval.
+	 */
+	@Transactional
+	public Booked book(AppointmentRequest request, Actor actor) {
+		if (!(request.when() instanceof AppointmentRequest.GridSlot slot)) {
+			throw Refusal.invalid("FREE_TIME_NOT_BOOKABLE", "Booking a free interval is not available yet");
+		}
+		Long clinicianId = request.clinician().id();
+		if (clinicianId == null) {
+			throw Refusal.notFound("Clinician");
+		}
+		if (request.patient() instanceof AppointmentRequest.ByPhone phone) {
+			PhoneBooking b = bookByPhone(new PhoneBookingRequest(phone.phone(), phone.fullName(), phone.source(),
+					clinicianId, request.centreId(), slot.date(), slot.time(), request.sessionType(), request.feeMinor(),
+					request.notes()), actor);
+			return new Booked(b.appointment(), b.patient(), b.newPatient());
+		}
+		if (request.patient() instanceof AppointmentRequest.KnownPatient known) {
+			long patientId = known.patient().id() == null ? -1 : known.patient().id();
+			Appointment a = book(new BookingRequest(patientId, clinicianId, request.centreId(), slot.date(),
+					slot.time(), request.sessionType(), request.feeMinor(), request.notes()), actor);
+			return new Booked(a, patients.findAll(List.of(a.patientId())).get(a.patientId()), false);
+		}
+		var self = patients.self(actor);
+		Appointment a = book(new BookingRequest(self.id(), clinicianId, request.centreId(), slot.date(), slot.time(),
+				request.sessionType(), null, request.notes()), actor);
+		return new Booked(a, self, false);
+	}
+
+	/** The numeric id of an appointment named either way; 404 when there is none. */
+	public long idOf(Ref appointment) {
+		if (appointment.id() != null) {
+			return appointment.id();
+		}
+		return bookings.findByPublicId(appointment.publicId()).map(Booking::getId)
+			.orElseThrow(() -> Refusal.notFound("Appointment"));
+	}
+
+	/** The appointments the caller may see that match the query, a page at a time. */
+	@Transactional
+	public Page<Appointment> search(AppointmentQuery query, Pageable page, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		Long patientId = query.patientId();
+		Long clinicianId = query.clinicianId();
+		Long managingCentre = null;
+		switch (reach.kind()) {
+			case PATIENT -> patientId = reach.patientId();
+			case CLINICIAN -> clinicianId = reach.clinicianId();
+			case CENTRE -> managingCentre = reach.centreId();
+			case CLINIC -> {
+			}
+			case NONE -> throw denied(actor, "LIST", null, query.patientId());
+		}
+		if ((query.patientId() != null && !query.patientId().equals(patientId))
+				|| (query.clinicianId() != null && !query.clinicianId().equals(clinicianId))) {
+			return Page.empty(page);
+		}
+		AppointmentStatus status = query.statuses().size() == 1 ? query.statuses().iterator().next() : null;
+		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
+		Page<Appointment> found = bookings.search(query.centreId(), managingCentre, clinicianId, patientId,
+				query.date(), status, ordered).map(Booking::toAppointment);
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, patientId, AuditRecord.Outcome.SUCCESS,
+				found.getNumberOfElements() + " results"));
+		return found;
+	}
+
 	/** For other modules that have decided access themselves (payments, links of an appointment already shown). */
 	public Appointment require(long id) {
 		return booking(id).toAppointment();
@@ -260,20 +336,23 @@ public class AppointmentBook {
 		return !visibleTo(List.of(appointment), actor).isEmpty();
 	}
 
-	/** Which of these appointments the caller may see; the caller's own patient or clinician record is looked up once. */
+	/**
+	 * Which of these appointments the caller may see: staff of the clinic all, staff of a centre those their centre
+	 * runs, a patient their own, a clinician their own. The caller's reach is looked up once.
+	 */
 	public List<Appointment> visibleTo(Collection<Appointment> appointments, Actor actor) {
-		if (actor.isStaff()) {
-			return List.copyOf(appointments);
-		}
-		if (actor.role() == Role.PATIENT) {
-			var self = patients.forUser(actor.userId());
-			return self.map(p -> appointments.stream().filter(a -> a.patientId() == p.id()).toList()).orElse(List.of());
-		}
-		if (actor.role() == Role.CLINICIAN) {
-			var self = clinicians.forUser(actor.userId());
-			return self.map(c -> appointments.stream().filter(a -> a.clinicianId() == c.id()).toList()).orElse(List.of());
-		}
-		return List.of();
+		Reach reach = access.reachOf(actor);
+		return appointments.stream().filter(a -> sees(reach, a)).toList();
+	}
+
+	static boolean sees(Reach reach, Appointment a) {
+		return switch (reach.kind()) {
+			case CLINIC -> true;
+			case CENTRE -> reach.runs(a.managingCentreId());
+			case PATIENT -> reach.isPatient(a.patientId());
+			case CLINICIAN -> reach.isClinician(a.clinicianId());
+			case NONE -> false;
+		};
 	}
 
 	/** Throws FORBIDDEN (audited) unless the caller may see the appointment. */

@@ -1,6 +1,10 @@
 package io.polyclinic.scheduling;
 
+import java.time.Instant;
 
-/** Published when an appointment is rescheduled. */
-public record AppointmentRescheduled(long appointmentId, long patientId, long clinicianId, java.time.Instant previousStart, java.time.Instant startsAt) {
+import org.jspecify.annotations.Nullable;
+
+/** Published when an appointment is moved to another time. */
+public record AppointmentRescheduled(long appointmentId, long patientId, long clinicianId, Instant previousStart,
+		Instant startsAt, @Nullable Long centreId, @Nullable Long managingCentreId) {
 }

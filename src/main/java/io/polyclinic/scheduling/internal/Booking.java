@@ -15,6 +15,7 @@ import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBooked;
 import io.polyclinic.scheduling.AppointmentCancelled;
 import io.polyclinic.scheduling.AppointmentCompleted;
+import io.polyclinic.scheduling.AppointmentMissed;
 import io.polyclinic.scheduling.AppointmentConfirmed;
 import io.polyclinic.scheduling.AppointmentRescheduled;
 import io.polyclinic.scheduling.AppointmentStatus;
@@ -43,6 +44,7 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	private Long patientId;
 	private Long clinicianId;
 	private @Nullable Long centreId;
+	private @Nullable Long managingCentreId;
 	private Instant startsAt;
 	private Instant endsAt;
 	private @Nullable Instant slotHold;
@@ -68,13 +70,14 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	protected Booking() {
 	}
 
-	public Booking(long patientId, long clinicianId, @Nullable Long centreId, ZonedDateTime start, int minutes,
-			SessionType sessionType, long feeMinor, String currency, @Nullable String notes,
-			@Nullable Long bookedByUserId, Instant now) {
+	public Booking(long patientId, long clinicianId, @Nullable Long centreId, @Nullable Long managingCentreId,
+			ZonedDateTime start, int minutes, SessionType sessionType, long feeMinor, String currency,
+			@Nullable String notes, @Nullable Long bookedByUserId, Instant now) {
 		this.publicId = UUID.randomUUID();
 		this.patientId = patientId;
 		this.clinicianId = clinicianId;
 		this.centreId = centreId;
+		this.managingCentreId = managingCentreId;
 		place(start, minutes);
 		this.sessionType = sessionType;
 		this.status = AppointmentStatus.PENDING;
@@ -88,7 +91,8 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 
 	/** Registers the booking's event once it has its id. */
 	public void announceBooked() {
-		registerEvent(new AppointmentBooked(id, patientId, clinicianId, startsAt));
+		registerEvent(new AppointmentBooked(id, patientId, clinicianId, startsAt, centreId, managingCentreId, feeMinor,
+				currency));
 	}
 
 	public void confirm(Instant now) {
@@ -111,7 +115,8 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		cancellationReason = reason;
 		cancelledAt = now;
 		updatedAt = now;
-		registerEvent(new AppointmentCancelled(id, patientId, clinicianId, startsAt, reason));
+		registerEvent(new AppointmentCancelled(id, patientId, clinicianId, startsAt, reason, centreId,
+				managingCentreId));
 	}
 
 	public void complete(Instant now) {
@@ -133,6 +138,7 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		}
 		status = AppointmentStatus.NO_SHOW;
 		updatedAt = now;
+		registerEvent(new AppointmentMissed(id, patientId, clinicianId, startsAt));
 	}
 
 	/** Moves the appointment to another slot; the old slot is freed in the same write. */
@@ -143,7 +149,8 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		Instant previous = startsAt;
 		place(start, minutes);
 		updatedAt = now;
-		registerEvent(new AppointmentRescheduled(id, patientId, clinicianId, previous, startsAt));
+		registerEvent(new AppointmentRescheduled(id, patientId, clinicianId, previous, startsAt, centreId,
+				managingCentreId));
 	}
 
 	public void reminded(Instant now) {
@@ -193,12 +200,13 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	public Appointment toAppointment() {
 		return new Appointment(id, publicId, patientId, clinicianId, centreId, localDate, localTime, ZoneId.of(timeZone),
 				startsAt, endsAt, sessionType, status, feeMinor, currency, notes, cancellationReason, bookedByUserId,
-				createdAt);
+				createdAt, managingCentreId);
 	}
 
 	public Long getId() { return id; }
 	public Long getPatientId() { return patientId; }
 	public Long getClinicianId() { return clinicianId; }
+	public @Nullable Long getManagingCentreId() { return managingCentreId; }
 	public AppointmentStatus getStatus() { return status; }
 	public Instant getStartsAt() { return startsAt; }
 }

@@ -19,11 +19,13 @@ public interface Bookings extends JpaRepository<Booking, Long> {
 	@Query("""
 			select b from Booking b
 			where (:centreId is null or b.centreId = :centreId)
+			  and (:managingCentreId is null or b.managingCentreId = :managingCentreId)
 			  and (:clinicianId is null or b.clinicianId = :clinicianId)
 			  and (:patientId is null or b.patientId = :patientId)
 			  and (cast(:date as LocalDate) is null or b.localDate = :date)
 			  and (:status is null or b.status = :status)""")
-	Page<Booking> search(@Param("centreId") Long centreId, @Param("clinicianId") Long clinicianId,
+	Page<Booking> search(@Param("centreId") Long centreId, @Param("managingCentreId") Long managingCentreId,
+			@Param("clinicianId") Long clinicianId,
 			@Param("patientId") Long patientId, @Param("date") LocalDate date, @Param("status") AppointmentStatus status,
 			Pageable page);
 
@@ -32,6 +34,8 @@ public interface Bookings extends JpaRepository<Booking, Long> {
 	List<Instant> heldSlots(@Param("clinicianId") long clinicianId, @Param("from") Instant from, @Param("to") Instant to);
 
 	Page<Booking> findByPatientId(long patientId, Pageable page);
+
+	java.util.Optional<Booking> findByPublicId(java.util.UUID publicId);
 
 	@Query("""
 			select b from Booking b where b.clinicianId = :clinicianId and b.status not in :excluded

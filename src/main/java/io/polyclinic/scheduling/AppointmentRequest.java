@@ -1,0 +1,55 @@
+package io.polyclinic.scheduling;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import org.jspecify.annotations.Nullable;
+
+import io.polyclinic.directory.LeadSource;
+import io.polyclinic.platform.Ref;
+
+/**
+ * What it takes to book an appointment, whichever face asks: who it is for, with whom, where, when, and how.
+ *
+ * @param centreId where it takes place; null for a visit without a centre (online, or the clinician's own)
+ * @param feeMinor a fee set by staff (minor units); null — and always for patients — means the clinician's fee
+ */
+public record AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long centreId, When when,
+		SessionType sessionType, @Nullable Long feeMinor, @Nullable String notes) {
+
+	/** Who the appointment is for. */
+	public sealed interface Attendee {
+	}
+
+	/** A patient the clinic knows. */
+	public record KnownPatient(Ref patient) implements Attendee {
+	}
+
+	/** The caller themself, a patient: their record comes from the caller, never from the request. */
+	public record Caller() implements Attendee {
+	}
+
+	/**
+	 * A patient known by phone (with or without the country code), registered first with this name and lead source
+	 * when the number is new: staff only, in the booking's transaction, so that a refused slot registers nobody.
+	 */
+	public record ByPhone(String phone, @Nullable String fullName, LeadSource source) implements Attendee {
+	}
+
+	/** When the appointment takes place. */
+	public sealed interface When {
+	}
+
+	/** A start on the clinician's slot grid, on their clock; it lasts one consultation. */
+	public record GridSlot(LocalDate date, LocalTime time) implements When {
+	}
+
+	/**
+	 * Any interval of the clinician's time. {@code withinHours}: it must lie inside the clinician's weekly hours
+	 * (sos); otherwise anywhere the clinician is free (DiabCare, whose contract knows no hours). A null end lasts one
+	 * consultation.
+	 */
+	public record Interval(Instant startsAt, @Nullable Instant endsAt, boolean withinHours) implements When {
+	}
+}
