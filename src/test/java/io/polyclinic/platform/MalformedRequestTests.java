@@ -61,6 +61,20 @@ class MalformedRequestTests extends ApiTest {
 	}
 
 	@Test
+	void moreParametersThanAllowedAreABadRequest() {
+		StringBuilder query = new StringBuilder("page=1");
+		for (int i = 0; i < 250; i++) {
+			query.append("&p").append(i).append("=1");
+		}
+
+		var res = raw.send(RawHttp.get("/mibo/api/clinicians?" + query));
+
+		assertThat(res.status()).as(res.toString()).isEqualTo(400);
+		assertThat(keys(res.json())).containsExactly("error", "success");
+		assertThat(res.json().path("error").path("code").asString()).isEqualTo("VALIDATION_ERROR");
+	}
+
+	@Test
 	void wellFormedEscapesStillWork() {
 		var res = http.get("/mibo/api/clinicians?search=%E0%A4%85%20b%2B").send();
 

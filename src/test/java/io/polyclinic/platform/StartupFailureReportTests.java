@@ -24,6 +24,8 @@ class StartupFailureReportTests {
 		try (var application = ApplicationProcess.start(dataDir, ApplicationProcess.freePort(),
 				List.of("POLYCLINIC_DEMO=false", "POLYCLINIC_DATA_DIR=" + dataDir,
 						"POLYCLINIC_ADMIN_EMAIL=root@clinic.test", "POLYCLINIC_ADMIN_PASSWORD=a-long-admin-password",
+						"POLYCLINIC_OFFLINE_PAYMENT_KEY_SECRET=offline-key-" + UUID.randomUUID(),
+						"POLYCLINIC_OFFLINE_PAYMENT_WEBHOOK_SECRET=offline-webhook-" + UUID.randomUUID(),
 						"SPRING_DATASOURCE_URL=jdbc:h2:mem:refused-" + UUID.randomUUID()
 								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
 				"--spring.main.banner-mode=off")) {
