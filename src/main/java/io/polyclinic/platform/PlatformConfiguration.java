@@ -24,8 +24,9 @@ class PlatformConfiguration {
 		if (!properties.demo()) {
 			String secret = properties.jwt().secret();
 			if (PolyclinicProperties.DEMO_JWT_SECRET.equals(secret) || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-				throw new IllegalStateException(
-						"Production mode (POLYCLINIC_DEMO=false) needs POLYCLINIC_JWT_SECRET: at least 32 bytes, not the demo default");
+				throw new MissingConfiguration("Production mode (POLYCLINIC_DEMO=false) needs a secret of its own to sign "
+						+ "access tokens", "Set POLYCLINIC_JWT_SECRET to at least 32 random bytes, not the demo default "
+								+ "(for example: export POLYCLINIC_JWT_SECRET=\"$(openssl rand -base64 48)\")");
 			}
 		}
 		return new ProductionGuard();

@@ -108,6 +108,52 @@ class ProductionModeTests {
 			var outbox = http.get("/dev/outbox?to=root%40clinic.test").send();
 			assertThat(outbox.status()).isEqualTo(404);
 			assertThat(keys(outbox.json())).containsExactly("error", "message", "status");
+
+			var crossOrigin = preflight(context, "https://evil.example");
+			assertThat(crossOrigin.status()).as("no origin is allowed unless listed").isEqualTo(403);
+			assertThat(crossOrigin.header("Access-Control-Allow-Origin")).isNull();
 		}
+	}
+
+	@Test
+	void browsersCallFromTheListedOriginsOnly() {
+		List<String> args = production("--POLYCLINIC_JWT_SECRET=" + GOOD_SECRET,
+				"--POLYCLINIC_ADMIN_EMAIL=root@clinic.test", "--POLYCLINIC_ADMIN_PASSWORD=a-long-admin-password",
+				"--POLYCLINIC_CORS_ORIGINS=https://app.clinic.test,https://*.partner.test",
+				"--POLYCLINIC_CORS_ALLOW_CREDENTIALS=true");
+
+		try (var context = start(args)) {
+			var listed = preflight(context, "https://app.clinic.test");
+			assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+			assertThat(listed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.clinic.test");
+			assertThat(listed.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+
+			var pattern = preflight(context, "https://eu.partner.test");
+			assertThat(pattern.header("Access-Control-Allow-Origin")).isEqualTo("https://eu.partner.test");
+
+			var other = preflight(context, "https://evil.example");
+			assertThat(other.status()).isEqualTo(403);
+			assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+			assertThat(other.header("Content-Type")).startsWith("application/json");
+			assertThat(keys(other.json())).containsExactly("error", "success");
+			assertThat(other.json().path("error").path("code").asString()).isEqualTo("CORS_ORIGIN_NOT_ALLOWED");
+		}
+	}
+
+	@Test
+	void refusesToStartWithAnyOriginAndCredentials() {
+		List<String> args = production("--POLYCLINIC_JWT_SECRET=" + GOOD_SECRET,
+				"--POLYCLINIC_ADMIN_EMAIL=root@clinic.test", "--POLYCLINIC_ADMIN_PASSWORD=a-long-admin-password",
+				"--POLYCLINIC_CORS_ORIGINS=*", "--POLYCLINIC_CORS_ALLOW_CREDENTIALS=true");
+
+		assertThat(refusal(args)).isInstanceOf(MissingConfiguration.class).hasMessageContaining("POLYCLINIC_CORS_ORIGINS");
+	}
+
+	/** A browser's preflight of a signed-in call to Mibo from the given origin. */
+	static RawHttp.Response preflight(ConfigurableApplicationContext context, String origin) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return new RawHttp(port).send("OPTIONS /mibo/api/auth/me HTTP/1.1\r\nHost: localhost\r\nOrigin: " + origin
+				+ "\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Headers: authorization\r\n"
+				+ "Connection: close\r\n\r\n");
 	}
 }

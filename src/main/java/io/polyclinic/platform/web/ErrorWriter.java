@@ -48,4 +48,9 @@ public class ErrorWriter {
 	public Object body(String path, ErrorReport report) {
 		return faces.errorBody(path, report);
 	}
+
+	/** The error body as JSON text, for a writer that is not a servlet response (Tomcat's own error report). */
+	public String json(String path, ErrorReport report) {
+		return json.writeValueAsString(body(path, report));
+	}
 }

@@ -3,6 +3,7 @@ package io.polyclinic.platform.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -15,7 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -124,6 +127,29 @@ class FaceErrorAdvice {
 	ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
 		return render(request, new ErrorReport(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
 				"Content type not supported; send application/json"));
+	}
+
+	/** A client asking for XML (or anything else): every answer of the application is JSON. */
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+		return render(request, ContainerErrors.report(HttpStatus.NOT_ACCEPTABLE));
+	}
+
+	/**
+	 * Parameters Tomcat cannot decode (a malformed percent-escape in a form body, too many parameters): the client's
+	 * mistake, at the status Tomcat gives it.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> malformedParameters(InvalidParameterException e, HttpServletRequest request) {
+		HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+		return render(request, MalformedQuery.report(status == null || !status.is4xxClientError()
+				? HttpStatus.BAD_REQUEST : status));
+	}
+
+	/** What Spring Security's firewall refuses once a handler reads it (a parameter name with control characters). */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+		return render(request, ContainerErrors.report(HttpStatus.BAD_REQUEST));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

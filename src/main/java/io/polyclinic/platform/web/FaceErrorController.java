@@ -34,16 +34,7 @@ class FaceErrorController implements ErrorController {
 				: HttpStatus.INTERNAL_SERVER_ERROR;
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = uri instanceof String s ? stripContext(request, s) : Faces.pathOf(request);
-		ErrorReport report = switch (status) {
-			case NOT_FOUND -> new ErrorReport(status, "NOT_FOUND", "Route not found");
-			case UNAUTHORIZED -> new ErrorReport(status, "UNAUTHORIZED", "Authentication required");
-			case FORBIDDEN -> new ErrorReport(status, "FORBIDDEN", "You don't have permission to access this resource");
-			case CONTENT_TOO_LARGE -> new ErrorReport(status, "PAYLOAD_TOO_LARGE", "Request is too large");
-			case METHOD_NOT_ALLOWED -> new ErrorReport(status, "METHOD_NOT_ALLOWED", "Method not allowed");
-			case BAD_REQUEST -> new ErrorReport(status, "VALIDATION_ERROR", "Bad request");
-			default -> status.is4xxClientError() ? new ErrorReport(status, status.name(), status.getReasonPhrase())
-					: Faces.internalError();
-		};
+		ErrorReport report = ContainerErrors.report(status);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(errors.body(path, report));
 	}
 

@@ -4,12 +4,15 @@ import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
@@ -21,15 +24,20 @@ import io.polyclinic.platform.ratelimit.RateLimitFilter;
 
 /**
  * Mounts each face's controllers under its prefix ({@code /mibo} + the contract's own paths), and optionally one
- * face at the root as well.
+ * face at the root as well; checks the caller before a handler reads the request; reads numbers in paths and query
+ * strings strictly; answers browsers from the origins the clinic allows.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
 	private final Faces faces;
+	private final RoleHierarchy roleHierarchy;
+	private final ApplicationContext context;
 
-	WebConfiguration(Faces faces) {
+	WebConfiguration(Faces faces, RoleHierarchy roleHierarchy, ApplicationContext context) {
 		this.faces = faces;
+		this.roleHierarchy = roleHierarchy;
+		this.context = context;
 	}
 
 	@Override
@@ -39,9 +47,16 @@ class WebConfiguration implements WebMvcConfigurer {
 		}
 	}
 
+	/** First who the caller is (401), then whether their role may use the endpoint (403), then anything else. */
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new AuthenticationInterceptor());
+		registry.addInterceptor(new RoleCheck(roleHierarchy, context));
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		StrictNumbers.register(registry);
 	}
 
 	@Bean
@@ -61,14 +76,27 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	CorsConfigurationSource corsConfigurationSource(@Value("${polyclinic.cors.allowed-origins:*}") List<String> origins) {
-		var cors = new CorsConfiguration();
-		cors.setAllowedOriginPatterns(origins);
-		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-		cors.setAllowedHeaders(List.of("*"));
-		cors.setExposedHeaders(List.of("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"));
+	CorsConfigurationSource corsConfigurationSource(PolyclinicProperties properties,
+			@Value("${polyclinic.cors.allowed-origins:}") List<String> origins,
+			@Value("${polyclinic.cors.allow-credentials:false}") boolean credentials) {
 		var source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/**", cors);
+		source.registerCorsConfiguration("/**", CorsPolicy.of(properties.demo(), origins, credentials));
 		return source;
+	}
+
+	/** Spring Security's chain runs this filter (a bean of this name is what its CORS support looks for). */
+	@Bean
+	CorsFilter corsFilter(CorsConfigurationSource corsConfigurationSource, ErrorWriter errors) {
+		var filter = new CorsFilter(corsConfigurationSource);
+		filter.setCorsProcessor(new CorsPolicy.JsonRefusal(errors));
+		return filter;
+	}
+
+	/** …and only that chain: not a second time as a servlet filter of its own. */
+	@Bean
+	FilterRegistrationBean<CorsFilter> corsFilterRegistration(CorsFilter corsFilter) {
+		var registration = new FilterRegistrationBean<>(corsFilter);
+		registration.setEnabled(false);
+		return registration;
 	}
 }

@@ -1,0 +1,7 @@
+/**
+ * Each face's rate-limit table, applied per caller with token buckets.
+ */
+@NullMarked
+package io.polyclinic.platform.ratelimit;
+
+import org.jspecify.annotations.NullMarked;
