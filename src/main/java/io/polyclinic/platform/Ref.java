@@ -27,13 +27,13 @@ public record Ref(@Nullable Long id, @Nullable UUID publicId) {
 
 	/**
 	 * Reads a reference as a client wrote it: a UUID, or a positive decimal id written plainly (no sign, no leading
-	 * zero, no hex), at most 18 digits. Anything else is no reference.
+	 * zero, no hex, no spaces), at most 18 digits. Anything else is no reference.
 	 */
 	public static Optional<Ref> parse(@Nullable String value) {
 		if (value == null) {
 			return Optional.empty();
 		}
-		String v = value.trim();
+		String v = value;
 		if (v.matches("[1-9][0-9]{0,17}")) {
 			return Optional.of(id(Long.parseLong(v)));
 		}

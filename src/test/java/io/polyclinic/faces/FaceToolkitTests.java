@@ -98,7 +98,7 @@ class FaceToolkitTests {
 		assertThat(Ids.number("id", "99")).isEqualTo(99);
 		var uuid = java.util.UUID.randomUUID();
 		assertThat(Ids.ref("id", uuid.toString())).isEqualTo(Ref.of(uuid));
-		for (String bad : new String[] { "0x63", "+99", "099", " 99x", "0", "-1", "", "9".repeat(19) }) {
+		for (String bad : new String[] { "0x63", "+99", "099", " 99", "99 ", "0", "-1", "", "9".repeat(19) }) {
 			assertRefused(() -> Ids.ref("id", bad), "id", "Must be an id");
 		}
 		assertRefused(() -> Ids.number("id", uuid.toString()), "id", "Must be a numeric id");
