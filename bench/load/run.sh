@@ -34,6 +34,8 @@ BOOKING_PATIENTS="${BOOKING_PATIENTS:-32}"  # patients whose tokens the booking 
 BOOK_DAYS="${BOOK_DAYS:-600}"               # working days offered to booking runs, after the seeded weeks
 HOURS_FROM="${HOURS_FROM:-09:00}" HOURS_TO="${HOURS_TO:-17:00}" SLOT_MINUTES="${SLOT_MINUTES:-30}"
 SEED_PARALLEL="${SEED_PARALLEL:-4}"
+STATEMENTS="${STATEMENTS:-auto}"            # count SQL statements per request from the server log: auto, yes, no
+PG_LOG="${PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log 2>/dev/null | tail -1)}"
 OUT="${OUT:-$LOAD/out/$(date +%Y%m%d-%H%M%S)}"
 
 BASE="http://127.0.0.1:$BENCH_PORT"
@@ -178,6 +180,7 @@ seed() {
 	local centres specs=('"Clinical Psychologist"' '"Psychiatrist"' '"Child Psychologist"' '"Therapist","Counsellor"'
 		'"Clinical Psychologist","Therapist"')
 	mapfile -t centres <"$DATA/centres.txt"
+	token="$(admin_sign_in)" # a fresh one for each step: on a busy machine seeding can outlast an access token
 	cfg="$OUT/seed-clinicians.cfg"; : >"$cfg"
 	for ((i = 0; i < CLINICIANS; i++)); do
 		config_request POST /clinicians "$token" "$(printf '{"fullName":"Dr. %s","phone":"%s","email":"clinician%d@bench.example.com","password":"Bench1234!","primaryCentreId":%s,"specialization":[%s],"qualification":["M.Phil Clinical Psychology"],"yearsOfExperience":%d,"consultationFee":%d,"languages":["English","Hindi"],"defaultConsultationDurationMinutes":%d}' \
@@ -205,6 +208,7 @@ seed() {
 	for d in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY; do
 		rules+="${rules:+,}{\"dayOfWeek\":\"$d\",\"startTime\":\"$HOURS_FROM:00\",\"endTime\":\"$HOURS_TO:00\",\"isAvailable\":true}"
 	done
+	token="$(admin_sign_in)" # a fresh one for each step: on a busy machine seeding can outlast an access token
 	cfg="$OUT/seed-hours.cfg"; : >"$cfg"
 	while read -r id; do
 		config_request PUT "/clinicians/$id/availability" "$token" "{\"availabilityRules\":[$rules]}" >>"$cfg"
@@ -222,6 +226,7 @@ seed() {
 	head -n "$SEED_DAYS" "$OUT/workdays.txt" >"$DATA/seed-days.txt"
 	tail -n +"$((SEED_DAYS + 1))" "$OUT/workdays.txt" | head -n "$BOOK_DAYS" >"$DATA/book-days.txt"
 
+	token="$(admin_sign_in)" # a fresh one for each step: on a busy machine seeding can outlast an access token
 	cfg="$OUT/seed-patients.cfg"; : >"$cfg"
 	for ((i = 0; i < PATIENTS; i++)); do
 		config_request POST /patients "$token" "$(printf '{"fullName":"%s","phone":"%s","gender":"%s","leadSource":"%s"}' \
@@ -273,6 +278,7 @@ seed() {
 				n++
 			}
 		}' >"$OUT/appointments.cells"
+	token="$(admin_sign_in)" # a fresh one for each step: on a busy machine seeding can outlast an access token
 	cfg="$OUT/seed-appointments.cfg"
 	awk -v heavy="$heavy" -v api="$API" -v token="$token" '
 		FILENAME == ARGV[1] { clinician[FNR - 1] = $1; next }
@@ -322,7 +328,8 @@ ticks_of() { [[ -r "/proc/$1/stat" ]] && sed 's/^.*) //' "/proc/$1/stat" | awk '
 # The PostgreSQL processes that serve this run: the backends connected to BENCH_DB (the connection pool, autovacuum
 # workers there) and the server's own background processes (WAL writer, checkpointer...), which have no database.
 pg_pids() {
-	psql -Atq -d "$BENCH_DB" -c "SELECT pid FROM pg_stat_activity WHERE (datname = current_database() OR datname IS NULL) AND pid <> pg_backend_pid()"
+	# asked from another database, so that these look-ups never show in BENCH_DB's statement log
+	psql -Atq -d postgres -c "SELECT pid FROM pg_stat_activity WHERE (datname = '$BENCH_DB' OR datname IS NULL) AND pid <> pg_backend_pid()"
 }
 
 PG_LOCAL=yes
@@ -357,6 +364,86 @@ settle() {
 		((b - a < CLK_TCK / 20)) && return 0
 	done
 	say "  (still busy after 20 s of waiting)"
+}
+
+# --- checks and statement counts ------------------------------------------------------------------------------------
+# One request of a scenario, as its Lua script sends it (a booking takes slot ATTEMPT of clinician ATTEMPT on the
+# first untouched booking day). Prints the HTTP status.
+one_request() { # scenario attempt
+	local to=(-s -o "$OUT/one.json" -w '%{http_code}')
+	case "$1" in
+	bare) curl "${to[@]}" "$BASE$BARE_PATH" ;;
+	slots) curl "${to[@]}" "$API/booking/available-slots?clinicianId=$(sed -n 2p "$DATA/clinicians.txt")&date=$(sed -n 3p "$DATA/seed-days.txt")" ;;
+	day) curl "${to[@]}" -H "Authorization: Bearer $(cat "$DATA/admin.token")" \
+		"$API/appointments?clinicianId=$(cat "$DATA/day-clinician.txt")&date=$(cat "$DATA/day-date.txt")" ;;
+	patient) curl "${to[@]}" -H "Authorization: Bearer $(cat "$DATA/heavy-patient.token")" "$API/booking/my-appointments?limit=50" ;;
+	booking) curl "${to[@]}" -X POST -H "Authorization: Bearer $(head -1 "$DATA/booking-patients.tokens")" \
+		-H 'Content-Type: application/json' "$API/booking/create" \
+		-d "{\"clinicianId\":$(sed -n "$2p" "$DATA/clinicians.txt"),\"appointmentDate\":\"$(sed -n "$((BOOK_OFFSET + 1))p" "$DATA/book-days.txt")\",\"appointmentTime\":\"$(sed -n "$2p" "$DATA/slot-times.txt")\",\"sessionType\":\"ONLINE\"}" ;;
+	*) echo 000 ;;
+	esac
+}
+
+# The seeded clinic is what the scenarios claim: a full day of 16 (a slot grid's worth) and a patient with 50.
+check_seed() {
+	fresh_tokens
+	local slots
+	slots="$(grep -c . "$DATA/slot-times.txt")"
+	[[ "$(one_request day 1)" == 200 && "$(jq '.data | length' "$OUT/one.json")" == "$slots" ]] \
+		|| die "the clinician's day does not list $slots appointments: $(head -c 300 "$OUT/one.json")"
+	[[ "$(one_request patient 1)" == 200 && "$(jq '.data | length' "$OUT/one.json")" == "$HEAVY_APPOINTMENTS" ]] \
+		|| die "the heavy patient does not list $HEAVY_APPOINTMENTS appointments: $(head -c 300 "$OUT/one.json")"
+	[[ "$(one_request slots 1)" == 200 && "$(jq '.data.availableSlots | length' "$OUT/one.json")" == "$slots" ]] \
+		|| die "slot search does not answer $slots slots: $(head -c 300 "$OUT/one.json")"
+}
+
+# New pool connections pick up a database setting: end the current ones (Hikari replaces a connection that fails its
+# validation on the next borrow) and let the pool refill.
+reconnect_pool() {
+	psql -Atq -d postgres -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '$BENCH_DB' AND backend_type = 'client backend'" >/dev/null
+	sleep 2
+	for s in bare slots day patient; do one_request "$s" 1 >/dev/null; done
+}
+
+# SQL statements per request, read from PostgreSQL's own log with log_statement = all switched on for this database
+# only, while nothing else talks to it: what one request of each scenario executes, asynchronous listeners included
+# (a booking's notifications), transaction control (BEGIN, COMMIT, SET...) counted apart. The smallest of three
+# requests, so that a scheduled job firing meanwhile does not count.
+STATEMENT_TABLE="$OUT/statements.tsv"
+count_statements() {
+	if [[ ! -r "$PG_LOG" ]] || ! psql -Atq -d postgres -c 'SHOW log_line_prefix' | grep -q '%d'; then
+		[[ "$STATEMENTS" == yes ]] && die "cannot count statements: PG_LOG ($PG_LOG) must be readable and log_line_prefix show the database (%d)"
+		say "statement counts skipped: PostgreSQL's log ($PG_LOG) is not readable here or its lines do not name the database"
+		return 0
+	fi
+	say "counting SQL statements per request (log_statement = all on $BENCH_DB for a moment)"
+	psql -q -d postgres -c "ALTER DATABASE \"$BENCH_DB\" SET log_statement = 'all'"
+	fresh_tokens
+	reconnect_pool
+	printf 'scenario\tstatements\ttransaction control\tstatus\n' >"$STATEMENT_TABLE"
+	local s attempt size status counts best
+	for s in bare slots day patient booking; do
+		best=""
+		for attempt in 1 2 3; do
+			size="$(stat -c %s "$PG_LOG")"
+			status="$(one_request "$s" "$attempt")"
+			sleep 0.5
+			settle
+			counts="$(tail -c +"$((size + 1))" "$PG_LOG" | awk -v db="@$BENCH_DB " '
+				index($0, db) && match($0, /LOG:  (execute [^:]*|statement): /) {
+					sql = toupper(substr($0, RSTART + RLENGTH))
+					if (sql ~ /^(BEGIN|COMMIT|ROLLBACK|SET |SAVEPOINT|RELEASE|SHOW |SELECT 1$)/ || sql ~ /^ *$/) control++
+					else n++
+				}
+				END { print n + 0, control + 0 }')"
+			if [[ -z "$best" || "${counts% *}" -lt "${best% *}" ]]; then best="$counts"; fi
+		done
+		printf '%s\t%s\t%s\t%s\n' "$s" "${best% *}" "${best#* }" "$status" >>"$STATEMENT_TABLE"
+		say "  $s: ${best% *} statements (+${best#* } transaction control), HTTP $status"
+	done
+	BOOK_OFFSET=$((BOOK_OFFSET + 1))
+	psql -q -d postgres -c "ALTER DATABASE \"$BENCH_DB\" RESET log_statement"
+	reconnect_pool
 }
 
 # --- the runs -------------------------------------------------------------------------------------------------------
@@ -417,8 +504,11 @@ run_scenario() {
 	tail -1 "$RESULTS" | awk -F'\t' '{ printf "    %s req/s, p50 %s ms, p99 %s ms, non-2xx %s, CPU %s ms/request (JVM %s + PostgreSQL %s), statuses %s\n", $2, $3, $4, $5, $6, $7, $8, $10 }' >&2
 }
 
+SEED_START=$SECONDS
 seed
-say "seeded in ${SECONDS} s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+check_seed
+say "seeded in $((SECONDS - SEED_START)) s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+[[ "$STATEMENTS" == no ]] || count_statements
 for s in $SCENARIOS; do
 	[[ -f "$LOAD/$s.lua" ]] || die "no scenario $s (bench/load/$s.lua)"
 	run_scenario "$s"
@@ -433,4 +523,10 @@ done
 	echo "bare = GET $BARE_PATH; mix = 60 % slots, 10 % day, 10 % patient, 20 % booking"
 	echo
 	column -t -s$'\t' "$RESULTS"
+	if [[ -f "$STATEMENT_TABLE" ]]; then
+		echo
+		echo "SQL statements of one request (from PostgreSQL's log, asynchronous listeners included)"
+		echo
+		column -t -s$'\t' "$STATEMENT_TABLE"
+	fi
 } | tee "$OUT/results.txt"
