@@ -34,6 +34,7 @@ BOOKING_PATIENTS="${BOOKING_PATIENTS:-32}"  # patients whose tokens the booking 
 BOOK_DAYS="${BOOK_DAYS:-600}"               # working days offered to booking runs, after the seeded weeks
 HOURS_FROM="${HOURS_FROM:-09:00}" HOURS_TO="${HOURS_TO:-17:00}" SLOT_MINUTES="${SLOT_MINUTES:-30}"
 SEED_PARALLEL="${SEED_PARALLEL:-4}"
+QUIET_WAIT="${QUIET_WAIT:-0}"               # wait up to this many seconds for the rest of the machine to idle
 STATEMENTS="${STATEMENTS:-auto}"            # count SQL statements per request from the server log: auto, yes, no
 PG_LOG="${PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log 2>/dev/null | tail -1)}"
 OUT="${OUT:-$LOAD/out/$(date +%Y%m%d-%H%M%S)}"
@@ -471,10 +472,28 @@ wrk_run() { # scenario seconds output-file
 
 field() { grep -o "$2=[^ ]*" "$1" | head -1 | cut -d= -f2; }
 
+# On a shared machine: waits (QUIET_WAIT seconds at most) until processes other than this application and its
+# database use under 10 % of the machine for 3 seconds in a row.
+wait_quiet() {
+	((QUIET_WAIT > 0)) || return 0
+	local quiet=0 w jvm pg machine elapsed
+	for ((w = 0; w < QUIET_WAIT; w++)); do
+		snapshot "$OUT/quiet.a"; sleep 1; snapshot "$OUT/quiet.b"
+		read -r jvm pg machine elapsed < <(cpu_between "$OUT/quiet.a" "$OUT/quiet.b")
+		if (((machine - jvm - pg) * 10 < elapsed * $(getconf _NPROCESSORS_ONLN))); then
+			((++quiet >= 3)) && return 0
+		else
+			quiet=0
+		fi
+	done
+	say "  (the machine is still busy after $QUIET_WAIT s of waiting: see the other CPU column)"
+}
+
 run_scenario() {
 	local s="$1" before="$OUT/$1.before" after="$OUT/$1.after" result="$OUT/$1.wrk"
 	say "scenario $s: $WARMUP s warm-up, $DURATION s measured, $CONNECTIONS connections"
 	fresh_tokens
+	wait_quiet
 	wrk_run "$s" "$WARMUP" "$OUT/$s.warmup.wrk"
 	settle
 	snapshot "$before"
