@@ -476,8 +476,8 @@ field() { grep -o "$2=[^ ]*" "$1" | head -1 | cut -d= -f2; }
 # database use under 10 % of the machine for 3 seconds in a row.
 wait_quiet() {
 	((QUIET_WAIT > 0)) || return 0
-	local quiet=0 w jvm pg machine elapsed
-	for ((w = 0; w < QUIET_WAIT; w++)); do
+	local quiet=0 jvm pg machine elapsed deadline=$((SECONDS + QUIET_WAIT))
+	while ((SECONDS < deadline)); do
 		snapshot "$OUT/quiet.a"; sleep 1; snapshot "$OUT/quiet.b"
 		read -r jvm pg machine elapsed < <(cpu_between "$OUT/quiet.a" "$OUT/quiet.b")
 		if (((machine - jvm - pg) * 10 < elapsed * $(getconf _NPROCESSORS_ONLN))); then
