@@ -430,14 +430,19 @@ count_statements() {
 			status="$(one_request "$s" "$attempt")"
 			sleep 0.5
 			settle
-			counts="$(tail -c +"$((size + 1))" "$PG_LOG" | awk -v db="@$BENCH_DB " '
+			counts="$(tail -c +"$((size + 1))" "$PG_LOG" | awk -v db="@$BENCH_DB " -v sqlfile="$OUT/$s.sql.$attempt" '
 				index($0, db) && match($0, /LOG:  (execute [^:]*|statement): /) {
-					sql = toupper(substr($0, RSTART + RLENGTH))
-					if (sql ~ /^(BEGIN|COMMIT|ROLLBACK|SET |SAVEPOINT|RELEASE|SHOW |SELECT 1$)/ || sql ~ /^ *$/) control++
+					sql = substr($0, RSTART + RLENGTH)
+					if (toupper(sql) ~ /^(BEGIN|COMMIT|ROLLBACK|SET |SAVEPOINT|RELEASE|SHOW |SELECT 1$)/ || sql ~ /^ *$/) control++
 					else n++
+					print sql > sqlfile
 				}
 				END { print n + 0, control + 0 }')"
-			if [[ -z "$best" || "${counts% *}" -lt "${best% *}" ]]; then best="$counts"; fi
+			if [[ -z "$best" || "${counts% *}" -lt "${best% *}" ]]; then
+				best="$counts"
+				cp "$OUT/$s.sql.$attempt" "$OUT/$s.sql" 2>/dev/null || : >"$OUT/$s.sql"
+			fi
+			rm -f "$OUT/$s.sql.$attempt"
 		done
 		printf '%s\t%s\t%s\t%s\n' "$s" "${best% *}" "${best#* }" "$status" >>"$STATEMENT_TABLE"
 		say "  $s: ${best% *} statements (+${best#* } transaction control), HTTP $status"
@@ -450,7 +455,7 @@ count_statements() {
 # --- the runs -------------------------------------------------------------------------------------------------------
 BOOK_OFFSET=0
 RESULTS="$OUT/results.tsv"
-printf 'scenario\treq/s\tp50 ms\tp99 ms\tnon-2xx\tCPU ms/req\tJVM ms/req\tPG ms/req\tother CPU %%\tstatuses\n' >"$RESULTS"
+printf 'scenario\treq/s\tp50 ms\tp99 ms\tnon-2xx\tCPU ms/req\tJVM ms/req\tPG ms/req\twrk CPU %%\tother CPU %%\tstatuses\n' >"$RESULTS"
 
 # Runs wrk (its own CPU time, user and system seconds, goes to OUTPUT.time) and moves BOOK_OFFSET past the booking
 # days that the run took.
@@ -514,13 +519,13 @@ run_scenario() {
 		BEGIN {
 			ms = 1000 / hz
 			other = machine - jvm - pg - wrk; if (other < 0) other = 0
-			printf "%s\t%.0f\t%.1f\t%.1f\t%d%s\t%s\t%.2f\t%s\t%.0f\t%s\n", s, rps, p50, p99, non2xx,
+			printf "%s\t%.0f\t%.1f\t%.1f\t%d%s\t%s\t%.2f\t%s\t%.0f\t%.0f\t%s\n", s, rps, p50, p99, non2xx,
 				(socket > 0 ? " (+" socket " socket errors)" : ""),
 				(pglocal == "yes" ? sprintf("%.2f", (jvm + pg) * ms / n) : "n/a"), jvm * ms / n,
 				(pglocal == "yes" ? sprintf("%.2f", pg * ms / n) : "n/a"),
-				(elapsed > 0 ? 100 * other / (elapsed * ncpu) : 0), codes
+				(elapsed > 0 ? 100 * wrk / (elapsed * ncpu) : 0), (elapsed > 0 ? 100 * other / (elapsed * ncpu) : 0), codes
 		}' >>"$RESULTS"
-	tail -1 "$RESULTS" | awk -F'\t' '{ printf "    %s req/s, p50 %s ms, p99 %s ms, non-2xx %s, CPU %s ms/request (JVM %s + PostgreSQL %s), statuses %s\n", $2, $3, $4, $5, $6, $7, $8, $10 }' >&2
+	tail -1 "$RESULTS" | awk -F'\t' '{ printf "    %s req/s, p50 %s ms, p99 %s ms, non-2xx %s, CPU %s ms/request (JVM %s + PostgreSQL %s), statuses %s\n", $2, $3, $4, $5, $6, $7, $8, $11 }' >&2
 }
 
 SEED_START=$SECONDS
