@@ -539,6 +539,7 @@ for s in $SCENARIOS; do
 done
 
 # --- the table ------------------------------------------------------------------------------------------------------
+table() { if command -v column >/dev/null; then column -t -s$'\t' "$1"; else cat "$1"; fi; }
 {
 	echo
 	echo "Polyclinic load benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')," \
@@ -546,11 +547,11 @@ done
 		"$(getconf _NPROCESSORS_ONLN) cores, wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s"
 	echo "bare = GET $BARE_PATH; mix = 60 % slots, 10 % day, 10 % patient, 20 % booking"
 	echo
-	column -t -s$'\t' "$RESULTS"
+	table "$RESULTS"
 	if [[ -f "$STATEMENT_TABLE" ]]; then
 		echo
 		echo "SQL statements of one request (from PostgreSQL's log, asynchronous listeners included)"
 		echo
-		column -t -s$'\t' "$STATEMENT_TABLE"
+		table "$STATEMENT_TABLE"
 	fi
 } | tee "$OUT/results.txt"
