@@ -23,26 +23,30 @@ public class CareTeam {
 		this.clock = clock;
 	}
 
-	/** Idempotent: a second link of the same pair changes nothing (one statement, safe under concurrent bookings). */
+	/**
+	 * Idempotent: a second link of the same pair changes nothing. One statement whose conflict the database resolves,
+	 * so that two concurrent first bookings of one patient with one clinician both succeed (a "not exists" check
+	 * would let both insert and fail the second on the unique key).
+	 */
 	@Transactional
 	public void link(long patientId, long clinicianId) {
 		jdbc.sql("""
-				INSERT INTO care_links (patient_id, clinician_id, created_at)
-				SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM care_links WHERE clinician_id = ? AND patient_id = ?)""")
-			.params(patientId, clinicianId, clock.instant().atOffset(ZoneOffset.UTC), clinicianId, patientId)
+				INSERT INTO care_links (patient_id, clinician_id, created_at) VALUES (?, ?, ?)
+				ON CONFLICT DO NOTHING""")
+			.params(patientId, clinicianId, clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
 	}
 
-	/** The patient is one of the centre's from now on (registered there, or booked there); idempotent. */
+	/** The patient is one of the centre's from now on (registered there, or booked there); idempotent, as link is. */
 	@Transactional
 	public void enrol(long patientId, @Nullable Long centreId) {
 		if (centreId == null) {
 			return;
 		}
 		jdbc.sql("""
-				INSERT INTO patient_centres (patient_id, centre_id, created_at)
-				SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM patient_centres WHERE patient_id = ? AND centre_id = ?)""")
-			.params(patientId, centreId, clock.instant().atOffset(ZoneOffset.UTC), patientId, centreId)
+				INSERT INTO patient_centres (patient_id, centre_id, created_at) VALUES (?, ?, ?)
+				ON CONFLICT DO NOTHING""")
+			.params(patientId, centreId, clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
 	}
 
