@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.polyclinic.faces.mibo.MiboAppointments.HistoryItem;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.platform.Ref;
+import io.polyclinic.scheduling.AppointmentViews;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -28,12 +29,10 @@ import jakarta.validation.constraints.Min;
 @RequestMapping("/api/patients/{id}/appointments")
 class PatientAppointmentsController {
 
-	private final AppointmentBook book;
-	private final MiboAppointments mibo;
+	private final AppointmentViews views;
 
-	PatientAppointmentsController(AppointmentBook book, MiboAppointments mibo) {
-		this.book = book;
-		this.mibo = mibo;
+	PatientAppointmentsController(AppointmentViews views) {
+		this.views = views;
 	}
 
 	/** Newest first, a page at a time ({@code page} from 1, {@code limit} up to 100). */
@@ -44,6 +43,7 @@ class PatientAppointmentsController {
 			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
 			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
 			@AuthenticationPrincipal Actor actor) {
-		return Reply.of(mibo.history(book.ofPatient(id, MiboAppointments.page(page, limit), actor).getContent()));
+		return Reply.of(views.ofPatient(Ref.id(id), MiboAppointments.page(page, limit), actor).map(HistoryItem::of)
+			.getContent());
 	}
 }

@@ -12,8 +12,9 @@ import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.Clinic;
 import io.polyclinic.support.MiboClient;
@@ -67,8 +68,8 @@ class AppointmentFixture {
 	}
 
 	Appointment book(Patient patient, Clinician clinician, LocalDate date, int hour) {
-		return book.book(new BookingRequest(patient.id(), clinician.id(), null, date, LocalTime.of(hour, 0),
-				SessionType.ONLINE, null, null), clinic.admin());
+		return book.book(AppointmentRequest.onGrid(Ref.id(patient.id()), Ref.id(clinician.id()), null, date,
+				LocalTime.of(hour, 0), SessionType.ONLINE), clinic.admin()).appointment();
 	}
 
 	/** A weekday at least a week ahead on the clinician's calendar (Kolkata). */
