@@ -25,6 +25,8 @@ import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.Reach;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.PhoneNumbers;
+import io.polyclinic.platform.PolyclinicProperties;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.AppointmentRequest.ByPhone;
@@ -58,16 +60,18 @@ public class AppointmentBook {
 	private final CareTeam careTeam;
 	private final AccessPolicy access;
 	private final AuditLog audit;
+	private final PolyclinicProperties properties;
 	private final Clock clock;
 
 	AppointmentBook(Bookings bookings, Calendars calendars, PatientRegistry patients, CareTeam careTeam,
-			AccessPolicy access, AuditLog audit, Clock clock) {
+			AccessPolicy access, AuditLog audit, PolyclinicProperties properties, Clock clock) {
 		this.bookings = bookings;
 		this.calendars = calendars;
 		this.patients = patients;
 		this.careTeam = careTeam;
 		this.access = access;
 		this.audit = audit;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -83,8 +87,7 @@ public class AppointmentBook {
 	public Booked book(AppointmentRequest request, Actor actor) {
 		Reach reach = access.reachOf(actor);
 		Ref patientRef = null;
-		AppointmentView.Person registered = null;
-		boolean newPatient = false;
+		String phone = null;
 		if (request.patient() instanceof AppointmentRequest.Caller) {
 			if (reach.kind() != Reach.Kind.PATIENT || reach.patientId() == null) {
 				throw access.denied(actor, "BOOK", "APPOINTMENT", null, null);
@@ -97,17 +100,22 @@ public class AppointmentBook {
 			}
 			patientRef = known.patient();
 		}
-		else if (request.patient() instanceof ByPhone phone) {
+		else if (request.patient() instanceof ByPhone byPhone) {
 			if (!reach.staff()) {
 				throw access.denied(actor, "BOOK", "APPOINTMENT", null, null);
 			}
-			var registration = patients.findOrRegister(phone.phone(), phone.fullName(), phone.source(), actor);
-			registered = person(registration.patient());
+			phone = PhoneNumbers.normalize(byPhone.phone(), properties.defaultCountryCode());
+		}
+		BookingContext context = calendars.forBooking(request.clinician(), request.centreId(), patientRef, phone)
+			.orElseThrow(() -> Refusal.notFound("Clinician"));
+		AppointmentView.Person patient = context.patient();
+		boolean newPatient = false;
+		if (patient == null && request.patient() instanceof ByPhone byPhone) {
+			// a number the clinic does not know yet (or an account without a patient record): the directory decides
+			var registration = patients.findOrRegister(byPhone.phone(), byPhone.fullName(), byPhone.source(), actor);
+			patient = person(registration.patient());
 			newPatient = registration.created();
 		}
-		BookingContext context = calendars.forBooking(request.clinician(), request.centreId(), patientRef)
-			.orElseThrow(() -> Refusal.notFound("Clinician"));
-		AppointmentView.Person patient = registered != null ? registered : context.patient();
 		if (patient == null) {
 			throw Refusal.notFound("Patient");
 		}
@@ -137,8 +145,12 @@ public class AppointmentBook {
 		Booking booking = hold(Booking.pending(patient.id(), calendar.clinicianId(), request.centreId(), managingCentre,
 				placement.start(), placement.end(), request.sessionType(), fee, calendar.currency(), request.notes(),
 				actor.auditUserId(), clock.instant()));
-		careTeam.link(patient.id(), calendar.clinicianId());
-		careTeam.enrol(patient.id(), managingCentre);
+		if (!context.linked()) {
+			careTeam.link(patient.id(), calendar.clinicianId());
+		}
+		if (!context.enrolled()) {
+			careTeam.enrol(patient.id(), managingCentre);
+		}
 		audit.record(AuditRecord.success(actor, "CREATE", "APPOINTMENT", booking.getId(), patient.id()));
 		return new Booked(booking.toAppointment(), patient, newPatient);
 	}

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.LeadSource;
+import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.Patient;
+import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
@@ -30,6 +33,7 @@ import io.polyclinic.scheduling.AppointmentRequest.Interval;
 import io.polyclinic.scheduling.AppointmentRequest.KnownPatient;
 import io.polyclinic.support.Clinic;
 import io.polyclinic.support.Phones;
+import io.polyclinic.support.Statements;
 
 /** Booking a clinician's time on the grid and off it, and the steps of an appointment's life. */
 class AppointmentBookTests extends SchedulingModuleTest {
@@ -44,6 +48,8 @@ class AppointmentBookTests extends SchedulingModuleTest {
 	Availability availability;
 	@Autowired
 	ClinicianRegistry clinicians;
+	@Autowired
+	StaffRegistry staff;
 
 	@Test
 	void slotsFollowTheClinicianHoursOnTheirOwnClock() {
@@ -285,6 +291,30 @@ class AppointmentBookTests extends SchedulingModuleTest {
 		assertRefused(() -> book.confirm(ref, clinic.admin()), "INVALID_STATUS_TRANSITION", null);
 		// a payment that comes in for a cancelled appointment leaves it cancelled
 		assertThat(book.confirm(appointment.id()).status()).isEqualTo(AppointmentStatus.CANCELLED);
+	}
+
+	@Test
+	void aBookingRunsAtMostSixStatementsOfItsOwnAndFewerOnceThePatientIsKnown() {
+		var centre = clinic.centre("Mangaluru");
+		var clinician = clinic.clinician(centre.id(), KOLKATA.getId());
+		var patient = clinic.patient();
+		LocalDate day = Clinic.nextWeekday(KOLKATA, DayOfWeek.TUESDAY);
+		String phone = Phones.newPhone();
+		var member = staff.hire(new NewStaffMember("Desk " + phone, phone, null, null, "SecurePassword123",
+				Role.FRONT_DESK, centre.id()), clinic.admin());
+		Actor desk = new Actor(member.id(), member.publicId(), Role.FRONT_DESK, UUID.randomUUID());
+		var request = AppointmentRequest.onGrid(Ref.id(patient.id()), Ref.id(clinician.id()), centre.id(), day,
+				LocalTime.of(9, 0), SessionType.IN_PERSON);
+
+		// the caller's reach, the booking's facts, the row, the care link, the centre enrolment, the audit
+		var first = Statements.count(() -> book.book(request, desk));
+		var byPhone = Statements.count(() -> book.book(new AppointmentRequest(new ByPhone(patient.phone(), null,
+				LeadSource.WALK_IN), Ref.id(clinician.id()), centre.id(), new GridSlot(day, LocalTime.of(10, 0)),
+				SessionType.IN_PERSON, null, null), desk));
+
+		assertThat(first.count()).as(first.toString()).isLessThanOrEqualTo(6);
+		assertThat(byPhone.count()).as(byPhone.toString()).isLessThanOrEqualTo(4);
+		assertThat(byPhone.result().patient().id()).isEqualTo(patient.id());
 	}
 
 	static AppointmentRequest onGrid(Patient patient, Clinician clinician, LocalDate day, int hour) {

@@ -19,9 +19,10 @@ import io.polyclinic.scheduling.AvailabilityRule;
 
 /**
  * Reads clinicians' calendars in SQL: the clinician's row (directory's, upstream) with their weekly hours in one
- * statement, and for a booking the centre and the patient asked for in the same statement — a booking has a budget
- * of statements, and the directory's own API would spend five on what this reads in one. A deleted clinician has no
- * calendar.
+ * statement, and for a booking the centre and the patient asked for, and whether the care link and the centre
+ * enrolment a booking makes exist already, in the same statement — a booking has a budget of statements (ten for a
+ * whole request), and the directory's own API would spend five on what this reads in one. A deleted clinician has
+ * no calendar.
  */
 @Component
 public class Calendars {
@@ -54,13 +55,18 @@ public class Calendars {
 		});
 	}
 
-	/** The clinician's calendar with the centre and the patient a booking names; empty without such a clinician. */
-	public Optional<BookingContext> forBooking(Ref clinician, @Nullable Long centreId, @Nullable Ref patient) {
+	/**
+	 * The clinician's calendar with the centre and the patient a booking names — by reference, or by the phone
+	 * number of their account (already normalised) — or none; empty without such a clinician.
+	 */
+	public Optional<BookingContext> forBooking(Ref clinician, @Nullable Long centreId, @Nullable Ref patient,
+			@Nullable String patientPhone) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder(CLINICIAN).append("""
 				,
 				  ce.id AS centre_id, ce.active AS centre_active,
-				  p.id AS patient_id, pu.full_name AS patient_name, pu.phone AS patient_phone, pu.email AS patient_email
+				  p.id AS patient_id, pu.full_name AS patient_name, pu.phone AS patient_phone, pu.email AS patient_email,
+				  cl.id AS care_link_id, pc.id AS enrolment_id
 				FROM clinicians c
 				""");
 		if (centreId == null) {
@@ -70,25 +76,40 @@ public class Calendars {
 			sql.append("LEFT JOIN centres ce ON ce.id = ? AND ce.deleted_at IS NULL\n");
 			params.add(centreId);
 		}
-		if (patient == null) {
-			sql.append("LEFT JOIN patients p ON 1 = 0\n");
+		if (patient != null) {
+			sql.append("LEFT JOIN patients p ON ").append(match("p", patient, params))
+				.append("\nLEFT JOIN users pu ON pu.id = p.user_id\n");
+		}
+		else if (patientPhone != null) {
+			sql.append("LEFT JOIN users pu ON pu.phone = ? AND pu.role = 'PATIENT'\n")
+				.append("LEFT JOIN patients p ON p.user_id = pu.id\n");
+			params.add(patientPhone);
 		}
 		else {
-			sql.append("LEFT JOIN patients p ON ").append(match("p", patient, params)).append('\n');
+			sql.append("LEFT JOIN patients p ON 1 = 0\nLEFT JOIN users pu ON pu.id = p.user_id\n");
 		}
-		sql.append("LEFT JOIN users pu ON pu.id = p.user_id\n").append(RULES).append("\nWHERE ")
-			.append(match("c", clinician, params)).append(" AND c.deleted_at IS NULL");
+		sql.append("LEFT JOIN care_links cl ON cl.clinician_id = c.id AND cl.patient_id = p.id\n");
+		if (centreId == null) {
+			sql.append("LEFT JOIN patient_centres pc ON pc.patient_id = p.id AND pc.centre_id = c.primary_centre_id\n");
+		}
+		else {
+			sql.append("LEFT JOIN patient_centres pc ON pc.patient_id = p.id AND pc.centre_id = ?\n");
+			params.add(centreId);
+		}
+		sql.append(RULES).append("\nWHERE ").append(match("c", clinician, params)).append(" AND c.deleted_at IS NULL");
 		return jdbc.sql(sql.toString()).params(params).query(rs -> {
 			List<AvailabilityRule> hours = new ArrayList<>();
 			BookingContext context = null;
 			while (rs.next()) {
 				if (context == null) {
-					context = new BookingContext(calendar(rs, hours), centre(rs, centreId), person(rs));
+					context = new BookingContext(calendar(rs, hours), centre(rs, centreId), person(rs),
+							rs.getObject("care_link_id") != null, rs.getObject("enrolment_id") != null);
 				}
 				rule(rs).ifPresent(hours::add);
 			}
 			return context == null ? Optional.<BookingContext>empty()
-					: Optional.of(new BookingContext(sorted(context.calendar()), context.centre(), context.patient()));
+					: Optional.of(new BookingContext(sorted(context.calendar()), context.centre(), context.patient(),
+							context.linked(), context.enrolled()));
 		});
 	}
 
