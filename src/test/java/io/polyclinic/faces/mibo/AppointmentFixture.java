@@ -45,8 +45,13 @@ class AppointmentFixture {
 
 	/** A new member of staff with the given role, signed in; returns the access token. */
 	String staffToken(Role role) {
+		return staffToken(role, null);
+	}
+
+	/** A new member of staff with the given role at the given centre (or none), signed in. */
+	String staffToken(Role role, Long centreId) {
 		String phone = MiboClient.newPhone();
-		staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, PASSWORD, role, null), clinic.admin());
+		staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, PASSWORD, role, centreId), clinic.admin());
 		return mibo.login(phone, PASSWORD);
 	}
 

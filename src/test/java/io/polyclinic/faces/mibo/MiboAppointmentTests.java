@@ -456,6 +456,37 @@ class MiboAppointmentTests extends ApiTest {
 			.status()).isEqualTo(404);
 	}
 
+	// issue 6 item 11: a centre manager of one centre reaches nothing of another centre's appointments
+
+	@Test
+	void aCentreManagerOfAnotherCentreIsRefusedItsAppointmentsBookingsAndHours() {
+		var home = clinic.centre("Hubli");
+		var other = clinic.centre("Belagavi");
+		var clinician = clinic.clinician(home.id(), "Asia/Kolkata");
+		var patient = given.patient();
+		LocalDate day = AppointmentFixture.weekday(DayOfWeek.WEDNESDAY);
+		var appointment = given.book(patient, clinician, day, 9);
+		String outsider = given.staffToken(Role.CENTRE_MANAGER, other.id());
+		String insider = given.staffToken(Role.CENTRE_MANAGER, home.id());
+		String path = "/mibo/api/appointments/" + appointment.id();
+
+		assertForbidden(http.get(path).token(outsider).send());
+		assertForbidden(http.put(path, Map.of("notes", "mine now")).token(outsider).send());
+		assertForbidden(http.delete(path).token(outsider).send());
+		assertForbidden(http.post("/mibo/api/appointments", Map.of("patientId", patient.id(), "clinicianId",
+				clinician.id(), "centreId", home.id(), "appointmentDate", day.toString(), "appointmentTime", "10:00:00",
+				"sessionType", "IN_PERSON")).token(outsider).send());
+		assertForbidden(http.get("/mibo/api/patients/" + patient.id() + "/appointments").token(outsider).send());
+		assertForbidden(http.put("/mibo/api/clinicians/" + clinician.id() + "/availability",
+				Map.of("availabilityRules", List.of())).token(outsider).send());
+		assertThat(ids(http.get("/mibo/api/appointments?clinicianId=" + clinician.id()).token(outsider).send()))
+			.isEmpty();
+		assertThat(ids(http.get("/mibo/api/appointments?clinicianId=" + clinician.id()).token(insider).send()))
+			.containsExactly(appointment.id());
+		assertThat(http.get(path).token(insider).send().status()).isEqualTo(200);
+		assertThat(book.require(appointment.id()).notes()).isNull();
+	}
+
 	/** How many lists of appointments the audit trail holds for the caller of the token. */
 	private long listsAudited(String token) {
 		long userId = http.get("/mibo/api/auth/me").token(token).send().data().path("id").asLong();
