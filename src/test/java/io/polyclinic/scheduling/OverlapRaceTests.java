@@ -28,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.Clinic;
 
