@@ -86,39 +86,16 @@ public class AppointmentBook {
 	@Transactional
 	public Booked book(AppointmentRequest request, Actor actor) {
 		Reach reach = access.reachOf(actor);
-		Ref patientRef = null;
-		String phone = null;
-		if (request.patient() instanceof AppointmentRequest.Caller) {
-			if (reach.kind() != Reach.Kind.PATIENT || reach.patientId() == null) {
-				throw access.denied(actor, "BOOK", "APPOINTMENT", null, null);
-			}
-			patientRef = Ref.id(reach.patientId());
-		}
-		else if (request.patient() instanceof KnownPatient known) {
-			if (!reach.staff() && reach.kind() != Reach.Kind.PATIENT) {
-				throw access.denied(actor, "BOOK", "APPOINTMENT", null, known.patient().id());
-			}
-			patientRef = known.patient();
-		}
-		else if (request.patient() instanceof ByPhone byPhone) {
-			if (!reach.staff()) {
-				throw access.denied(actor, "BOOK", "APPOINTMENT", null, null);
-			}
-			phone = PhoneNumbers.normalize(byPhone.phone(), properties.defaultCountryCode());
-		}
-		BookingContext context = calendars.forBooking(request.clinician(), request.centreId(), patientRef, phone)
+		AppointmentRequest.Attendee attendee = request.patient();
+		requireMayBook(attendee, reach, actor);
+		BookingContext context = calendars.forBooking(request.clinician(), request.centreId(),
+				attendee instanceof AppointmentRequest.Caller ? Ref.id(reach.patientId())
+						: attendee instanceof KnownPatient known ? known.patient() : null,
+				attendee instanceof ByPhone byPhone
+						? PhoneNumbers.normalize(byPhone.phone(), properties.defaultCountryCode()) : null)
 			.orElseThrow(() -> Refusal.notFound("Clinician"));
-		AppointmentView.Person patient = context.patient();
-		boolean newPatient = false;
-		if (patient == null && request.patient() instanceof ByPhone byPhone) {
-			// a number the clinic does not know yet (or an account without a patient record): the directory decides
-			var registration = patients.findOrRegister(byPhone.phone(), byPhone.fullName(), byPhone.source(), actor);
-			patient = person(registration.patient());
-			newPatient = registration.created();
-		}
-		if (patient == null) {
-			throw Refusal.notFound("Patient");
-		}
+		Attendance attendance = attendance(attendee, context, actor);
+		AppointmentView.Person patient = attendance.patient();
 		if (reach.kind() == Reach.Kind.PATIENT && !reach.isPatient(patient.id())) {
 			throw access.denied(actor, "BOOK", "APPOINTMENT", null, patient.id());
 		}
@@ -152,7 +129,34 @@ public class AppointmentBook {
 			careTeam.enrol(patient.id(), managingCentre);
 		}
 		audit.record(AuditRecord.success(actor, "CREATE", "APPOINTMENT", booking.getId(), patient.id()));
-		return new Booked(booking.toAppointment(), patient, newPatient);
+		return new Booked(booking.toAppointment(), patient, attendance.registered());
+	}
+
+	/** A patient books for themself (as the caller, or naming themself); staff for anyone, by phone too. */
+	private void requireMayBook(AppointmentRequest.Attendee attendee, Reach reach, Actor actor) {
+		boolean patient = reach.kind() == Reach.Kind.PATIENT && reach.patientId() != null;
+		boolean allowed = attendee instanceof AppointmentRequest.Caller ? patient
+				: attendee instanceof KnownPatient ? patient || reach.staff() : reach.staff();
+		if (!allowed) {
+			throw access.denied(actor, "BOOK", "APPOINTMENT", null,
+					attendee instanceof KnownPatient known ? known.patient().id() : null);
+		}
+	}
+
+	private record Attendance(AppointmentView.Person patient, boolean registered) {
+	}
+
+	/** The patient the booking is for: read with the booking's facts, or found or registered by the directory. */
+	private Attendance attendance(AppointmentRequest.Attendee attendee, BookingContext context, Actor actor) {
+		if (context.patient() != null) {
+			return new Attendance(context.patient(), false);
+		}
+		if (attendee instanceof ByPhone byPhone) {
+			// a number the clinic does not know yet, or an account without a patient record: the directory decides
+			var registration = patients.findOrRegister(byPhone.phone(), byPhone.fullName(), byPhone.source(), actor);
+			return new Attendance(person(registration.patient()), registration.created());
+		}
+		throw Refusal.notFound("Patient");
 	}
 
 	/**

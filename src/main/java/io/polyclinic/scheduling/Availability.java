@@ -60,6 +60,13 @@ public class Availability {
 
 	/** Replaces a clinician's weekly hours as a whole: keepers of the clinician only. */
 	@Transactional
+	public List<AvailabilityRule> replaceRules(Ref clinician, List<AvailabilityRule> rules, Actor actor) {
+		long id = clinician.numeric() ? clinician.id()
+				: calendars.of(clinician).orElseThrow(() -> Refusal.notFound("Clinician")).clinicianId();
+		return replaceRules(id, rules, actor);
+	}
+
+	@Transactional
 	public List<AvailabilityRule> replaceRules(long clinicianId, List<AvailabilityRule> rules, Actor actor) {
 		clinicians.requireKeeper(clinicianId, actor, "UPDATE_HOURS");
 		for (int i = 0; i < rules.size(); i++) {
