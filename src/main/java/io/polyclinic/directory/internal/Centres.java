@@ -14,7 +14,8 @@ public interface Centres extends JpaRepository<CentreProfile, Long> {
 	@Query("""
 			select c from CentreProfile c where c.deletedAt is null
 			  and (:cityKey is null or c.cityKey = :cityKey)
-			  and (:activeOnly = false or c.active = true)""")
+			  and (:activeOnly = false or c.active = true)
+			order by c.id""")
 	Page<CentreProfile> search(@Param("cityKey") String cityKey, @Param("activeOnly") boolean activeOnly, Pageable page);
 
 	List<CentreProfile> findByIdIn(Collection<Long> ids);

@@ -1,15 +1,11 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
 import static io.polyclinic.faces.mibo.MiboFormats.EMAIL;
 import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
 
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,10 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.CentreDetails;
 import io.polyclinic.directory.CentreRegistry;
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -70,10 +65,8 @@ class CentreController {
 
 	@GetMapping
 	Reply<List<CentreView>> list(@RequestParam(required = false) @Nullable String city,
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit) {
-		return Reply.of(centres.find(city, false, MiboFormats.page(page, limit, Sort.by("id"))).map(CentreView::of)
+			PageQuery page) {
+		return Reply.of(centres.find(city, false, page.pageable()).map(CentreView::of)
 			.getContent());
 	}
 

@@ -1,16 +1,11 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
 import static io.polyclinic.faces.mibo.MiboFormats.EMAIL;
 import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
 
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianDetails;
 import io.polyclinic.directory.ClinicianRegistry;
+import io.polyclinic.faces.Money;
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
 import jakarta.validation.Valid;
@@ -63,7 +60,7 @@ class ClinicianController {
 
 		static ClinicianSummary of(Clinician c) {
 			return new ClinicianSummary(c.id(), c.userId(), c.fullName(), c.specializations(), c.qualifications(),
-					c.yearsOfExperience(), MiboFormats.rupees(c.feeMinor()), c.languages(), c.profilePictureUrl(),
+					c.yearsOfExperience(), Money.whole(c.feeMinor(), c.currency()), c.languages(), c.profilePictureUrl(),
 					c.active());
 		}
 	}
@@ -76,7 +73,7 @@ class ClinicianController {
 
 		static ClinicianProfile of(Clinician c) {
 			return new ClinicianProfile(c.id(), c.userId(), c.fullName(), c.specializations(), c.qualifications(),
-					c.yearsOfExperience(), MiboFormats.rupees(c.feeMinor()), c.languages(), c.profilePictureUrl(),
+					c.yearsOfExperience(), Money.whole(c.feeMinor(), c.currency()), c.languages(), c.profilePictureUrl(),
 					c.active(), c.primaryCentreId(), c.consultationMinutes());
 		}
 	}
@@ -107,12 +104,8 @@ class ClinicianController {
 	@GetMapping
 	Reply<List<ClinicianSummary>> list(@RequestParam(required = false) @Nullable Long centreId,
 			@RequestParam(required = false) @Nullable String specialization,
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit) {
-		// the module's query orders by id itself
-		Pageable pageable = MiboFormats.page(page, limit, Sort.unsorted());
-		return Reply.of(clinicians.find(centreId, specialization, true, pageable).map(ClinicianSummary::of).getContent());
+			PageQuery page) {
+		return Reply.of(clinicians.find(centreId, specialization, true, page.pageable()).map(ClinicianSummary::of).getContent());
 	}
 
 	@PublicEndpoint
@@ -127,7 +120,7 @@ class ClinicianController {
 	Reply<Created> create(@Valid @RequestBody NewClinician request, @AuthenticationPrincipal Actor actor) {
 		ClinicianDetails details = new ClinicianDetails(request.fullName(), request.phone(), request.email(),
 				request.primaryCentreId(), request.specialization(), request.qualification(), request.languages(),
-				request.yearsOfExperience(), MiboFormats.paise(request.consultationFee()),
+				request.yearsOfExperience(), Money.minorOfWhole(request.consultationFee(), MiboFormats.CURRENCY),
 				request.defaultConsultationDurationMinutes(), request.profilePictureUrl(), null, null);
 		Clinician c = clinicians.register(details, request.username(), request.password(), actor);
 		return Reply.of("Clinician created successfully", new Created(c.id(), c.userId(), c.fullName()));
@@ -139,7 +132,7 @@ class ClinicianController {
 			@AuthenticationPrincipal Actor actor) {
 		ClinicianDetails details = new ClinicianDetails(request.fullName(), request.phone(), request.email(),
 				request.primaryCentreId(), request.specialization(), request.qualification(), request.languages(),
-				request.yearsOfExperience(), MiboFormats.paise(request.consultationFee()),
+				request.yearsOfExperience(), Money.minorOfWhole(request.consultationFee(), MiboFormats.CURRENCY),
 				request.defaultConsultationDurationMinutes(), request.profilePictureUrl(), null, null);
 		return Reply.of("Clinician updated successfully", ClinicianProfile.of(clinicians.change(id, details, actor)));
 	}

@@ -1,18 +1,15 @@
 package io.polyclinic.faces.mibo;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
-import io.polyclinic.platform.Refusal;
+import io.polyclinic.faces.LocalFormats;
+import io.polyclinic.faces.Money;
 
 /**
  * How Mibo writes what the modules hold: instants to the millisecond, whole rupees, YYYY-MM-DD dates, and its
@@ -31,33 +28,28 @@ final class MiboFormats {
 
 	static final int MAXIMUM_LIMIT = 100;
 
+	/** Mibo is an Indian clinic's product: amounts a client sends are whole rupees. */
+	static final String CURRENCY = "INR";
+
 	private MiboFormats() {
 	}
 
 	/** The contract shows {@code 2024-01-01T00:00:00Z}; stored instants may carry microseconds nobody needs. */
 	static Instant instant(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.MILLIS);
+		return LocalFormats.instant(instant);
 	}
 
 	/** Mibo shows fees as whole rupees; a fee with paise (set through another face) is rounded half up. */
 	static long rupees(long minor) {
-		return BigDecimal.valueOf(minor).movePointLeft(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+		return Money.whole(minor, CURRENCY);
 	}
 
 	static @Nullable Long paise(@Nullable Long rupees) {
-		return rupees == null ? null : Math.multiplyExact(rupees, 100L);
+		return Money.minorOfWhole(rupees, CURRENCY);
 	}
 
 	static @Nullable LocalDate date(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw Refusal.invalidField(field, "Must be a date as YYYY-MM-DD");
-		}
+		return LocalFormats.optionalDate(field, value);
 	}
 
 	/** Mibo's pages count from 1. */

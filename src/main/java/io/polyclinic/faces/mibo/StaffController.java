@@ -1,16 +1,12 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
 import static io.polyclinic.faces.mibo.MiboFormats.EMAIL;
 import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,12 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.StaffMember;
 import io.polyclinic.directory.StaffRegistry;
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -91,12 +86,10 @@ class StaffController {
 	@PreAuthorize("hasRole('ADMIN')")
 	Reply<List<StaffUser>> list(@RequestParam(required = false) @Nullable Integer roleId,
 			@RequestParam(required = false) @Nullable Long centreId,
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
 		@Nullable Role role = roleId == null ? null : role(roleId);
-		return Reply.of(staff.find(role, centreId, MiboFormats.page(page, limit, Sort.by("id")), actor)
+		return Reply.of(staff.find(role, centreId, page.pageable(), actor)
 			.map(StaffUser::of)
 			.getContent());
 	}

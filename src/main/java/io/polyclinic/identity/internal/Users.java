@@ -37,6 +37,7 @@ public interface Users extends JpaRepository<User, Long> {
 			  and (:name is null or lower(u.fullName) like :name)
 			  and (:phoneDigits is null or u.phone like :phoneDigits)
 			  and (:limitIds = false or u.id in :ids)
+			order by u.id
 			""")
 	Page<User> search(@Param("roles") Collection<Role> roles, @Param("name") String name,
 			@Param("phoneDigits") String phoneDigits, @Param("includeDeleted") boolean includeDeleted,
