@@ -1,9 +1,5 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
-
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.AgendaView;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
@@ -38,8 +35,6 @@ import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.BookingRequest;
 import io.polyclinic.scheduling.Slot;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -103,14 +98,12 @@ class AppointmentController {
 			@RequestParam(required = false) @Nullable Long clinicianId,
 			@RequestParam(required = false) @Nullable Long patientId,
 			@RequestParam(required = false) @Nullable String date, @RequestParam(required = false) @Nullable String status,
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
 		var query = AppointmentQuery.all().atCentre(centreId).withClinician(clinicianId).ofPatient(patientId)
 			.on(MiboFormats.date("date", date))
 			.inStatus(MiboAppointments.statuses(MiboAppointments.status("status", status)));
-		return Reply.of(views.find(query, MiboAppointments.page(page, limit), actor).map(Row::of).getContent());
+		return Reply.of(views.find(query, page.pageable(), actor).map(Row::of).getContent());
 	}
 
 	@GetMapping("/my-appointments")

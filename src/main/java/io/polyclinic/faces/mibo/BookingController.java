@@ -1,9 +1,5 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Visit;
@@ -40,8 +37,6 @@ import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.BookingRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -134,11 +129,9 @@ class BookingController {
 	@GetMapping("/my-appointments")
 	@PreAuthorize("hasRole('PATIENT')")
 	Reply<List<Visit>> mine(
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
-		return Reply.of(views.find(AppointmentQuery.all(), MiboAppointments.page(page, limit), actor).map(Visit::of)
+		return Reply.of(views.find(AppointmentQuery.all(), page.pageable(), actor).map(Visit::of)
 			.getContent());
 	}
 

@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Agenda;
@@ -173,11 +171,6 @@ final class MiboAppointments {
 
 	static Set<AppointmentStatus> statuses(@Nullable AppointmentStatus status) {
 		return status == null ? Set.of() : Set.of(status);
-	}
-
-	/** The order of appointment lists is the scheduling module's. */
-	static Pageable page(int page, int limit) {
-		return MiboFormats.page(page, limit, Sort.unsorted());
 	}
 
 	private static @Nullable String nameOfCentre(AppointmentView v) {

@@ -1,9 +1,5 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
-
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -14,9 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.Visit;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
@@ -24,8 +20,6 @@ import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentQuery;
 import io.polyclinic.scheduling.AppointmentViews;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -51,11 +45,9 @@ class PatientDashboardController {
 	/** The caller's own appointments, newest first, a page at a time. */
 	@GetMapping("/appointments")
 	Reply<List<Visit>> appointments(
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
-		return Reply.of(views.find(AppointmentQuery.all(), MiboAppointments.page(page, limit), actor).map(Visit::of)
+		return Reply.of(views.find(AppointmentQuery.all(), page.pageable(), actor).map(Visit::of)
 			.getContent());
 	}
 
