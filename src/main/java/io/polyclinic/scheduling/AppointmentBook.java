@@ -206,6 +206,11 @@ public class AppointmentBook {
 		return saved(booking, actor, "UPDATE");
 	}
 
+	@Transactional
+	public Appointment change(long id, AppointmentChanges changes, Actor actor) {
+		return change(Ref.id(id), changes, actor);
+	}
+
 	/** Moves an open appointment to another grid slot or free interval (staff who reach it). */
 	@Transactional
 	public Appointment reschedule(Ref appointment, AppointmentRequest.When when, Actor actor) {
