@@ -1,25 +1,19 @@
 package io.polyclinic.scheduling;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,341 +21,282 @@ import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.AccessPolicy;
 import io.polyclinic.directory.CareTeam;
-import io.polyclinic.directory.Reach;
-import io.polyclinic.directory.Clinician;
-import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.directory.CentreRegistry;
+import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.directory.Reach;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
+import io.polyclinic.platform.PhoneNumbers;
+import io.polyclinic.platform.PolyclinicProperties;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.scheduling.AppointmentRequest.ByPhone;
+import io.polyclinic.scheduling.AppointmentRequest.GridSlot;
+import io.polyclinic.scheduling.AppointmentRequest.Interval;
+import io.polyclinic.scheduling.AppointmentRequest.KnownPatient;
 import io.polyclinic.scheduling.internal.Booking;
+import io.polyclinic.scheduling.internal.BookingContext;
 import io.polyclinic.scheduling.internal.Bookings;
+import io.polyclinic.scheduling.internal.Calendars;
+import io.polyclinic.scheduling.internal.ClinicianCalendar;
 import io.polyclinic.scheduling.internal.SlotGrid;
 
 /**
- * The clinic's appointment book: booking slots, moving and cancelling appointments, walking them through their
- * lifecycle, and deciding who may see which.
+ * The clinic's appointment book: booking a clinician's time, and walking appointments through their lifecycle. Each
+ * method decides who may ask, through the access policy's reach of the caller: a patient books and cancels (before
+ * it starts) only their own; staff of the clinic any, staff of a centre only appointments their centre runs; the
+ * clinician completes their own visits or marks them missed; confirming is for staff, and for the clinic itself once
+ * a payment comes in. The appointment checks the order of its statuses; the database refuses overlapping ones.
  */
 @Service
 @Transactional(readOnly = true)
 public class AppointmentBook {
 
-	private static final Set<AppointmentStatus> HIDDEN_FROM_AGENDA = EnumSet.of(AppointmentStatus.CANCELLED);
-	private static final int AGENDA_SIZE = 100;
-	// the id breaks ties between appointments at one instant (other clinicians'), so that pages never overlap
-	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "startsAt")
-		.and(Sort.by(Sort.Direction.DESC, "id"));
+	/** No appointment lasts longer (ck_appointments_interval). */
+	static final Duration LONGEST = Duration.ofDays(1);
 
 	private final Bookings bookings;
-	private final Availability availability;
-	private final ClinicianRegistry clinicians;
+	private final Calendars calendars;
 	private final PatientRegistry patients;
-	private final CentreRegistry centres;
 	private final CareTeam careTeam;
 	private final AccessPolicy access;
 	private final AuditLog audit;
+	private final PolyclinicProperties properties;
 	private final Clock clock;
 
-	AppointmentBook(Bookings bookings, Availability availability, ClinicianRegistry clinicians, PatientRegistry patients,
-			CentreRegistry centres, CareTeam careTeam, AccessPolicy access, AuditLog audit, Clock clock) {
+	AppointmentBook(Bookings bookings, Calendars calendars, PatientRegistry patients, CareTeam careTeam,
+			AccessPolicy access, AuditLog audit, PolyclinicProperties properties, Clock clock) {
 		this.bookings = bookings;
-		this.availability = availability;
-		this.clinicians = clinicians;
+		this.calendars = calendars;
 		this.patients = patients;
-		this.centres = centres;
 		this.careTeam = careTeam;
 		this.access = access;
 		this.audit = audit;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
-	 * Books a slot. Refuses past times and times off the clinician's grid (400), and slots outside their hours or
-	 * already held (409 SLOT_UNAVAILABLE) — the last decided by the database's unique key, so that of many
-	 * concurrent requests for one slot exactly one wins.
+	 * The one way to book, whichever face asks: for a known patient (a patient only for themself), the calling
+	 * patient, or a patient known by phone (staff; registered in this transaction when the number is new, so that a
+	 * refused booking registers nobody); on the clinician's grid or any free interval. Refuses past times, times off
+	 * the grid and intervals that do not fit (400), times outside the clinician's hours and time already held (409
+	 * SLOT_UNAVAILABLE) — the last decided by the database, so that of concurrent requests for overlapping time
+	 * exactly one wins.
 	 */
 	@Transactional
-	public Appointment book(BookingRequest request, Actor actor) {
+	public Booked book(AppointmentRequest request, Actor actor) {
 		Reach reach = access.reachOf(actor);
-		boolean patientBooking = reach.kind() == Reach.Kind.PATIENT;
-		if (patientBooking ? !reach.isPatient(request.patientId()) : !reach.staff()) {
-			throw denied(actor, "BOOK", null, request.patientId());
+		AppointmentRequest.Attendee attendee = request.patient();
+		requireMayBook(attendee, reach, actor);
+		BookingContext context = calendars.forBooking(request.clinician(), request.centreId(),
+				attendee instanceof AppointmentRequest.Caller ? Ref.id(reach.patientId())
+						: attendee instanceof KnownPatient known ? known.patient() : null,
+				attendee instanceof ByPhone byPhone
+						? PhoneNumbers.normalize(byPhone.phone(), properties.defaultCountryCode()) : null)
+			.orElseThrow(() -> Refusal.notFound("Clinician"));
+		Attendance attendance = attendance(attendee, context, actor);
+		AppointmentView.Person patient = attendance.patient();
+		if (reach.kind() == Reach.Kind.PATIENT && !reach.isPatient(patient.id())) {
+			throw access.denied(actor, "BOOK", "APPOINTMENT", null, patient.id());
 		}
-		patients.requireAccess(request.patientId(), Actor.system(), "BOOK");
-		Clinician clinician = clinicians.get(request.clinicianId());
-		if (!clinician.bookable()) {
+		ClinicianCalendar calendar = context.calendar();
+		if (!calendar.bookable()) {
 			throw Refusal.conflict("SLOT_UNAVAILABLE", "This clinician is not taking appointments");
 		}
-		if (request.centreId() != null) {
-			var centre = centres.get(request.centreId());
-			if (!centre.active()) {
-				throw Refusal.invalidField("centreId", "This centre is not active");
+		switch (context.centre()) {
+			case MISSING -> throw Refusal.notFound("Centre");
+			case INACTIVE -> throw Refusal.invalidField("centreId", "This centre is not active");
+			default -> {
 			}
 		}
-		ZonedDateTime start = checkedSlot(clinician, request.centreId(), request.date(), request.time());
-		long fee = patientBooking || request.feeMinor() == null ? clinician.feeMinor() : request.feeMinor();
+		Long managingCentre = request.centreId() != null ? request.centreId() : calendar.homeCentreId();
+		if (reach.kind() == Reach.Kind.CENTRE && !reach.runs(managingCentre)) {
+			throw access.denied(actor, "BOOK", "APPOINTMENT", null, patient.id());
+		}
+		Placement placement = place(calendar, request.centreId(), request.when());
+		long fee = reach.kind() == Reach.Kind.PATIENT || request.feeMinor() == null ? calendar.feeMinor()
+				: request.feeMinor();
 		if (fee < 0) {
 			throw Refusal.invalidField("fee", "Fee cannot be negative");
 		}
-		Long managingCentre = request.centreId() != null ? request.centreId() : clinician.primaryCentreId();
-		// a centre's staff book into their own centre only
-		if (reach.kind() == Reach.Kind.CENTRE && !reach.runs(managingCentre)) {
-			throw denied(actor, "BOOK", null, request.patientId());
+		Booking booking = hold(Booking.pending(patient.id(), calendar.clinicianId(), request.centreId(), managingCentre,
+				placement.start(), placement.end(), request.sessionType(), fee, calendar.currency(), request.notes(),
+				actor.auditUserId(), clock.instant()));
+		if (!context.linked()) {
+			careTeam.link(patient.id(), calendar.clinicianId());
 		}
-		Booking booking = new Booking(request.patientId(), clinician.id(), request.centreId(), managingCentre, start,
-				clinician.consultationMinutes(), request.sessionType(), fee, clinician.currency(), request.notes(),
-				actor.auditUserId(), clock.instant());
-		booking = hold(booking);
-		booking.announceBooked();
-		bookings.save(booking);
-		careTeam.link(request.patientId(), clinician.id());
-		careTeam.enrol(request.patientId(), managingCentre);
-		audit.record(AuditRecord.success(actor, "CREATE", "APPOINTMENT", booking.getId(),
-				request.patientId()));
-		return booking.toAppointment();
+		if (!context.enrolled()) {
+			careTeam.enrol(patient.id(), managingCentre);
+		}
+		audit.record(AuditRecord.success(actor, "CREATE", "APPOINTMENT", booking.getId(), patient.id()));
+		return new Booked(booking.toAppointment(), patient, attendance.registered());
+	}
+
+	/** A patient books for themself (as the caller, or naming themself); staff for anyone, by phone too. */
+	private void requireMayBook(AppointmentRequest.Attendee attendee, Reach reach, Actor actor) {
+		boolean patient = reach.kind() == Reach.Kind.PATIENT && reach.patientId() != null;
+		boolean allowed = attendee instanceof AppointmentRequest.Caller ? patient
+				: attendee instanceof KnownPatient ? patient || reach.staff() : reach.staff();
+		if (!allowed) {
+			throw access.denied(actor, "BOOK", "APPOINTMENT", null,
+					attendee instanceof KnownPatient known ? known.patient().id() : null);
+		}
+	}
+
+	private record Attendance(AppointmentView.Person patient, boolean registered) {
+	}
+
+	/** The patient the booking is for: read with the booking's facts, or found or registered by the directory. */
+	private Attendance attendance(AppointmentRequest.Attendee attendee, BookingContext context, Actor actor) {
+		if (context.patient() != null) {
+			return new Attendance(context.patient(), false);
+		}
+		if (attendee instanceof ByPhone byPhone) {
+			// a number the clinic does not know yet, or an account without a patient record: the directory decides
+			var registration = patients.findOrRegister(byPhone.phone(), byPhone.fullName(), byPhone.source(), actor);
+			return new Attendance(person(registration.patient()), registration.created());
+		}
+		throw Refusal.notFound("Patient");
 	}
 
 	/**
-	 * Staff book for a patient known by phone (with or without the country code), registering the patient first when
-	 * the number is new — in one transaction, so that a refused slot registers nobody.
+	 * Cancels an open appointment and frees its time: staff who reach it, its clinician, and its patient until it
+	 * starts.
 	 */
 	@Transactional
-	public PhoneBooking bookByPhone(PhoneBookingRequest request, Actor actor) {
-		if (!actor.isStaff()) {
-			throw denied(actor, "BOOK", null, null);
-		}
-		var registration = patients.findOrRegister(request.phone(), request.fullName(), request.source(), actor);
-		Appointment appointment = book(request.forPatient(registration.patient().id()), actor);
-		return new PhoneBooking(appointment, registration.patient(), registration.created());
-	}
-
-	/** An appointment, if the caller may see it: staff, its patient, its clinician. Reads are audited. */
-	@Transactional
-	public Appointment get(long id, Actor actor) {
-		Booking booking = booking(id);
-		requireAccess(booking, actor, "READ");
-		audit.record(AuditRecord.success(actor, "READ", "APPOINTMENT", id,
-				booking.getPatientId()));
-		return booking.toAppointment();
-	}
-
-	/** The staff list: every filter in SQL, a page at a time. */
-	@Transactional
-	public Page<Appointment> find(AppointmentFilter filter, Pageable page, Actor actor) {
-		Reach reach = access.reachOf(actor);
-		if (!reach.staff()) {
-			throw denied(actor, "LIST", null, filter.patientId());
-		}
-		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
-		Page<Appointment> found = bookings.search(filter.centreId(), reach.centreId(), filter.clinicianId(),
-				filter.patientId(), filter.date(), filter.status(), ordered).map(Booking::toAppointment);
-		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null,
-				filter.patientId(), AuditRecord.Outcome.SUCCESS, found.getNumberOfElements() + " results"));
-		return found;
-	}
-
-	/** A patient's appointments, newest first: the patient themself, staff, or a clinician caring for them. */
-	@Transactional
-	public Page<Appointment> ofPatient(long patientId, Pageable page, Actor actor) {
-		patients.requireAccess(patientId, actor, "READ");
-		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
-		audit.record(AuditRecord.success(actor, "READ", "APPOINTMENT", null, patientId));
-		return bookings.findByPatientId(patientId, ordered).map(Booking::toAppointment);
-	}
-
-	/** A patient's open appointments from now on, soonest first. */
-	public List<Appointment> upcomingOfPatient(long patientId, int limit, Actor actor) {
-		patients.requireAccess(patientId, actor, "READ");
-		return bookings.upcomingForPatient(patientId, clock.instant(),
-				EnumSet.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED), PageRequest.of(0, limit))
-			.map(Booking::toAppointment).getContent();
-	}
-
-	public long countOfPatient(long patientId) {
-		return bookings.countByPatientId(patientId);
-	}
-
-	/** The calling clinician's own appointments, divided by their own clock into current, upcoming and past. */
-	@Transactional
-	public Agenda agenda(Actor actor) {
-		Clinician clinician = clinicians.forUser(actor.userId()).orElseThrow(Refusal::forbidden);
-		ZoneId zone = clinician.timeZone();
+	public Appointment cancel(Ref appointment, @Nullable String reason, Actor actor) {
+		Booking booking = booking(appointment);
+		Reach reach = requireSight(booking, actor, "CANCEL");
 		Instant now = clock.instant();
-		LocalDate today = now.atZone(zone).toLocalDate();
-		Instant startOfToday = today.atStartOfDay(zone).toInstant();
-		Instant startOfTomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
-		var current = bookings.current(clinician.id(), startOfToday, startOfTomorrow, now, HIDDEN_FROM_AGENDA);
-		var upcoming = bookings.upcoming(clinician.id(), startOfTomorrow, HIDDEN_FROM_AGENDA,
-				PageRequest.of(0, AGENDA_SIZE));
-		var past = bookings.past(clinician.id(), now, PageRequest.of(0, AGENDA_SIZE));
-		audit.record(AuditRecord.success(actor, "LIST", "APPOINTMENT", null, null));
-		return new Agenda(current.stream().map(Booking::toAppointment).toList(),
-				upcoming.map(Booking::toAppointment).getContent(), past.map(Booking::toAppointment).getContent());
+		if (reach.kind() == Reach.Kind.PATIENT && booking.hasStarted(now)) {
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment that has started cannot be cancelled");
+		}
+		booking.cancel(reason == null || reason.isBlank() ? null : reason.trim(), now);
+		return saved(booking, actor, "CANCEL");
 	}
 
 	@Transactional
 	public Appointment cancel(long id, @Nullable String reason, Actor actor) {
-		Booking booking = booking(id);
-		requireAccess(booking, actor, "CANCEL");
-		if (actor.role() == Role.PATIENT && !booking.getStartsAt().isAfter(clock.instant())) {
-			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment that has started cannot be cancelled");
-		}
-		booking.cancel(reason == null || reason.isBlank() ? null : reason.trim(), clock.instant());
-		bookings.save(booking);
-		audit.record(AuditRecord.success(actor, "CANCEL", "APPOINTMENT", id,
-				booking.getPatientId()));
-		return booking.toAppointment();
+		return cancel(Ref.id(id), reason, actor);
 	}
 
-	/** Staff edits: a new slot (moved in one transaction), a status step, notes. */
+	/**
+	 * A staff edit (staff who reach the appointment): a new slot on the clinician's grid (the old one freed in the
+	 * same write), a status step, notes.
+	 */
 	@Transactional
-	public Appointment change(long id, AppointmentChanges changes, Actor actor) {
-		Booking booking = booking(id);
-		requireAccess(booking, actor, "UPDATE");
-		if (actor.role() == Role.PATIENT) {
-			throw denied(actor, "UPDATE", id, booking.getPatientId());
-		}
-		var now = clock.instant();
+	public Appointment change(Ref appointment, AppointmentChanges changes, Actor actor) {
+		Booking booking = booking(appointment);
+		requireStaff(booking, actor, "UPDATE");
+		Instant now = clock.instant();
 		if (changes.date() != null || changes.time() != null) {
 			Appointment current = booking.toAppointment();
-			Clinician clinician = clinicians.get(booking.getClinicianId());
-			LocalDate date = changes.date() == null ? current.date() : changes.date();
-			LocalTime time = changes.time() == null ? current.time() : changes.time();
-			if (!date.equals(current.date()) || !time.equals(current.time())) {
-				booking.reschedule(checkedSlot(clinician, current.centreId(), date, time),
-						clinician.consultationMinutes(), now);
-				booking = hold(booking);
+			var slot = new GridSlot(changes.date() == null ? current.date() : changes.date(),
+					changes.time() == null ? current.time() : changes.time());
+			if (!slot.date().equals(current.date()) || !slot.time().equals(current.time())) {
+				move(booking, slot, now);
 			}
 		}
 		if (changes.notes() != null) {
 			booking.annotate(changes.notes(), now);
 		}
 		if (changes.status() != null) {
-			booking.moveTo(changes.status(), null, now);
+			booking.moveTo(changes.status(), now);
 		}
-		bookings.save(booking);
-		audit.record(AuditRecord.success(actor, "UPDATE", "APPOINTMENT", id,
-				booking.getPatientId()));
-		return booking.toAppointment();
+		return saved(booking, actor, "UPDATE");
 	}
 
-	/** Confirms an appointment whose payment has come in (or that staff confirm); confirming twice changes nothing. */
 	@Transactional
-	public Appointment confirm(long id) {
-		Booking booking = booking(id);
-		if (booking.getStatus() == AppointmentStatus.PENDING) {
-			booking.confirm(clock.instant());
-			bookings.save(booking);
-		}
-		return booking.toAppointment();
+	public Appointment change(long id, AppointmentChanges changes, Actor actor) {
+		return change(Ref.id(id), changes, actor);
+	}
+
+	/** Moves an open appointment to another grid slot or free interval (staff who reach it). */
+	@Transactional
+	public Appointment reschedule(Ref appointment, AppointmentRequest.When when, Actor actor) {
+		Booking booking = booking(appointment);
+		requireStaff(booking, actor, "RESCHEDULE");
+		move(booking, when, clock.instant());
+		return saved(booking, actor, "RESCHEDULE");
 	}
 
 	/**
-	 * The one way to book, whichever face asks: for a known patient, the calling patient, or a patient known by
-	 * phone (registered first when new); on the clinician's grid or (soon) any free interval.
+	 * Confirms a pending appointment: staff who reach it, or the clinic itself ({@link Actor#system()}) once its
+	 * payment has come in. Confirming twice changes nothing.
 	 */
 	@Transactional
-	public Booked book(AppointmentRequest request, Actor actor) {
-		if (!(request.when() instanceof AppointmentRequest.GridSlot slot)) {
-			throw Refusal.invalid("FREE_TIME_NOT_BOOKABLE", "Booking a free interval is not available yet");
+	public Appointment confirm(Ref appointment, Actor actor) {
+		Booking booking = booking(appointment);
+		requireStaff(booking, actor, "CONFIRM");
+		booking.confirm(clock.instant());
+		return saved(booking, actor, "CONFIRM");
+	}
+
+	/**
+	 * The clinic confirms an appointment whose payment has come in; one that is no longer pending (confirmed,
+	 * cancelled since) is left as it is — what to do with the money is billing's question.
+	 */
+	@Transactional
+	public Appointment confirm(long id) {
+		Booking booking = booking(Ref.id(id));
+		if (booking.getStatus() != AppointmentStatus.PENDING) {
+			return booking.toAppointment();
 		}
-		Long clinicianId = request.clinician().id();
-		if (clinicianId == null) {
-			throw Refusal.notFound("Clinician");
-		}
-		if (request.patient() instanceof AppointmentRequest.ByPhone phone) {
-			PhoneBooking b = bookByPhone(new PhoneBookingRequest(phone.phone(), phone.fullName(), phone.source(),
-					clinicianId, request.centreId(), slot.date(), slot.time(), request.sessionType(), request.feeMinor(),
-					request.notes()), actor);
-			return new Booked(b.appointment(), b.patient(), b.newPatient());
-		}
-		if (request.patient() instanceof AppointmentRequest.KnownPatient known) {
-			long patientId = known.patient().id() == null ? -1 : known.patient().id();
-			Appointment a = book(new BookingRequest(patientId, clinicianId, request.centreId(), slot.date(),
-					slot.time(), request.sessionType(), request.feeMinor(), request.notes()), actor);
-			return new Booked(a, patients.findAll(List.of(a.patientId())).get(a.patientId()), false);
-		}
-		var self = patients.self(actor);
-		Appointment a = book(new BookingRequest(self.id(), clinicianId, request.centreId(), slot.date(), slot.time(),
-				request.sessionType(), null, request.notes()), actor);
-		return new Booked(a, self, false);
+		booking.confirm(clock.instant());
+		return saved(booking, Actor.system(), "CONFIRM");
+	}
+
+	/** Ends a visit, whatever the clock says: its clinician, or staff who reach it; never a patient. */
+	@Transactional
+	public Appointment complete(Ref appointment, Actor actor) {
+		Booking booking = booking(appointment);
+		requireCarer(booking, actor, "COMPLETE");
+		booking.complete(clock.instant());
+		return saved(booking, actor, "COMPLETE");
+	}
+
+	/** The patient did not come: its clinician, or staff who reach it, once it has started. */
+	@Transactional
+	public Appointment markNoShow(Ref appointment, Actor actor) {
+		Booking booking = booking(appointment);
+		requireCarer(booking, actor, "NO_SHOW");
+		booking.markNoShow(clock.instant());
+		return saved(booking, actor, "NO_SHOW");
 	}
 
 	/** The numeric id of an appointment named either way; 404 when there is none. */
 	public long idOf(Ref appointment) {
-		if (appointment.id() != null) {
-			return appointment.id();
-		}
-		return bookings.findByPublicId(appointment.publicId()).map(Booking::getId)
-			.orElseThrow(() -> Refusal.notFound("Appointment"));
-	}
-
-	/** The appointments the caller may see that match the query, a page at a time. */
-	@Transactional
-	public Page<Appointment> search(AppointmentQuery query, Pageable page, Actor actor) {
-		Reach reach = access.reachOf(actor);
-		Long patientId = query.patientId();
-		Long clinicianId = query.clinicianId();
-		Long managingCentre = null;
-		switch (reach.kind()) {
-			case PATIENT -> patientId = reach.patientId();
-			case CLINICIAN -> clinicianId = reach.clinicianId();
-			case CENTRE -> managingCentre = reach.centreId();
-			case CLINIC -> {
-			}
-			case NONE -> throw denied(actor, "LIST", null, query.patientId());
-		}
-		if ((query.patientId() != null && !query.patientId().equals(patientId))
-				|| (query.clinicianId() != null && !query.clinicianId().equals(clinicianId))) {
-			return Page.empty(page);
-		}
-		AppointmentStatus status = query.statuses().size() == 1 ? query.statuses().iterator().next() : null;
-		Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST);
-		Page<Appointment> found = bookings.search(query.centreId(), managingCentre, clinicianId, patientId,
-				query.date(), status, ordered).map(Booking::toAppointment);
-		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, patientId, AuditRecord.Outcome.SUCCESS,
-				found.getNumberOfElements() + " results"));
-		return found;
+		return appointment.numeric() ? appointment.id() : booking(appointment).getId();
 	}
 
 	/** For other modules that have decided access themselves (payments, links of an appointment already shown). */
 	public Appointment require(long id) {
-		return booking(id).toAppointment();
+		return booking(Ref.id(id)).toAppointment();
 	}
 
-	/** Whether the caller may see this appointment: staff, its patient, its clinician. */
-	public boolean mayAccess(Appointment appointment, Actor actor) {
-		return !visibleTo(List.of(appointment), actor).isEmpty();
-	}
-
-	/**
-	 * Which of these appointments the caller may see: staff of the clinic all, staff of a centre those their centre
-	 * runs, a patient their own, a clinician their own. The caller's reach is looked up once.
-	 */
-	public List<Appointment> visibleTo(Collection<Appointment> appointments, Actor actor) {
-		Reach reach = access.reachOf(actor);
-		return appointments.stream().filter(a -> sees(reach, a)).toList();
-	}
-
-	static boolean sees(Reach reach, Appointment a) {
-		return switch (reach.kind()) {
-			case CLINIC -> true;
-			case CENTRE -> reach.runs(a.managingCentreId());
-			case PATIENT -> reach.isPatient(a.patientId());
-			case CLINICIAN -> reach.isClinician(a.clinicianId());
-			case NONE -> false;
-		};
-	}
-
-	/** Throws FORBIDDEN (audited) unless the caller may see the appointment. */
-	public Appointment requireAccess(long id, Actor actor, String action) {
-		Booking booking = booking(id);
-		requireAccess(booking, actor, action);
+	/** Throws FORBIDDEN (audited) unless the caller may see the appointment; 404 when there is none. */
+	public Appointment requireAccess(Ref appointment, Actor actor, String action) {
+		Booking booking = booking(appointment);
+		requireSight(booking, actor, action);
 		return booking.toAppointment();
 	}
 
+	public Appointment requireAccess(long id, Actor actor, String action) {
+		return requireAccess(Ref.id(id), actor, action);
+	}
+
+	/** Whether the caller may see this appointment: staff who reach it, its patient, its clinician. */
+	public boolean mayAccess(Appointment appointment, Actor actor) {
+		return AppointmentAccess.sees(access.reachOf(actor), appointment);
+	}
+
+	/** Which of these appointments the caller may see; the caller's reach is looked up once. */
+	public List<Appointment> visibleTo(Collection<Appointment> appointments, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		return appointments.stream().filter(a -> AppointmentAccess.sees(reach, a)).toList();
+	}
+
+	/** Appointments by id, for other modules that have decided access themselves. */
 	public Map<Long, Appointment> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
@@ -370,38 +305,96 @@ public class AppointmentBook {
 			.collect(Collectors.toMap(Appointment::id, Function.identity()));
 	}
 
-	private void requireAccess(Booking booking, Actor actor, String action) {
-		if (!mayAccess(booking.toAppointment(), actor)) {
-			throw denied(actor, action, booking.getId(), booking.getPatientId());
+	/**
+	 * A patient's open appointments from now on, soonest first.
+	 *
+	 * @deprecated list them with {@link AppointmentViews#find} ({@code statuses} PENDING and CONFIRMED, {@code from}
+	 * now, soonest first), which the Mibo dashboard will use once billing moves it
+	 */
+	@Deprecated(forRemoval = true)
+	public List<Appointment> upcomingOfPatient(long patientId, int limit, Actor actor) {
+		patients.requireAccess(patientId, actor, "READ");
+		return bookings.upcomingForPatient(patientId, clock.instant(),
+				EnumSet.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED), PageRequest.of(0, limit))
+			.map(Booking::toAppointment).getContent();
+	}
+
+	/**
+	 * @deprecated count them with {@link AppointmentViews#find}'s total, which checks the caller
+	 */
+	@Deprecated(forRemoval = true)
+	public long countOfPatient(long patientId) {
+		return bookings.countByPatientId(patientId);
+	}
+
+	/**
+	 * Books a grid slot for a known patient.
+	 *
+	 * @deprecated book with {@link #book(AppointmentRequest, Actor)}
+	 */
+	@Deprecated(forRemoval = true)
+	@Transactional
+	public Appointment book(BookingRequest request, Actor actor) {
+		return book(request.toRequest(), actor).appointment();
+	}
+
+	private void move(Booking booking, AppointmentRequest.When when, Instant now) {
+		ClinicianCalendar calendar = calendars.of(Ref.id(booking.getClinicianId()))
+			.orElseThrow(() -> Refusal.notFound("Clinician"));
+		Placement placement = place(calendar, booking.getCentreId(), when);
+		booking.reschedule(placement.start(), placement.end(), now);
+		hold(booking);
+	}
+
+	/**
+	 * Where on the clinician's time a request lands: a grid slot lasts one consultation; an interval lasts as asked
+	 * (one consultation without an end), at most a day, inside the clinician's hours when it says so.
+	 */
+	private Placement place(ClinicianCalendar calendar, @Nullable Long centreId, AppointmentRequest.When when) {
+		Instant now = clock.instant();
+		int minutes = calendar.consultationMinutes();
+		if (when instanceof GridSlot slot) {
+			ZonedDateTime start = ZonedDateTime.of(slot.date(), slot.time(), calendar.zone());
+			requireFuture(start.toInstant(), now);
+			if (!SlotGrid.starts(calendar.hours(), slot.date(), centreId, minutes).contains(slot.time())) {
+				if (SlotGrid.withinHours(calendar.hours(), slot.date(), slot.time())) {
+					throw Refusal.invalidField("startsAt",
+							"Appointment time is not on the clinician's slot grid (every " + minutes + " minutes)");
+				}
+				throw unavailable();
+			}
+			return new Placement(start, start.plusMinutes(minutes).toInstant());
 		}
+		Interval interval = (Interval) when;
+		ZonedDateTime start = interval.startsAt().atZone(calendar.zone());
+		Instant end = interval.endsAt() != null ? interval.endsAt() : interval.startsAt().plus(Duration.ofMinutes(minutes));
+		if (!end.isAfter(interval.startsAt())) {
+			throw Refusal.invalidField("endsAt", "An appointment must end after it starts");
+		}
+		if (Duration.between(interval.startsAt(), end).compareTo(LONGEST) > 0) {
+			throw Refusal.invalidField("endsAt", "An appointment lasts a day at most");
+		}
+		requireFuture(interval.startsAt(), now);
+		if (interval.withinHours() && !SlotGrid.covers(calendar.hours(), start, end.atZone(calendar.zone()), centreId)) {
+			throw unavailable();
+		}
+		return new Placement(start, end);
 	}
 
-	private Refusal denied(Actor actor, String action, @Nullable Long appointmentId, @Nullable Long patientId) {
-		audit.recordDenied(AuditRecord.denied(actor, action, "APPOINTMENT", appointmentId,
-				patientId));
-		return Refusal.forbidden();
+	private record Placement(ZonedDateTime start, Instant end) {
 	}
 
-	private ZonedDateTime checkedSlot(Clinician clinician, @Nullable Long centreId, LocalDate date, LocalTime time) {
-		ZoneId zone = clinician.timeZone();
-		ZonedDateTime start = ZonedDateTime.of(date, time, zone);
-		if (!start.toInstant().isAfter(clock.instant())) {
+	private static void requireFuture(Instant start, Instant now) {
+		if (!start.isAfter(now)) {
 			throw Refusal.invalidField("startsAt", "Appointment time must be in the future");
 		}
-		var rules = availability.rules(clinician.id());
-		List<LocalTime> grid = SlotGrid.starts(rules, date, centreId, clinician.consultationMinutes());
-		if (!grid.contains(time)) {
-			if (SlotGrid.withinHours(rules, date, time)) {
-				throw Refusal.invalidField("startsAt",
-						"Appointment time is not on the clinician's slot grid (every " + clinician.consultationMinutes()
-								+ " minutes)");
-			}
-			throw Refusal.conflict("SLOT_UNAVAILABLE", "The clinician is not available at this time");
-		}
-		return start;
 	}
 
-	/** Writes the booking now, so that the database's unique slot key decides a race here and not at commit. */
+	private static Refusal unavailable() {
+		return Refusal.conflict("SLOT_UNAVAILABLE", "The clinician is not available at this time");
+	}
+
+	/** Writes the appointment now, so that the database's overlap rule decides a race here and not at commit. */
 	private Booking hold(Booking booking) {
 		try {
 			return bookings.saveAndFlush(booking);
@@ -411,7 +404,43 @@ public class AppointmentBook {
 		}
 	}
 
-	private Booking booking(long id) {
-		return bookings.findById(id).orElseThrow(() -> Refusal.notFound("Appointment"));
+	private Appointment saved(Booking booking, Actor actor, String action) {
+		bookings.save(booking);
+		audit.record(AuditRecord.success(actor, action, "APPOINTMENT", booking.getId(), booking.getPatientId()));
+		return booking.toAppointment();
+	}
+
+	/** The caller's reach, if it takes in the appointment; FORBIDDEN (audited) otherwise. */
+	private Reach requireSight(Booking booking, Actor actor, String action) {
+		Reach reach = access.reachOf(actor);
+		if (!AppointmentAccess.sees(reach, booking.toAppointment())) {
+			throw access.denied(actor, action, "APPOINTMENT", booking.getId(), booking.getPatientId());
+		}
+		return reach;
+	}
+
+	/** Staff who reach the appointment (the clinic's own processes count as staff of the clinic). */
+	private void requireStaff(Booking booking, Actor actor, String action) {
+		Reach reach = requireSight(booking, actor, action);
+		if (!reach.staff()) {
+			throw access.denied(actor, action, "APPOINTMENT", booking.getId(), booking.getPatientId());
+		}
+	}
+
+	/** The appointment's clinician, or staff who reach it. */
+	private void requireCarer(Booking booking, Actor actor, String action) {
+		Reach reach = requireSight(booking, actor, action);
+		if (reach.kind() == Reach.Kind.PATIENT) {
+			throw access.denied(actor, action, "APPOINTMENT", booking.getId(), booking.getPatientId());
+		}
+	}
+
+	private Booking booking(Ref appointment) {
+		return (appointment.numeric() ? bookings.findById(appointment.id()) : bookings.findByPublicId(appointment.publicId()))
+			.orElseThrow(() -> Refusal.notFound("Appointment"));
+	}
+
+	private static AppointmentView.Person person(Patient patient) {
+		return new AppointmentView.Person(patient.id(), patient.fullName(), patient.phone(), patient.email());
 	}
 }

@@ -18,6 +18,13 @@ import io.polyclinic.platform.Ref;
 public record AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long centreId, When when,
 		SessionType sessionType, @Nullable Long feeMinor, @Nullable String notes) {
 
+	/** A grid slot for a patient the clinic knows, at the clinician's fee and without notes. */
+	public static AppointmentRequest onGrid(Ref patient, Ref clinician, @Nullable Long centreId, LocalDate date,
+			LocalTime time, SessionType sessionType) {
+		return new AppointmentRequest(new KnownPatient(patient), clinician, centreId, new GridSlot(date, time),
+				sessionType, null, null);
+	}
+
 	/** Who the appointment is for. */
 	public sealed interface Attendee {
 	}

@@ -1,12 +1,13 @@
 package io.polyclinic.scheduling;
 
-import java.util.Collection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.LongSupplier;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -14,85 +15,152 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.polyclinic.directory.Centre;
-import io.polyclinic.directory.CentreRegistry;
-import io.polyclinic.directory.Clinician;
-import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.directory.Patient;
-import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.audit.AuditLog;
+import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.directory.AccessPolicy;
+import io.polyclinic.directory.Reach;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
+import io.polyclinic.platform.Refusal;
+import io.polyclinic.scheduling.internal.AppointmentRows;
+import io.polyclinic.scheduling.internal.AppointmentRows.Row;
 
 /**
- * The appointment read model: appointments with the names of their people and place, their meeting link and their
- * payment standing, for one appointment or a page of them — access checked once, for the whole answer.
+ * The appointment read model, one for every face: appointments with the names of their people and place (joined in
+ * SQL), their meeting link and their payment standing (one batched call to video's {@link MeetingPlaces} and one to
+ * billing's {@link PaymentStandings} per answer; without them, no link and PENDING). The caller's reach is looked up
+ * once per call and limits the SQL itself; every call writes one audit row. A list runs at most six statements with
+ * the caller's session check, whatever its page size.
  */
 @Service
-@Transactional
+@Transactional // reads are audited: even they write
 public class AppointmentViews {
 
-	private final AppointmentBook book;
-	private final PatientRegistry patients;
-	private final ClinicianRegistry clinicians;
-	private final CentreRegistry centres;
+	private static final int UPCOMING = 100;
+
+	private final AppointmentRows rows;
+	private final AccessPolicy access;
+	private final AuditLog audit;
+	private final Clock clock;
 	private final ObjectProvider<PaymentStandings> payments;
 	private final ObjectProvider<MeetingPlaces> meetings;
 
-	AppointmentViews(AppointmentBook book, PatientRegistry patients, ClinicianRegistry clinicians,
-			CentreRegistry centres, ObjectProvider<PaymentStandings> payments, ObjectProvider<MeetingPlaces> meetings) {
-		this.book = book;
-		this.patients = patients;
-		this.clinicians = clinicians;
-		this.centres = centres;
+	AppointmentViews(AppointmentRows rows, AccessPolicy access, AuditLog audit, Clock clock,
+			ObjectProvider<PaymentStandings> payments, ObjectProvider<MeetingPlaces> meetings) {
+		this.rows = rows;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
 		this.payments = payments;
 		this.meetings = meetings;
 	}
 
-	/** One appointment, if the caller may see it; the read is audited. */
+	/** One appointment, if the caller may see it (staff who reach it, its patient, its clinician); 404 if none. */
 	public AppointmentView get(Ref appointment, Actor actor) {
-		Appointment a = book.get(book.idOf(appointment), actor);
-		return views(List.of(a)).get(0);
+		Row row = rows.one(appointment).orElseThrow(() -> Refusal.notFound("Appointment"));
+		Appointment a = row.appointment();
+		if (!AppointmentAccess.sees(access.reachOf(actor), a)) {
+			throw access.denied(actor, "READ", "APPOINTMENT", a.id(), a.patientId());
+		}
+		audit.record(AuditRecord.success(actor, "READ", "APPOINTMENT", a.id(), a.patientId()));
+		return views(List.of(row)).get(0);
 	}
 
-	/** A page of the appointments the caller may see that match the query. */
+	/**
+	 * A page of the appointments that match the query within the caller's reach: staff of the clinic all, staff of a
+	 * centre those it runs, a patient their own, a clinician their own. A filter outside the reach finds nothing.
+	 */
 	public Page<AppointmentView> find(AppointmentQuery query, Pageable page, Actor actor) {
-		Page<Appointment> found = book.search(query, page, actor);
-		return new PageImpl<>(views(found.getContent()), page, found.getTotalElements());
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() == Reach.Kind.NONE) {
+			throw access.denied(actor, "LIST", "APPOINTMENT", null, query.patientId());
+		}
+		var scope = AppointmentAccess.scope(reach);
+		var found = rows.page(scope, query, page.getOffset(), page.getPageSize());
+		long total = total(found, page, () -> rows.count(scope, query));
+		Long patient = reach.kind() == Reach.Kind.PATIENT ? reach.patientId() : query.patientId();
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, patient, AuditRecord.Outcome.SUCCESS,
+				found.rows().size() + " results"));
+		return new PageImpl<>(views(found.rows()), page, total);
 	}
 
-	/** Views of appointments whose access the caller has already been granted. */
-	List<AppointmentView> views(List<Appointment> appointments) {
-		var patientsById = patients.findAll(ids(appointments, Appointment::patientId));
-		var cliniciansById = clinicians.findAll(ids(appointments, Appointment::clinicianId));
-		var centresById = centres.findAll(ids(appointments, Appointment::centreId));
-		List<Long> appointmentIds = ids(appointments, Appointment::id);
-		Map<Long, PaymentStanding> standings = appointmentIds.isEmpty() ? Map.of()
-				: payments.getIfAvailable(() -> ids -> Map.of()).of(appointmentIds);
-		Map<Long, String> links = appointmentIds.isEmpty() ? Map.of()
-				: meetings.getIfAvailable(() -> ids -> Map.of()).linksOf(appointmentIds);
-		return appointments.stream()
-			.map(a -> new AppointmentView(a, person(patientsById.get(a.patientId()), a.patientId()),
-					person(cliniciansById.get(a.clinicianId()), a.clinicianId()), place(centresById, a.centreId()),
-					links.get(a.id()), standings.getOrDefault(a.id(), PaymentStanding.PENDING)))
+	/**
+	 * A patient's appointments, newest first, for a caller who may see the patient (the access policy's answer) and
+	 * within the caller's reach: the patient's clinician sees their own appointments with the patient, a centre's
+	 * staff those their centre runs. 403 for anyone else, 404 when there is no such patient.
+	 */
+	public Page<AppointmentSummary> ofPatient(Ref patient, Pageable page, Actor actor) {
+		long patientId = patient.numeric() ? patient.id()
+				: rows.patientId(patient.publicId()).orElseThrow(() -> Refusal.notFound("Patient"));
+		Reach reach = access.requirePatient(actor, patientId, "LIST");
+		var scope = AppointmentAccess.scope(reach);
+		var query = AppointmentQuery.all().ofPatient(patientId);
+		var found = rows.page(scope, query, page.getOffset(), page.getPageSize());
+		if (found.rows().isEmpty() && !rows.patientExists(patientId)) {
+			throw Refusal.notFound("Patient");
+		}
+		long total = total(found, page, () -> rows.count(scope, query));
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, patientId, AuditRecord.Outcome.SUCCESS,
+				found.rows().size() + " results"));
+		var content = found.rows().stream()
+			.map(r -> new AppointmentSummary(r.appointment(), r.patient(), r.clinician(), r.centre()))
+			.toList();
+		return new PageImpl<>(content, page, total);
+	}
+
+	/** The calling clinician's own appointments, divided by their own clock; 403 for anyone but a clinician. */
+	public Agenda agenda(Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() != Reach.Kind.CLINICIAN || reach.clinicianId() == null) {
+			throw access.denied(actor, "LIST", "APPOINTMENT", null, null);
+		}
+		Instant now = clock.instant();
+		List<Row> found = rows.agenda(reach.clinicianId(), now);
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, null, AuditRecord.Outcome.SUCCESS,
+				found.size() + " results"));
+		if (found.isEmpty()) {
+			return new Agenda(List.of(), List.of(), List.of());
+		}
+		ZoneId zone = found.get(0).clinicianZone();
+		Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+		var views = views(found);
+		List<AppointmentView> current = views.stream()
+			.filter(v -> v.appointment().endsAt().isAfter(now) && v.appointment().startsAt().isBefore(tomorrow))
+			.toList();
+		List<AppointmentView> upcoming = views.stream()
+			.filter(v -> v.appointment().endsAt().isAfter(now) && !v.appointment().startsAt().isBefore(tomorrow))
+			.limit(UPCOMING)
+			.toList();
+		List<AppointmentView> past = views.stream()
+			.filter(v -> !v.appointment().endsAt().isAfter(now))
+			.sorted(Comparator.comparing((AppointmentView v) -> v.appointment().startsAt())
+				.thenComparing(v -> v.appointment().id()).reversed())
+			.toList();
+		return new Agenda(current, upcoming, past);
+	}
+
+	/** Views of rows whose access is decided: one call to billing and one to video for all of them. */
+	private List<AppointmentView> views(List<Row> found) {
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = found.stream().map(r -> r.appointment().id()).toList();
+		PaymentStandings standings = payments.getIfAvailable();
+		MeetingPlaces places = meetings.getIfAvailable();
+		Map<Long, PaymentStanding> paid = standings == null ? Map.of() : standings.of(ids);
+		Map<Long, String> links = places == null ? Map.of() : places.linksOf(ids);
+		return found.stream()
+			.map(r -> new AppointmentView(r.appointment(), r.patient(), r.clinician(), r.centre(),
+					links.get(r.appointment().id()),
+					paid.getOrDefault(r.appointment().id(), PaymentStanding.PENDING)))
 			.toList();
 	}
 
-	private static AppointmentView.Person person(@Nullable Patient p, long id) {
-		return p == null ? new AppointmentView.Person(id, "", null, null)
-				: new AppointmentView.Person(p.id(), p.fullName(), p.phone(), p.email());
-	}
-
-	private static AppointmentView.Person person(@Nullable Clinician c, long id) {
-		return c == null ? new AppointmentView.Person(id, "", null, null)
-				: new AppointmentView.Person(c.id(), c.fullName(), c.phone(), c.email());
-	}
-
-	private static AppointmentView.@Nullable Place place(Map<Long, Centre> centres, @Nullable Long id) {
-		Centre centre = id == null ? null : centres.get(id);
-		return centre == null ? null : new AppointmentView.Place(centre.id(), centre.name());
-	}
-
-	private static <T> List<T> ids(Collection<Appointment> appointments, Function<Appointment, @Nullable T> id) {
-		return appointments.stream().map(id).filter(Objects::nonNull).distinct().toList();
+	/** The page's own count, unless the page is past the last one and has nothing to count with. */
+	private static long total(AppointmentRows.Page found, Pageable page, LongSupplier count) {
+		if (!found.rows().isEmpty()) {
+			return found.total();
+		}
+		return page.getOffset() == 0 ? 0 : count.getAsLong();
 	}
 }

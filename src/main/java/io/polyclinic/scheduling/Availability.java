@@ -1,10 +1,9 @@
 package io.polyclinic.scheduling;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -13,54 +12,63 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
-import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.internal.AvailabilityWindow;
 import io.polyclinic.scheduling.internal.AvailabilityWindows;
 import io.polyclinic.scheduling.internal.Bookings;
+import io.polyclinic.scheduling.internal.Calendars;
+import io.polyclinic.scheduling.internal.ClinicianCalendar;
 import io.polyclinic.scheduling.internal.SlotGrid;
 
 /**
- * Clinicians' weekly hours and the slots they yield on a given day.
+ * Clinicians' weekly hours and the slots they yield on a given day. Anyone may read a listed clinician's hours and
+ * slots (patients choose whom to see); only the keepers of a clinician set their hours — administrators, managers,
+ * and the centre manager of the clinician's home centre (the directory's answer).
  */
 @Service
 @Transactional(readOnly = true)
 public class Availability {
 
-	private static final Comparator<AvailabilityRule> WEEK_ORDER = Comparator
-		.comparing(AvailabilityRule::dayOfWeek).thenComparing(AvailabilityRule::startTime);
-
 	private final AvailabilityWindows windows;
+	private final Calendars calendars;
 	private final Bookings bookings;
 	private final ClinicianRegistry clinicians;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Availability(AvailabilityWindows windows, Bookings bookings, ClinicianRegistry clinicians, AuditLog audit,
-			Clock clock) {
+	Availability(AvailabilityWindows windows, Calendars calendars, Bookings bookings, ClinicianRegistry clinicians,
+			AuditLog audit, Clock clock) {
 		this.windows = windows;
+		this.calendars = calendars;
 		this.bookings = bookings;
 		this.clinicians = clinicians;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	public List<AvailabilityRule> rules(long clinicianId) {
-		return windows.ofClinician(clinicianId).stream().map(AvailabilityWindow::toRule).sorted(WEEK_ORDER).toList();
+	/** A listed clinician's weekly hours, in week order; 404 for anyone not taking appointments. */
+	public List<AvailabilityRule> weeklyHours(Ref clinician) {
+		return listed(clinician).hours();
 	}
 
-	/** A listed clinician's weekly hours, as anyone may see them. */
 	public List<AvailabilityRule> weeklyHours(long clinicianId) {
-		clinicians.getListed(clinicianId);
-		return rules(clinicianId);
+		return weeklyHours(Ref.id(clinicianId));
 	}
 
-	/** Replaces a clinician's weekly hours as a whole. */
+	/** Replaces a clinician's weekly hours as a whole: keepers of the clinician only. */
+	@Transactional
+	public List<AvailabilityRule> replaceRules(Ref clinician, List<AvailabilityRule> rules, Actor actor) {
+		long id = clinician.numeric() ? clinician.id()
+				: calendars.of(clinician).orElseThrow(() -> Refusal.notFound("Clinician")).clinicianId();
+		return replaceRules(id, rules, actor);
+	}
+
 	@Transactional
 	public List<AvailabilityRule> replaceRules(long clinicianId, List<AvailabilityRule> rules, Actor actor) {
-		clinicians.get(clinicianId);
+		clinicians.requireKeeper(clinicianId, actor, "UPDATE_HOURS");
 		for (int i = 0; i < rules.size(); i++) {
 			AvailabilityRule rule = rules.get(i);
 			if (!rule.startTime().isBefore(rule.endTime())) {
@@ -71,17 +79,33 @@ public class Availability {
 		windows.flush();
 		rules.forEach(r -> windows.save(new AvailabilityWindow(clinicianId, r)));
 		audit.record(AuditRecord.success(actor, "UPDATE", "AVAILABILITY", clinicianId, null));
-		return rules(clinicianId);
+		return rules.stream().sorted(SlotGrid.WEEK_ORDER).toList();
 	}
 
-	/** The day's slots on the clinician's clock: each free unless it is past or an open appointment holds it. */
+	/**
+	 * The day's grid on the clinician's clock, each slot free unless it is past or an active appointment overlaps
+	 * it — whichever face booked that appointment, on the grid or not.
+	 */
+	public List<Slot> slots(Ref clinician, @Nullable Long centreId, LocalDate date) {
+		ClinicianCalendar calendar = listed(clinician);
+		ZoneId zone = calendar.zone();
+		int minutes = calendar.consultationMinutes();
+		var starts = SlotGrid.starts(calendar.hours(), date, centreId, minutes);
+		if (starts.isEmpty()) {
+			return List.of();
+		}
+		Instant from = date.atStartOfDay(zone).toInstant();
+		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+		var busy = bookings.busy(calendar.clinicianId(), from, to, from.minus(AppointmentBook.LONGEST));
+		return SlotGrid.slots(starts, date, zone, minutes, busy, clock.instant());
+	}
+
 	public List<Slot> slots(long clinicianId, @Nullable Long centreId, LocalDate date) {
-		Clinician clinician = clinicians.getListed(clinicianId);
-		ZoneId zone = clinician.timeZone();
-		var starts = SlotGrid.starts(rules(clinicianId), date, centreId, clinician.consultationMinutes());
-		var from = date.atStartOfDay(zone).toInstant();
-		var to = date.plusDays(1).atStartOfDay(zone).toInstant();
-		var held = new HashSet<>(bookings.heldSlots(clinicianId, from, to));
-		return SlotGrid.slots(starts, date, zone, held, clock.instant());
+		return slots(Ref.id(clinicianId), centreId, date);
+	}
+
+	private ClinicianCalendar listed(Ref clinician) {
+		return calendars.of(clinician).filter(ClinicianCalendar::bookable)
+			.orElseThrow(() -> Refusal.notFound("Clinician"));
 	}
 }

@@ -1,7 +1,8 @@
 package io.polyclinic.scheduling;
 
-import io.polyclinic.directory.Patient;
-
-/** An appointment booked: the appointment, its patient, and whether this booking registered the patient. */
-public record Booked(Appointment appointment, Patient patient, boolean newPatient) {
+/**
+ * An appointment booked: the appointment, its patient as the appointment shows them (id, name, phone, email), and
+ * whether this booking registered the patient.
+ */
+public record Booked(Appointment appointment, AppointmentView.Person patient, boolean newPatient) {
 }

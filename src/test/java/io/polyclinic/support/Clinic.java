@@ -60,7 +60,7 @@ public final class Clinic {
 
 	/** A clinician in the given zone with 09:00-17:00 hours Monday to Friday, 60-minute consultations, fee ₹1500. */
 	public Clinician clinician(Long centreId, String zone) {
-		String phone = MiboClient.newPhone();
+		String phone = Phones.newPhone();
 		var clinician = clinicians.register(new ClinicianDetails("Dr. " + phone, phone, null, centreId,
 				List.of("Clinical Psychologist"), List.of("PhD Psychology"), List.of("English"), 10, 150_000L, 60, null,
 				null, zone), null, "SecurePassword123", admin());
@@ -72,7 +72,7 @@ public final class Clinic {
 	}
 
 	public Patient patient() {
-		String phone = MiboClient.newPhone();
+		String phone = Phones.newPhone();
 		return patients.register(PatientDetails.named("Patient " + phone, phone), LeadSource.WEBSITE, admin());
 	}
 

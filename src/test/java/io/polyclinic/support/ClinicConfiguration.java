@@ -1,7 +1,10 @@
 package io.polyclinic.support;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.ClinicianRegistry;
@@ -9,6 +12,7 @@ import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.identity.Accounts;
 import io.polyclinic.scheduling.Availability;
 
+/** The shared test fixtures: the {@link Clinic}, and the statement counting of {@link Statements}. */
 @TestConfiguration(proxyBeanMethods = false)
 public class ClinicConfiguration {
 
@@ -16,5 +20,15 @@ public class ClinicConfiguration {
 	Clinic clinic(CentreRegistry centres, ClinicianRegistry clinicians, PatientRegistry patients,
 			Availability availability, Accounts accounts) {
 		return new Clinic(centres, clinicians, patients, availability, accounts);
+	}
+
+	@Bean
+	static BeanPostProcessor statementCountingDataSource() {
+		return Statements.countingDataSources();
+	}
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> statementCountingFilter() {
+		return Statements.countingRequests();
 	}
 }

@@ -3,7 +3,6 @@ package io.polyclinic.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 
@@ -13,17 +12,15 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MiboClient {
 
-	private static final AtomicLong PHONES = new AtomicLong(System.nanoTime() % 1_000_000);
-
 	private final Http http;
 
 	public MiboClient(Http http) {
 		this.http = http;
 	}
 
-	/** A fresh Indian mobile number for this test run. */
+	/** A fresh Indian mobile number for this test run (see {@link Phones}). */
 	public static String newPhone() {
-		return "+9198" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000);
+		return Phones.newPhone();
 	}
 
 	public String adminToken() {

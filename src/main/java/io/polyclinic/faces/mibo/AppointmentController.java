@@ -1,9 +1,5 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
-
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -21,23 +17,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.AgendaView;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Row;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.AppointmentChanges;
-import io.polyclinic.scheduling.AppointmentFilter;
+import io.polyclinic.scheduling.AppointmentPayments;
+import io.polyclinic.scheduling.AppointmentQuery;
 import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.BookingRequest;
 import io.polyclinic.scheduling.Slot;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -45,8 +42,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Appointments as staff and clinicians see them: {@code /api/appointments}. Roles follow the contract's matrix ("View
- * All" for the list); which appointment a caller may open is decided by the scheduling module — staff, its patient,
- * its clinician. Dates and times are on the clinician's clock.
+ * All" for the list); which appointments a caller may list, open or change is decided by the scheduling module.
+ * Dates and times are on the clinician's clock.
  */
 @RestController
 @RequestMapping("/api/appointments")
@@ -57,15 +54,16 @@ class AppointmentController {
 	private static final String EDITORS = "hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR')";
 
 	private final AppointmentBook book;
+	private final AppointmentViews views;
 	private final Availability availability;
-	private final MiboAppointments mibo;
 	private final AppointmentPayments payments;
 
-	AppointmentController(AppointmentBook book, Availability availability, MiboAppointments mibo, AppointmentPayments payments) {
-		this.payments = payments;
+	AppointmentController(AppointmentBook book, AppointmentViews views, Availability availability,
+			AppointmentPayments payments) {
 		this.book = book;
+		this.views = views;
 		this.availability = availability;
-		this.mibo = mibo;
+		this.payments = payments;
 	}
 
 	record NewAppointment(@NotNull(message = "Patient is required") Long patientId,
@@ -100,19 +98,18 @@ class AppointmentController {
 			@RequestParam(required = false) @Nullable Long clinicianId,
 			@RequestParam(required = false) @Nullable Long patientId,
 			@RequestParam(required = false) @Nullable String date, @RequestParam(required = false) @Nullable String status,
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
-		var filter = new AppointmentFilter(centreId, clinicianId, patientId, MiboFormats.date("date", date),
-				MiboAppointments.status("status", status));
-		return Reply.of(mibo.rows(book.find(filter, MiboAppointments.page(page, limit), actor).getContent(), actor));
+		var query = AppointmentQuery.all().atCentre(centreId).withClinician(clinicianId).ofPatient(patientId)
+			.on(MiboFormats.date("date", date))
+			.inStatus(MiboAppointments.statuses(MiboAppointments.status("status", status)));
+		return Reply.of(views.find(query, page.pageable(), actor).map(Row::of).getContent());
 	}
 
 	@GetMapping("/my-appointments")
 	@PreAuthorize("hasRole('CLINICIAN')")
 	Reply<AgendaView> mine(@AuthenticationPrincipal Actor actor) {
-		return Reply.of(mibo.agenda(book.agenda(actor)));
+		return Reply.of(AgendaView.of(views.agenda(actor)));
 	}
 
 	/** Only the free start times of the day, on the clinician's clock; the parameters are snake_case as documented. */
@@ -126,9 +123,11 @@ class AppointmentController {
 
 	@GetMapping("/{id}")
 	Reply<Detail> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return Reply.of(mibo.detail(book.get(id, actor), actor));
+		return Reply.of(Detail.of(views.get(Ref.id(id), actor)));
 	}
 
+	/** A fee means a payment link sent to the patient; a link the provider cannot make does not undo the booking. */
+	@SuppressWarnings("removal")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(STAFF)
@@ -154,7 +153,8 @@ class AppointmentController {
 				blank(request.appointmentTime()) ? null
 						: MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
 				MiboAppointments.status("status", request.status()), request.notes());
-		return Reply.of("Appointment updated successfully", mibo.detail(book.change(id, changes, actor), actor));
+		book.change(Ref.id(id), changes, actor);
+		return Reply.of("Appointment updated successfully", Detail.of(views.get(Ref.id(id), actor)));
 	}
 
 	/** The body with the reason is optional. */
@@ -162,7 +162,7 @@ class AppointmentController {
 	@PreAuthorize(STAFF)
 	Reply<Cancelled> cancel(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Cancellation request,
 			@AuthenticationPrincipal Actor actor) {
-		Appointment a = book.cancel(id, request == null ? null : request.reason(), actor);
+		Appointment a = book.cancel(Ref.id(id), request == null ? null : request.reason(), actor);
 		return Reply.of("Appointment cancelled successfully", Cancelled.of(a));
 	}
 

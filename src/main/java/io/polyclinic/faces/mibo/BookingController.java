@@ -1,9 +1,5 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,22 +20,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Visit;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentPayments;
+import io.polyclinic.scheduling.AppointmentQuery;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.BookingRequest;
-import io.polyclinic.scheduling.PhoneBooking;
-import io.polyclinic.scheduling.PhoneBookingRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -48,25 +45,26 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The patient's booking flow, and the front desk's: {@code /api/booking}. A patient books, lists, opens and cancels
- * only their own appointments (the scheduling module decides); the day's slots are public.
+ * only their own appointments (the scheduling module decides, and finds the patient from the caller); the day's
+ * slots are public.
  */
 @RestController
 @RequestMapping("/api/booking")
 class BookingController {
 
 	private final AppointmentBook book;
+	private final AppointmentViews views;
 	private final Availability availability;
 	private final PatientRegistry patients;
-	private final MiboAppointments mibo;
 	private final AppointmentPayments payments;
 
-	BookingController(AppointmentBook book, Availability availability, PatientRegistry patients,
-			MiboAppointments mibo, AppointmentPayments payments) {
-		this.payments = payments;
+	BookingController(AppointmentBook book, AppointmentViews views, Availability availability,
+			PatientRegistry patients, AppointmentPayments payments) {
 		this.book = book;
+		this.views = views;
 		this.availability = availability;
 		this.patients = patients;
-		this.mibo = mibo;
+		this.payments = payments;
 	}
 
 	/**
@@ -113,6 +111,7 @@ class BookingController {
 			String appointmentDate, String appointmentTime, AppointmentStatus status) {
 	}
 
+	@SuppressWarnings("removal")
 	@PostMapping("/create")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('PATIENT')")
@@ -130,12 +129,10 @@ class BookingController {
 	@GetMapping("/my-appointments")
 	@PreAuthorize("hasRole('PATIENT')")
 	Reply<List<Visit>> mine(
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
-		long patientId = patients.self(actor).id();
-		return Reply.of(mibo.visits(book.ofPatient(patientId, MiboAppointments.page(page, limit), actor).getContent(), actor));
+		return Reply.of(views.find(AppointmentQuery.all(), page.pageable(), actor).map(Visit::of)
+			.getContent());
 	}
 
 	/** Every start time of the clinician's day, each with whether it can still be booked. */
@@ -155,10 +152,11 @@ class BookingController {
 	@PreAuthorize("hasAnyRole('FRONT_DESK','ADMIN','MANAGER')")
 	Reply<FrontDeskBooked> frontDesk(@Valid @RequestBody FrontDeskBooking request,
 			@AuthenticationPrincipal Actor actor) {
-		PhoneBooking booked = book.bookByPhone(new PhoneBookingRequest(request.patientPhone(), request.patientName(),
-				LeadSource.WALK_IN, request.clinicianId(), request.centreId(),
-				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
-				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
+		var booked = book.book(new AppointmentRequest(
+				new AppointmentRequest.ByPhone(request.patientPhone(), request.patientName(), LeadSource.WALK_IN),
+				Ref.id(request.clinicianId()), request.centreId(),
+				new AppointmentRequest.GridSlot(MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
+						MiboAppointments.parseTime("appointmentTime", request.appointmentTime())),
 				MiboAppointments.sessionType("sessionType", request.sessionType()),
 				MiboFormats.paise(request.consultationFee()), request.notes()), actor);
 		Appointment a = booked.appointment();
@@ -169,7 +167,7 @@ class BookingController {
 	/** The caller's own appointment (staff and its clinician may open it too; anyone else is refused). */
 	@GetMapping("/{id}")
 	Reply<Detail> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return Reply.of(mibo.detail(book.get(id, actor), actor));
+		return Reply.of(Detail.of(views.get(Ref.id(id), actor)));
 	}
 
 	/**
@@ -180,7 +178,7 @@ class BookingController {
 	@PreAuthorize("hasRole('PATIENT')")
 	Reply<Cancelled> cancel(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Cancellation request,
 			@AuthenticationPrincipal Actor actor) {
-		Appointment a = book.cancel(id, request == null ? null : request.reason(), actor);
+		Appointment a = book.cancel(Ref.id(id), request == null ? null : request.reason(), actor);
 		return Reply.of("Appointment cancelled successfully", Cancelled.of(a));
 	}
 }

@@ -4,70 +4,47 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.stereotype.Component;
 
-import io.polyclinic.billing.Payment;
-import io.polyclinic.billing.PaymentStatus;
-import io.polyclinic.directory.Centre;
-import io.polyclinic.directory.CentreRegistry;
-import io.polyclinic.directory.Clinician;
-import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.directory.Patient;
-import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.platform.Refusal;
-import io.polyclinic.platform.Actor;
 import io.polyclinic.scheduling.Agenda;
-import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.AppointmentSummary;
+import io.polyclinic.scheduling.AppointmentView;
 import io.polyclinic.scheduling.SessionType;
-import io.polyclinic.video.MeetingLink;
-import io.polyclinic.video.MeetingLinks;
 
 /**
- * How Mibo shows appointments: the date and time on the clinician's clock ({@code YYYY-MM-DD}, {@code HH:mm:ss}),
- * fees in whole rupees, and the names of the people and places involved — fetched from the directory once per list,
- * never once per row. Also how it reads them back from requests, naming the field that is wrong.
+ * How Mibo shows the scheduling module's appointment views: the date and time on the clinician's clock
+ * ({@code YYYY-MM-DD}, {@code HH:mm:ss}), fees in whole rupees, the names the views carry. Also how it reads them
+ * back from requests, naming the field that is wrong.
  */
-@Component
-class MiboAppointments {
+final class MiboAppointments {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 	private static final String STATUSES = Arrays.stream(AppointmentStatus.values()).map(Enum::name)
 		.collect(Collectors.joining(", "));
 
-	private final PatientRegistry patients;
-	private final ClinicianRegistry clinicians;
-	private final CentreRegistry centres;
-	private final MeetingLinks meetings;
-	private final AppointmentPayments payments;
-
-	MiboAppointments(PatientRegistry patients, ClinicianRegistry clinicians, CentreRegistry centres,
-			MeetingLinks meetings, AppointmentPayments payments) {
-		this.patients = patients;
-		this.clinicians = clinicians;
-		this.centres = centres;
-		this.meetings = meetings;
-		this.payments = payments;
+	private MiboAppointments() {
 	}
 
 	/** A row of the staff list ({@code GET /api/appointments}). */
 	record Row(long id, long patientId, @Nullable String patientName, long clinicianId, @Nullable String clinicianName,
 			@Nullable Long centreId, @Nullable String centreName, String appointmentDate, String appointmentTime,
 			SessionType sessionType, AppointmentStatus status, long consultationFee, String paymentStatus) {
+
+		static Row of(AppointmentView v) {
+			Appointment a = v.appointment();
+			return new Row(a.id(), a.patientId(), v.patient().fullName(), a.clinicianId(), v.clinician().fullName(),
+					a.centreId(), nameOfCentre(v), date(a), time(a), a.sessionType(), a.status(),
+					MiboFormats.rupees(a.feeMinor()), paymentOf(v));
+		}
 	}
 
 	/** One appointment in full ({@code GET /api/appointments/{id}}, {@code GET /api/booking/{id}}). */
@@ -75,25 +52,55 @@ class MiboAppointments {
 			long clinicianId, @Nullable String clinicianName, @Nullable Long centreId, @Nullable String centreName,
 			String appointmentDate, String appointmentTime, SessionType sessionType, AppointmentStatus status,
 			long consultationFee, String paymentStatus, @Nullable String meetLink, @Nullable String notes) {
+
+		static Detail of(AppointmentView v) {
+			Appointment a = v.appointment();
+			return new Detail(a.id(), a.patientId(), v.patient().fullName(), v.patient().phone(), a.clinicianId(),
+					v.clinician().fullName(), a.centreId(), nameOfCentre(v), date(a), time(a), a.sessionType(),
+					a.status(), MiboFormats.rupees(a.feeMinor()), paymentOf(v), v.meetingLink(),
+					a.notes());
+		}
 	}
 
 	/** A clinician's own appointment ({@code GET /api/appointments/my-appointments}). */
 	record AgendaItem(long id, @Nullable String patientName, String appointmentDate, String appointmentTime,
 			SessionType sessionType, AppointmentStatus status) {
+
+		static AgendaItem of(AppointmentView v) {
+			Appointment a = v.appointment();
+			return new AgendaItem(a.id(), v.patient().fullName(), date(a), time(a), a.sessionType(), a.status());
+		}
 	}
 
 	record AgendaView(List<AgendaItem> current, List<AgendaItem> upcoming, List<AgendaItem> past) {
+
+		static AgendaView of(Agenda agenda) {
+			return new AgendaView(agenda.current().stream().map(AgendaItem::of).toList(),
+					agenda.upcoming().stream().map(AgendaItem::of).toList(),
+					agenda.past().stream().map(AgendaItem::of).toList());
+		}
 	}
 
 	/** A patient's own appointment ({@code GET /api/booking/my-appointments}, {@code GET /api/patient/appointments}). */
 	record Visit(long id, @Nullable String clinicianName, @Nullable String centreName, String appointmentDate,
 			String appointmentTime, SessionType sessionType, AppointmentStatus status, String paymentStatus,
 			@Nullable String meetLink) {
+
+		static Visit of(AppointmentView v) {
+			Appointment a = v.appointment();
+			return new Visit(a.id(), v.clinician().fullName(), nameOfCentre(v), date(a), time(a), a.sessionType(),
+					a.status(), paymentOf(v), v.meetingLink());
+		}
 	}
 
 	/** A patient's appointment as staff and their clinicians see it ({@code GET /api/patients/{id}/appointments}). */
 	record HistoryItem(long id, @Nullable String clinicianName, String appointmentDate, String appointmentTime,
 			AppointmentStatus status, SessionType sessionType) {
+
+		static HistoryItem of(AppointmentSummary s) {
+			Appointment a = s.appointment();
+			return new HistoryItem(a.id(), s.clinician().fullName(), date(a), time(a), a.status(), a.sessionType());
+		}
 	}
 
 	/** The answer to a cancellation; the contract shows none. */
@@ -104,69 +111,9 @@ class MiboAppointments {
 		}
 	}
 
-	List<Row> rows(List<Appointment> page, Actor actor) {
-		var paid = payments.ofAppointments(page, actor);
-		var patientsById = patients.findAll(ids(page, Appointment::patientId));
-		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
-		var centresById = centres.findAll(ids(page, Appointment::centreId));
-		return page.stream()
-			.map(a -> new Row(a.id(), a.patientId(), name(patientsById.get(a.patientId())), a.clinicianId(),
-					name(cliniciansById.get(a.clinicianId())), a.centreId(), centreName(centresById, a.centreId()),
-					date(a), time(a), a.sessionType(), a.status(), MiboFormats.rupees(a.feeMinor()), paymentStatus(paid.get(a.id()))))
-			.toList();
-	}
-
-	/** For an appointment whose access the scheduling module has already decided. */
-	Detail detail(Appointment a, Actor actor) {
-		Patient patient = patients.findAll(List.of(a.patientId())).get(a.patientId());
-		Clinician clinician = clinicians.findAll(List.of(a.clinicianId())).get(a.clinicianId());
-		String centreName = a.centreId() == null ? null
-				: centreName(centres.findAll(List.of(a.centreId())), a.centreId());
-		String meetLink = meetings.forAppointment(a.id()).map(MeetingLink::url).orElse(null);
-		return new Detail(a.id(), a.patientId(), name(patient), patient == null ? null : patient.phone(), a.clinicianId(),
-				name(clinician), a.centreId(), centreName, date(a), time(a), a.sessionType(), a.status(),
-				MiboFormats.rupees(a.feeMinor()), paymentStatus(payments.ofAppointments(List.of(a), actor).get(a.id())),
-				meetLink, a.notes());
-	}
-
-	AgendaView agenda(Agenda agenda) {
-		var all = new ArrayList<Appointment>(agenda.current());
-		all.addAll(agenda.upcoming());
-		all.addAll(agenda.past());
-		var patientsById = patients.findAll(ids(all, Appointment::patientId));
-		Function<List<Appointment>, List<AgendaItem>> items = list -> list.stream()
-			.map(a -> new AgendaItem(a.id(), name(patientsById.get(a.patientId())), date(a), time(a), a.sessionType(),
-					a.status()))
-			.toList();
-		return new AgendaView(items.apply(agenda.current()), items.apply(agenda.upcoming()), items.apply(agenda.past()));
-	}
-
-	List<Visit> visits(List<Appointment> page, Actor actor) {
-		var paid = payments.ofAppointments(page, actor);
-		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
-		var centresById = centres.findAll(ids(page, Appointment::centreId));
-		var links = meetings.forAppointments(ids(page, Appointment::id));
-		return page.stream()
-			.map(a -> new Visit(a.id(), name(cliniciansById.get(a.clinicianId())), centreName(centresById, a.centreId()),
-					date(a), time(a), a.sessionType(), a.status(), paymentStatus(paid.get(a.id())),
-					links.containsKey(a.id()) ? links.get(a.id()).url() : null))
-			.toList();
-	}
-
-	List<HistoryItem> history(List<Appointment> page) {
-		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
-		return page.stream()
-			.map(a -> new HistoryItem(a.id(), name(cliniciansById.get(a.clinicianId())), date(a), time(a), a.status(),
-					a.sessionType()))
-			.toList();
-	}
-
-	/** An appointment's payment as Mibo names it: its latest payment's status; PENDING when none was made yet. */
-	static String paymentStatus(@Nullable Payment latest) {
-		if (latest == null || latest.status() == PaymentStatus.CREATED) {
-			return "PENDING";
-		}
-		return latest.status().name();
+	/** An appointment's payment as Mibo names it: the standing billing gives it, PENDING until a payment settles. */
+	private static String paymentOf(AppointmentView v) {
+		return v.payment().name();
 	}
 
 	static String date(Appointment a) {
@@ -222,25 +169,11 @@ class MiboAppointments {
 		}
 	}
 
-	/** The order of appointment lists is the scheduling module's. */
-	static Pageable page(int page, int limit) {
-		return MiboFormats.page(page, limit, Sort.unsorted());
+	static Set<AppointmentStatus> statuses(@Nullable AppointmentStatus status) {
+		return status == null ? Set.of() : Set.of(status);
 	}
 
-	private static <T> List<T> ids(Collection<Appointment> appointments, Function<Appointment, @Nullable T> id) {
-		return appointments.stream().map(id).filter(Objects::nonNull).distinct().toList();
-	}
-
-	private static @Nullable String centreName(Map<Long, Centre> centres, @Nullable Long centreId) {
-		Centre centre = centreId == null ? null : centres.get(centreId);
-		return centre == null ? null : centre.name();
-	}
-
-	private static @Nullable String name(@Nullable Patient patient) {
-		return patient == null ? null : patient.fullName();
-	}
-
-	private static @Nullable String name(@Nullable Clinician clinician) {
-		return clinician == null ? null : clinician.fullName();
+	private static @Nullable String nameOfCentre(AppointmentView v) {
+		return v.centre() == null ? null : v.centre().name();
 	}
 }

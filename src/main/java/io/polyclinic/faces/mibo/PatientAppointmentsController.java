@@ -1,9 +1,5 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
-
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,14 +7,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.HistoryItem;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.scheduling.AppointmentBook;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import io.polyclinic.platform.Ref;
+import io.polyclinic.scheduling.AppointmentViews;
 
 /**
  * A patient's appointments as staff see them: {@code /api/patients/{id}/appointments}. A clinician sees them only for
@@ -28,22 +23,19 @@ import jakarta.validation.constraints.Min;
 @RequestMapping("/api/patients/{id}/appointments")
 class PatientAppointmentsController {
 
-	private final AppointmentBook book;
-	private final MiboAppointments mibo;
+	private final AppointmentViews views;
 
-	PatientAppointmentsController(AppointmentBook book, MiboAppointments mibo) {
-		this.book = book;
-		this.mibo = mibo;
+	PatientAppointmentsController(AppointmentViews views) {
+		this.views = views;
 	}
 
 	/** Newest first, a page at a time ({@code page} from 1, {@code limit} up to 100). */
 	@GetMapping
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK','CLINICIAN')")
 	Reply<List<HistoryItem>> list(@PathVariable long id,
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
-		return Reply.of(mibo.history(book.ofPatient(id, MiboAppointments.page(page, limit), actor).getContent()));
+		return Reply.of(views.ofPatient(Ref.id(id), page.pageable(), actor).map(HistoryItem::of)
+			.getContent());
 	}
 }

@@ -1,9 +1,5 @@
 package io.polyclinic.faces.mibo;
 
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_LIMIT;
-import static io.polyclinic.faces.mibo.MiboFormats.DEFAULT_PAGE;
-import static io.polyclinic.faces.mibo.MiboFormats.MAXIMUM_LIMIT;
-
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -14,20 +10,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.Visit;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentQuery;
+import io.polyclinic.scheduling.AppointmentViews;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /**
- * The patient dashboard: {@code /api/patient}, the caller's own data only.
+ * The patient dashboard: {@code /api/patient}, the caller's own data only (the scheduling module scopes a patient to
+ * their own appointments).
  */
 @RestController
 @RequestMapping("/api/patient")
@@ -35,13 +32,11 @@ import jakarta.validation.constraints.Size;
 class PatientDashboardController {
 
 	private final AppointmentBook book;
-	private final PatientRegistry patients;
-	private final MiboAppointments mibo;
+	private final AppointmentViews views;
 
-	PatientDashboardController(AppointmentBook book, PatientRegistry patients, MiboAppointments mibo) {
+	PatientDashboardController(AppointmentBook book, AppointmentViews views) {
 		this.book = book;
-		this.patients = patients;
-		this.mibo = mibo;
+		this.views = views;
 	}
 
 	record Cancellation(@Nullable @Size(max = 500, message = "Reason must be at most 500 characters") String reason) {
@@ -50,19 +45,17 @@ class PatientDashboardController {
 	/** The caller's own appointments, newest first, a page at a time. */
 	@GetMapping("/appointments")
 	Reply<List<Visit>> appointments(
-			@RequestParam(defaultValue = DEFAULT_PAGE) @Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = DEFAULT_LIMIT) @Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit,
+			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
-		long patientId = patients.self(actor).id();
-		return Reply.of(mibo.visits(book.ofPatient(patientId, MiboAppointments.page(page, limit), actor).getContent(), actor));
+		return Reply.of(views.find(AppointmentQuery.all(), page.pageable(), actor).map(Visit::of)
+			.getContent());
 	}
 
 	/** Cancels at once (the slot is freed); the contract's wording is kept for the message. */
 	@PostMapping("/appointments/{id}/cancel")
 	Reply<Void> cancel(@PathVariable long id, @Valid @RequestBody(required = false) @Nullable Cancellation request,
 			@AuthenticationPrincipal Actor actor) {
-		book.cancel(id, request == null ? null : request.reason(), actor);
+		book.cancel(Ref.id(id), request == null ? null : request.reason(), actor);
 		return Reply.message("Appointment cancellation requested");
 	}
 }

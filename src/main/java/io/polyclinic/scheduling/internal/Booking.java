@@ -15,8 +15,8 @@ import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBooked;
 import io.polyclinic.scheduling.AppointmentCancelled;
 import io.polyclinic.scheduling.AppointmentCompleted;
-import io.polyclinic.scheduling.AppointmentMissed;
 import io.polyclinic.scheduling.AppointmentConfirmed;
+import io.polyclinic.scheduling.AppointmentMissed;
 import io.polyclinic.scheduling.AppointmentRescheduled;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.SessionType;
@@ -26,12 +26,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * An appointment: one patient in one clinician's slot. It guards its own lifecycle; while it is open it holds its
- * slot ({@code slotHold}), which the database keeps unique per clinician.
+ * An appointment: one patient in an interval [startsAt, endsAt) of one clinician's time. It changes only through its
+ * intention-revealing methods, each of which checks the order of statuses — PENDING, then CONFIRMED, then COMPLETED
+ * or NO_SHOW; CANCELLED from either open status — and registers what happened. Who may ask for a step is the
+ * appointment book's question; whether the clock allows it is not asked, except that nobody misses a visit that has
+ * not begun. The database refuses an overlap with another active appointment of the clinician.
  */
 @Entity
 @Table(name = "appointments")
@@ -47,6 +51,7 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	private @Nullable Long managingCentreId;
 	private Instant startsAt;
 	private Instant endsAt;
+	// the start while the appointment is active, NULL once cancelled (uk_appointments_clinician_slot, see V20)
 	private @Nullable Instant slotHold;
 	private LocalDate localDate;
 	private LocalTime localTime;
@@ -70,15 +75,14 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	protected Booking() {
 	}
 
-	public Booking(long patientId, long clinicianId, @Nullable Long centreId, @Nullable Long managingCentreId,
-			ZonedDateTime start, int minutes, SessionType sessionType, long feeMinor, String currency,
-			@Nullable String notes, @Nullable Long bookedByUserId, Instant now) {
+	private Booking(long patientId, long clinicianId, @Nullable Long centreId, @Nullable Long managingCentreId,
+			SessionType sessionType, long feeMinor, String currency, @Nullable String notes,
+			@Nullable Long bookedByUserId, Instant now) {
 		this.publicId = UUID.randomUUID();
 		this.patientId = patientId;
 		this.clinicianId = clinicianId;
 		this.centreId = centreId;
 		this.managingCentreId = managingCentreId;
-		place(start, minutes);
 		this.sessionType = sessionType;
 		this.status = AppointmentStatus.PENDING;
 		this.feeMinor = feeMinor;
@@ -89,12 +93,28 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		this.updatedAt = now;
 	}
 
-	/** Registers the booking's event once it has its id. */
-	public void announceBooked() {
+	/**
+	 * A new appointment, pending until it is confirmed (paid for, or confirmed by staff).
+	 *
+	 * @param start the start on the clinician's clock, whose zone the appointment keeps for its local date and time
+	 */
+	public static Booking pending(long patientId, long clinicianId, @Nullable Long centreId,
+			@Nullable Long managingCentreId, ZonedDateTime start, Instant end, SessionType sessionType, long feeMinor,
+			String currency, @Nullable String notes, @Nullable Long bookedByUserId, Instant now) {
+		Booking booking = new Booking(patientId, clinicianId, centreId, managingCentreId, sessionType, feeMinor,
+				currency, notes, bookedByUserId, now);
+		booking.place(start, end);
+		return booking;
+	}
+
+	/** Once the row is written, the appointment has the id its event names. */
+	@PostPersist
+	void booked() {
 		registerEvent(new AppointmentBooked(id, patientId, clinicianId, startsAt, centreId, managingCentreId, feeMinor,
 				currency));
 	}
 
+	/** Confirming a confirmed appointment changes nothing. */
 	public void confirm(Instant now) {
 		if (status == AppointmentStatus.CONFIRMED) {
 			return;
@@ -105,11 +125,9 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		registerEvent(new AppointmentConfirmed(id, patientId, clinicianId, startsAt));
 	}
 
-	/** Cancelling frees the slot at once. */
+	/** Cancelling frees the clinician's time at once. */
 	public void cancel(@Nullable String reason, Instant now) {
-		if (!status.isOpen()) {
-			throw transition("cancelled");
-		}
+		requireOpen("cancelled");
 		status = AppointmentStatus.CANCELLED;
 		slotHold = null;
 		cancellationReason = reason;
@@ -119,40 +137,36 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 				managingCentreId));
 	}
 
+	/** A visit ends whenever the clinician ends it — early, late, or straight from pending. */
 	public void complete(Instant now) {
-		requireStatus(AppointmentStatus.CONFIRMED, "completed");
-		if (now.isBefore(startsAt)) {
-			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment cannot be completed before it starts");
-		}
+		requireOpen("completed");
 		status = AppointmentStatus.COMPLETED;
 		updatedAt = now;
 		registerEvent(new AppointmentCompleted(id, patientId, clinicianId, startsAt));
 	}
 
 	public void markNoShow(Instant now) {
-		if (!status.isOpen()) {
-			throw transition("marked as no-show");
-		}
+		requireOpen("marked as no-show");
 		if (now.isBefore(startsAt)) {
-			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "A patient cannot miss an appointment that has not started");
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION",
+					"A patient cannot miss an appointment that has not started");
 		}
 		status = AppointmentStatus.NO_SHOW;
 		updatedAt = now;
 		registerEvent(new AppointmentMissed(id, patientId, clinicianId, startsAt));
 	}
 
-	/** Moves the appointment to another slot; the old slot is freed in the same write. */
-	public void reschedule(ZonedDateTime start, int minutes, Instant now) {
-		if (!status.isOpen()) {
-			throw transition("rescheduled");
-		}
+	/** Moves the appointment to another interval of its clinician's time; the old one is freed in the same write. */
+	public void reschedule(ZonedDateTime start, Instant end, Instant now) {
+		requireOpen("rescheduled");
 		Instant previous = startsAt;
-		place(start, minutes);
+		place(start, end);
 		updatedAt = now;
 		registerEvent(new AppointmentRescheduled(id, patientId, clinicianId, previous, startsAt, centreId,
 				managingCentreId));
 	}
 
+	/** The patient has been reminded of the appointment (once). */
 	public void reminded(Instant now) {
 		this.reminderSentAt = now;
 	}
@@ -162,28 +176,34 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		this.updatedAt = now;
 	}
 
-	/** Moves the status where staff ask; each step is one the lifecycle allows. */
-	public void moveTo(AppointmentStatus target, @Nullable String reason, Instant now) {
+	/** The step a status names, for callers that speak in statuses (a staff edit). */
+	public void moveTo(AppointmentStatus target, Instant now) {
 		switch (target) {
-			case PENDING -> {
-				if (status != AppointmentStatus.PENDING) {
-					throw transition("set back to pending");
-				}
-			}
+			case PENDING -> requireStatus(AppointmentStatus.PENDING, "set back to pending");
 			case CONFIRMED -> confirm(now);
 			case COMPLETED -> complete(now);
-			case CANCELLED -> cancel(reason, now);
+			case CANCELLED -> cancel(null, now);
 			case NO_SHOW -> markNoShow(now);
 		}
 	}
 
-	private void place(ZonedDateTime start, int minutes) {
+	public boolean hasStarted(Instant now) {
+		return !now.isBefore(startsAt);
+	}
+
+	private void place(ZonedDateTime start, Instant end) {
 		this.startsAt = start.toInstant();
-		this.endsAt = start.plusMinutes(minutes).toInstant();
+		this.endsAt = end;
 		this.slotHold = startsAt;
 		this.localDate = start.toLocalDate();
 		this.localTime = start.toLocalTime();
 		this.timeZone = start.getZone().getId();
+	}
+
+	private void requireOpen(String verb) {
+		if (!status.isOpen()) {
+			throw transition(verb);
+		}
 	}
 
 	private void requireStatus(AppointmentStatus expected, String verb) {
@@ -203,10 +223,35 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 				createdAt, managingCentreId);
 	}
 
-	public Long getId() { return id; }
-	public Long getPatientId() { return patientId; }
-	public Long getClinicianId() { return clinicianId; }
-	public @Nullable Long getManagingCentreId() { return managingCentreId; }
-	public AppointmentStatus getStatus() { return status; }
-	public Instant getStartsAt() { return startsAt; }
+	public Long getId() {
+		return id;
+	}
+
+	public Long getPatientId() {
+		return patientId;
+	}
+
+	public Long getClinicianId() {
+		return clinicianId;
+	}
+
+	public @Nullable Long getCentreId() {
+		return centreId;
+	}
+
+	public AppointmentStatus getStatus() {
+		return status;
+	}
+
+	public Instant getStartsAt() {
+		return startsAt;
+	}
+
+	public Instant getEndsAt() {
+		return endsAt;
+	}
+
+	public ZoneId getTimeZone() {
+		return ZoneId.of(timeZone);
+	}
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,10 +18,14 @@ import io.polyclinic.scheduling.AvailabilityRule;
 import io.polyclinic.scheduling.Slot;
 
 /**
- * A clinician's slots for one day: each available window cut into consultations of the clinician's length, minus
- * what blocking windows cover, on the clinician's clock. Whether a slot is still free is for the caller to say.
+ * A clinician's hours on one day, on the clinician's clock: the grid of slots (each available window cut into
+ * consultations of the clinician's length, minus what blocking windows cover), and whether a free interval lies
+ * inside the hours. Whether time is still free is for the caller to say.
  */
 public final class SlotGrid {
+
+	public static final Comparator<AvailabilityRule> WEEK_ORDER = Comparator.comparing(AvailabilityRule::dayOfWeek)
+		.thenComparing(AvailabilityRule::startTime);
 
 	private SlotGrid() {
 	}
@@ -29,21 +34,14 @@ public final class SlotGrid {
 	public static List<LocalTime> starts(Collection<AvailabilityRule> rules, LocalDate date, @Nullable Long centreId,
 			int minutes) {
 		Set<LocalTime> starts = new TreeSet<>();
-		List<AvailabilityRule> blocks = rules.stream()
-			.filter(r -> !r.available() && r.dayOfWeek() == date.getDayOfWeek())
-			.toList();
 		for (AvailabilityRule rule : rules) {
-			if (!rule.available() || rule.dayOfWeek() != date.getDayOfWeek()
-					|| (centreId != null && rule.centreId() != null && !rule.centreId().equals(centreId))) {
+			if (!opens(rule, date, centreId)) {
 				continue;
 			}
 			for (LocalTime t = rule.startTime(); !t.plusMinutes(minutes).isAfter(rule.endTime())
 					&& !t.plusMinutes(minutes).isBefore(t); t = t.plusMinutes(minutes)) {
-				LocalTime start = t;
-				boolean blocked = blocks.stream()
-					.anyMatch(b -> start.isBefore(b.endTime()) && start.plusMinutes(minutes).isAfter(b.startTime()));
-				if (!blocked) {
-					starts.add(start);
+				if (!blocked(rules, date, t, t.plusMinutes(minutes))) {
+					starts.add(t);
 				}
 				if (t.plusMinutes(minutes).equals(LocalTime.MIDNIGHT)) {
 					break;
@@ -60,13 +58,51 @@ public final class SlotGrid {
 					&& time.isBefore(r.endTime()));
 	}
 
-	public static List<Slot> slots(List<LocalTime> starts, LocalDate date, ZoneId zone, Collection<Instant> held,
-			Instant now) {
+	/**
+	 * Whether [start, end) lies inside one available window of its day (for the given centre) and clear of every
+	 * blocking window: an interval that crosses midnight lies inside no day's hours.
+	 */
+	public static boolean covers(Collection<AvailabilityRule> rules, ZonedDateTime start, ZonedDateTime end,
+			@Nullable Long centreId) {
+		LocalDate date = start.toLocalDate();
+		LocalTime from = start.toLocalTime();
+		LocalTime to;
+		if (end.toLocalDate().equals(date)) {
+			to = end.toLocalTime();
+		}
+		else if (end.toLocalDate().equals(date.plusDays(1)) && end.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+			to = LocalTime.MAX;
+		}
+		else {
+			return false;
+		}
+		return rules.stream()
+			.anyMatch(r -> opens(r, date, centreId) && !from.isBefore(r.startTime()) && !to.isAfter(r.endTime()))
+				&& !blocked(rules, date, from, to);
+	}
+
+	/** The day's grid as slots: free when still ahead and clear of every busy interval. */
+	public static List<Slot> slots(List<LocalTime> starts, LocalDate date, ZoneId zone, int minutes,
+			Collection<Busy> busy, Instant now) {
 		List<Slot> slots = new ArrayList<>();
 		for (LocalTime time : starts) {
-			Instant at = ZonedDateTime.of(date, time, zone).toInstant();
-			slots.add(new Slot(time, at, at.isAfter(now) && !held.contains(at)));
+			ZonedDateTime start = ZonedDateTime.of(date, time, zone);
+			Instant at = start.toInstant();
+			Instant end = start.plusMinutes(minutes).toInstant();
+			boolean free = at.isAfter(now) && busy.stream().noneMatch(b -> b.overlaps(at, end));
+			slots.add(new Slot(time, at, free));
 		}
 		return slots;
+	}
+
+	private static boolean opens(AvailabilityRule rule, LocalDate date, @Nullable Long centreId) {
+		return rule.available() && rule.dayOfWeek() == date.getDayOfWeek()
+				&& (centreId == null || rule.centreId() == null || rule.centreId().equals(centreId));
+	}
+
+	private static boolean blocked(Collection<AvailabilityRule> rules, LocalDate date, LocalTime from, LocalTime to) {
+		return rules.stream()
+			.anyMatch(b -> !b.available() && b.dayOfWeek() == date.getDayOfWeek() && from.isBefore(b.endTime())
+					&& to.isAfter(b.startTime()));
 	}
 }

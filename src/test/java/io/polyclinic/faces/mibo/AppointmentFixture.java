@@ -12,8 +12,9 @@ import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.Clinic;
 import io.polyclinic.support.MiboClient;
@@ -44,8 +45,13 @@ class AppointmentFixture {
 
 	/** A new member of staff with the given role, signed in; returns the access token. */
 	String staffToken(Role role) {
+		return staffToken(role, null);
+	}
+
+	/** A new member of staff with the given role at the given centre (or none), signed in. */
+	String staffToken(Role role, Long centreId) {
 		String phone = MiboClient.newPhone();
-		staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, PASSWORD, role, null), clinic.admin());
+		staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, PASSWORD, role, centreId), clinic.admin());
 		return mibo.login(phone, PASSWORD);
 	}
 
@@ -67,8 +73,8 @@ class AppointmentFixture {
 	}
 
 	Appointment book(Patient patient, Clinician clinician, LocalDate date, int hour) {
-		return book.book(new BookingRequest(patient.id(), clinician.id(), null, date, LocalTime.of(hour, 0),
-				SessionType.ONLINE, null, null), clinic.admin());
+		return book.book(AppointmentRequest.onGrid(Ref.id(patient.id()), Ref.id(clinician.id()), null, date,
+				LocalTime.of(hour, 0), SessionType.ONLINE), clinic.admin()).appointment();
 	}
 
 	/** A weekday at least a week ahead on the clinician's calendar (Kolkata). */

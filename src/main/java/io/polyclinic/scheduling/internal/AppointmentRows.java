@@ -1,0 +1,185 @@
+package io.polyclinic.scheduling.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.polyclinic.platform.Ref;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentQuery;
+import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.AppointmentView;
+import io.polyclinic.scheduling.SessionType;
+
+/**
+ * The appointment read model in SQL: appointments with the names of their patient, clinician and centre joined from
+ * the directory's and identity's tables (upstream of scheduling), filtered, scoped, ordered and paged in one
+ * statement, the total counted in the same statement. The rows are paged first and the names joined to the page
+ * only.
+ */
+@Component
+public class AppointmentRows {
+
+	/** A clinician's agenda reads at most this many appointments behind and ahead. */
+	public static final int AGENDA_PAST = 100;
+	public static final int AGENDA_AHEAD = 500;
+
+	private static final String NAMES = """
+			SELECT a.*, pu.full_name AS patient_name, pu.phone AS patient_phone, pu.email AS patient_email,
+			  cu.full_name AS clinician_name, cu.phone AS clinician_phone, cu.email AS clinician_email,
+			  ce.name AS centre_name, c.time_zone AS clinician_zone
+			FROM (%s) a
+			JOIN patients p ON p.id = a.patient_id JOIN users pu ON pu.id = p.user_id
+			JOIN clinicians c ON c.id = a.clinician_id JOIN users cu ON cu.id = c.user_id
+			LEFT JOIN centres ce ON ce.id = a.centre_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	AppointmentRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An appointment with the names of its people and place. */
+	public record Row(Appointment appointment, AppointmentView.Person patient, AppointmentView.Person clinician,
+			AppointmentView.@Nullable Place centre, ZoneId clinicianZone) {
+	}
+
+	/** A page of rows and the number of rows of all pages (known only when the page is not empty). */
+	public record Page(List<Row> rows, long total) {
+	}
+
+	/**
+	 * Whose appointments a caller reaches: null in each means no limit. Set by the access policy's reach, never by
+	 * a request.
+	 */
+	public record Scope(@Nullable Long patientId, @Nullable Long clinicianId, @Nullable Long managingCentreId) {
+
+		public static final Scope CLINIC = new Scope(null, null, null);
+	}
+
+	public Optional<Row> one(Ref appointment) {
+		List<Object> params = new ArrayList<>();
+		String inner = "SELECT * FROM appointments WHERE " + (appointment.numeric() ? "id = ?" : "public_id = ?");
+		params.add(appointment.numeric() ? appointment.id() : appointment.publicId());
+		return jdbc.sql(NAMES.formatted(inner)).params(params).query(AppointmentRows::row).optional();
+	}
+
+	public Page page(Scope scope, AppointmentQuery query, long offset, int limit) {
+		List<Object> params = new ArrayList<>();
+		String order = query.order() == AppointmentQuery.Order.SOONEST_FIRST ? "starts_at, id" : "starts_at DESC, id DESC";
+		String inner = "SELECT a.*, COUNT(*) OVER () AS total FROM appointments a WHERE " + where(scope, query, params)
+				+ " ORDER BY " + order + " LIMIT ? OFFSET ?";
+		params.add(limit);
+		params.add(offset);
+		List<Long> totals = new ArrayList<>();
+		List<Row> rows = jdbc.sql(NAMES.formatted(inner) + "ORDER BY a." + order.replace(", ", ", a."))
+			.params(params)
+			.query((rs, i) -> {
+				totals.add(rs.getLong("total"));
+				return row(rs, i);
+			})
+			.list();
+		return new Page(rows, totals.isEmpty() ? 0 : totals.get(0));
+	}
+
+	/** How many appointments match: for a page past the last one, which counts nothing itself. */
+	public long count(Scope scope, AppointmentQuery query) {
+		List<Object> params = new ArrayList<>();
+		return jdbc.sql("SELECT COUNT(*) FROM appointments a WHERE " + where(scope, query, params)).params(params)
+			.query(Long.class).single();
+	}
+
+	/**
+	 * A clinician's agenda in one statement: what has ended (newest first, cancelled ones too) and what has not
+	 * (soonest first, cancelled ones left out), each as far as its limit.
+	 */
+	public List<Row> agenda(long clinicianId, Instant now) {
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		String inner = """
+				SELECT * FROM (SELECT * FROM appointments WHERE clinician_id = ? AND ends_at <= ?
+				  ORDER BY starts_at DESC, id DESC LIMIT %d) past
+				UNION ALL
+				SELECT * FROM (SELECT * FROM appointments WHERE clinician_id = ? AND ends_at > ? AND status <> 'CANCELLED'
+				  ORDER BY starts_at, id LIMIT %d) ahead""".formatted(AGENDA_PAST, AGENDA_AHEAD);
+		return jdbc.sql(NAMES.formatted(inner) + "ORDER BY a.starts_at, a.id")
+			.params(clinicianId, at, clinicianId, at)
+			.query(AppointmentRows::row)
+			.list();
+	}
+
+	/** Whether the patient exists: asked only when a patient's list comes back empty. */
+	public boolean patientExists(long patientId) {
+		return jdbc.sql("SELECT COUNT(*) FROM patients WHERE id = ?").param(patientId).query(Long.class).single() > 0;
+	}
+
+	public Optional<Long> patientId(UUID publicId) {
+		return jdbc.sql("SELECT id FROM patients WHERE public_id = ?").param(publicId).query(Long.class).optional();
+	}
+
+	private static String where(Scope scope, AppointmentQuery query, List<Object> params) {
+		List<String> conditions = new ArrayList<>();
+		condition(conditions, params, "a.patient_id = ?", scope.patientId());
+		condition(conditions, params, "a.clinician_id = ?", scope.clinicianId());
+		condition(conditions, params, "a.managing_centre_id = ?", scope.managingCentreId());
+		condition(conditions, params, "a.patient_id = ?", query.patientId());
+		condition(conditions, params, "a.clinician_id = ?", query.clinicianId());
+		condition(conditions, params, "a.centre_id = ?", query.centreId());
+		condition(conditions, params, "a.local_date = ?", query.date());
+		condition(conditions, params, "a.starts_at >= ?", utc(query.from()));
+		condition(conditions, params, "a.starts_at < ?", utc(query.to()));
+		if (!query.statuses().isEmpty()) {
+			conditions.add("a.status IN (" + String.join(", ", query.statuses().stream().map(s -> "?").toList()) + ")");
+			query.statuses().stream().map(Enum::name).sorted().forEach(params::add);
+		}
+		return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+	}
+
+	private static void condition(List<String> conditions, List<Object> params, String condition,
+			@Nullable Object value) {
+		if (value != null) {
+			conditions.add(condition);
+			params.add(value);
+		}
+	}
+
+	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Row row(ResultSet rs, int i) throws SQLException {
+		Long centreId = rs.getObject("centre_id", Long.class);
+		var appointment = new Appointment(rs.getLong("id"), rs.getObject("public_id", UUID.class),
+				rs.getLong("patient_id"), rs.getLong("clinician_id"), centreId,
+				rs.getObject("local_date", LocalDate.class), rs.getObject("local_time", LocalTime.class),
+				ZoneId.of(rs.getString("time_zone")), instant(rs, "starts_at"), instant(rs, "ends_at"),
+				SessionType.valueOf(rs.getString("session_type")), AppointmentStatus.valueOf(rs.getString("status")),
+				rs.getLong("fee_minor"), rs.getString("currency"), rs.getString("notes"),
+				rs.getString("cancellation_reason"), rs.getObject("booked_by_user_id", Long.class),
+				instant(rs, "created_at"), rs.getObject("managing_centre_id", Long.class));
+		return new Row(appointment,
+				new AppointmentView.Person(appointment.patientId(), rs.getString("patient_name"),
+						rs.getString("patient_phone"), rs.getString("patient_email")),
+				new AppointmentView.Person(appointment.clinicianId(), rs.getString("clinician_name"),
+						rs.getString("clinician_phone"), rs.getString("clinician_email")),
+				centreId == null ? null : new AppointmentView.Place(centreId, rs.getString("centre_name")),
+				ZoneId.of(rs.getString("clinician_zone")));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+}
