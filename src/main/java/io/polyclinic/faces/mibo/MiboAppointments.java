@@ -19,8 +19,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
-import io.polyclinic.billing.Payment;
-import io.polyclinic.billing.PaymentStatus;
+import io.polyclinic.billing.PaymentQueries;
 import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.Clinician;
@@ -30,9 +29,9 @@ import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.scheduling.Agenda;
-import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.PaymentStanding;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.video.MeetingLink;
 import io.polyclinic.video.MeetingLinks;
@@ -53,10 +52,10 @@ class MiboAppointments {
 	private final ClinicianRegistry clinicians;
 	private final CentreRegistry centres;
 	private final MeetingLinks meetings;
-	private final AppointmentPayments payments;
+	private final PaymentQueries payments;
 
 	MiboAppointments(PatientRegistry patients, ClinicianRegistry clinicians, CentreRegistry centres,
-			MeetingLinks meetings, AppointmentPayments payments) {
+			MeetingLinks meetings, PaymentQueries payments) {
 		this.patients = patients;
 		this.clinicians = clinicians;
 		this.centres = centres;
@@ -105,7 +104,7 @@ class MiboAppointments {
 	}
 
 	List<Row> rows(List<Appointment> page, Actor actor) {
-		var paid = payments.ofAppointments(page, actor);
+		var paid = payments.standingsOf(page, actor);
 		var patientsById = patients.findAll(ids(page, Appointment::patientId));
 		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
 		var centresById = centres.findAll(ids(page, Appointment::centreId));
@@ -125,7 +124,7 @@ class MiboAppointments {
 		String meetLink = meetings.forAppointment(a.id()).map(MeetingLink::url).orElse(null);
 		return new Detail(a.id(), a.patientId(), name(patient), patient == null ? null : patient.phone(), a.clinicianId(),
 				name(clinician), a.centreId(), centreName, date(a), time(a), a.sessionType(), a.status(),
-				MiboFormats.rupees(a.feeMinor()), paymentStatus(payments.ofAppointments(List.of(a), actor).get(a.id())),
+				MiboFormats.rupees(a.feeMinor()), paymentStatus(payments.standingsOf(List.of(a), actor).get(a.id())),
 				meetLink, a.notes());
 	}
 
@@ -142,7 +141,7 @@ class MiboAppointments {
 	}
 
 	List<Visit> visits(List<Appointment> page, Actor actor) {
-		var paid = payments.ofAppointments(page, actor);
+		var paid = payments.standingsOf(page, actor);
 		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
 		var centresById = centres.findAll(ids(page, Appointment::centreId));
 		var links = meetings.forAppointments(ids(page, Appointment::id));
@@ -161,12 +160,9 @@ class MiboAppointments {
 			.toList();
 	}
 
-	/** An appointment's payment as Mibo names it: its latest payment's status; PENDING when none was made yet. */
-	static String paymentStatus(@Nullable Payment latest) {
-		if (latest == null || latest.status() == PaymentStatus.CREATED) {
-			return "PENDING";
-		}
-		return latest.status().name();
+	/** An appointment's payment as Mibo names it: billing's standing; PENDING when none was made yet. */
+	static String paymentStatus(@Nullable PaymentStanding standing) {
+		return standing == null ? PaymentStanding.PENDING.name() : standing.name();
 	}
 
 	static String date(Appointment a) {
