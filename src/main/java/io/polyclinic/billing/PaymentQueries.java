@@ -91,17 +91,15 @@ public class PaymentQueries {
 	public Page<PaymentEntry> ofPatient(@Nullable Ref patient, Pageable page, Actor actor) {
 		Scope scope = scope(patient, actor, "page " + page.getPageNumber());
 		Pageable newestFirst = PageRequest.of(page.getPageNumber(), page.getPageSize());
-		var content = model.entries(scope, newestFirst);
-		long total = content.size() < page.getPageSize() && (page.getOffset() == 0 || !content.isEmpty())
-				? page.getOffset() + content.size() : model.count(scope);
-		return new PageImpl<>(content, newestFirst, total);
+		var found = model.entries(scope, newestFirst, billing.currency());
+		return new PageImpl<>(found.content(), newestFirst, found.total());
 	}
 
-	/** A patient's newest payments and what they paid net of refunds (a dashboard's figures). */
+	/** A patient's newest payments and what they paid net of refunds (a dashboard's figures), in one statement. */
 	public PaymentSummary summary(@Nullable Ref patient, int recent, Actor actor) {
 		Scope scope = scope(patient, actor, "summary");
-		return new PaymentSummary(model.entries(scope, PageRequest.of(0, recent)),
-				model.netPaid(scope, billing.currency()), billing.currency());
+		var found = model.entries(scope, PageRequest.of(0, recent), billing.currency());
+		return new PaymentSummary(found.content(), found.netPaid(), billing.currency());
 	}
 
 	/** What was paid for an appointment, net of refunds, in the clinic's currency: its patient or staff who reach it. */

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.billing.Payment;
@@ -52,8 +53,11 @@ public class Ledger {
 		return changed;
 	}
 
-	/** Marks a payment for staff to look at. */
-	@Transactional
+	/**
+	 * Marks a payment for staff to look at, in a transaction of its own: the caller's may hold the payment as it was
+	 * before a refund changed it.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void flag(long paymentId, String reason) {
 		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> Refusal.notFound("Payment"));
 		payment.flag(reason, now(clock));

@@ -69,19 +69,40 @@ public class PaymentReadModel {
 		this.jdbc = jdbc;
 	}
 
-	/** A page of payments in scope, newest first, each with its appointment's clinician. */
-	public List<PaymentEntry> entries(Scope scope, Pageable page) {
+	/** A page of payments in scope, with how many there are and what they brought in net of refunds. */
+	public record Entries(List<PaymentEntry> content, long total, long netPaid) {
+	}
+
+	/**
+	 * A page of payments in scope, newest first, each with its appointment's clinician — and, in the same statement,
+	 * the count and the net total of everything in scope (window functions, computed before the page is cut).
+	 */
+	public Entries entries(Scope scope, Pageable page, String currency) {
 		String sql = "SELECT " + COLUMNS + """
-				, a.clinician_id AS clinician_id, u.full_name AS clinician_name, a.starts_at AS starts_at
+				, a.clinician_id AS clinician_id, u.full_name AS clinician_name, a.starts_at AS starts_at,
+				  COUNT(*) OVER () AS total_count,
+				  SUM(CASE WHEN p.status = 'PAID' AND p.currency = :currency THEN p.amount_minor - p.refunded_minor
+				           ELSE 0 END) OVER () AS net_paid
 				FROM payments p
 				JOIN appointments a ON a.id = p.appointment_id
 				JOIN clinicians c ON c.id = a.clinician_id
 				JOIN users u ON u.id = c.user_id""" + scope.where()
 				+ " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
-		return scope.bind(jdbc.sql(sql)).param("limit", page.getPageSize()).param("offset", page.getOffset())
-			.query((rs, i) -> new PaymentEntry(payment(rs), rs.getLong("clinician_id"), rs.getString("clinician_name"),
-					instant(rs, "starts_at")))
+		long[] totals = new long[2];
+		List<PaymentEntry> content = scope.bind(jdbc.sql(sql)).param("currency", currency)
+			.param("limit", page.getPageSize()).param("offset", page.getOffset())
+			.query((rs, i) -> {
+				totals[0] = rs.getLong("total_count");
+				totals[1] = rs.getLong("net_paid");
+				return new PaymentEntry(payment(rs), rs.getLong("clinician_id"), rs.getString("clinician_name"),
+						instant(rs, "starts_at"));
+			})
 			.list();
+		if (content.isEmpty() && page.getOffset() > 0) {
+			// a page past the end: the totals come from statements of their own
+			return new Entries(content, count(scope), netPaid(scope, currency));
+		}
+		return new Entries(content, totals[0], totals[1]);
 	}
 
 	public long count(Scope scope) {

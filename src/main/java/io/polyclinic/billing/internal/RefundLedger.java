@@ -62,9 +62,8 @@ public class RefundLedger {
 
 	/** The provider gave the money back: the refund is processed, once, and the payment counts it. */
 	public StoredRefund processed(long refundId, @Nullable String providerRefundId) {
-		StoredRefund refund = refunds.findById(refundId).orElseThrow(() -> Refusal.notFound("Refund"));
-		StoredPayment payment = payments.lock(refund.getPaymentId()).orElseThrow();
-		refund = refunds.findById(refundId).orElseThrow();
+		StoredPayment payment = lockPaymentOf(refundId);
+		StoredRefund refund = refunds.findById(refundId).orElseThrow();
 		if (refund.getStatus() == RefundStatus.FAILED) {
 			// a refund given up on came through after all: it takes its money out of what is left, if it can
 			try {
@@ -86,16 +85,16 @@ public class RefundLedger {
 
 	/** The provider took the refund and will answer later. */
 	public StoredRefund accepted(long refundId, String providerRefundId) {
-		StoredRefund refund = refunds.findById(refundId).orElseThrow(() -> Refusal.notFound("Refund"));
+		lockPaymentOf(refundId);
+		StoredRefund refund = refunds.findById(refundId).orElseThrow();
 		refund.accepted(providerRefundId, Ledger.now(clock));
 		return refunds.save(refund);
 	}
 
 	/** The provider refused the refund: the money held for it is released. */
 	public StoredRefund failed(long refundId, @Nullable String reason) {
-		StoredRefund refund = refunds.findById(refundId).orElseThrow(() -> Refusal.notFound("Refund"));
-		StoredPayment payment = payments.lock(refund.getPaymentId()).orElseThrow();
-		refund = refunds.findById(refundId).orElseThrow();
+		StoredPayment payment = lockPaymentOf(refundId);
+		StoredRefund refund = refunds.findById(refundId).orElseThrow();
 		if (refund.failed(reason, Ledger.now(clock))) {
 			payment.refundFailed(refund, Ledger.now(clock));
 			payments.save(payment);
@@ -129,6 +128,12 @@ public class RefundLedger {
 		payment.refunded(refund, Ledger.now(clock));
 		payments.save(payment);
 		return Optional.of(refunds.save(refund));
+	}
+
+	/** Every change of a refund happens under its payment's lock, and reads the refund only once it holds it. */
+	private StoredPayment lockPaymentOf(long refundId) {
+		long paymentId = refunds.paymentIdOf(refundId).orElseThrow(() -> Refusal.notFound("Refund"));
+		return payments.lock(paymentId).orElseThrow();
 	}
 
 	public Optional<StoredRefund> find(String provider, @Nullable String providerRefundId, @Nullable String reference) {
