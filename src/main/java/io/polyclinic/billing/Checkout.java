@@ -70,15 +70,13 @@ public class Checkout {
 	public PaymentOrder order(Ref appointment, @Nullable Long expectedAmountMinor, String provider, Actor actor) {
 		Appointment a = book.require(book.idOf(appointment));
 		access.requirePayer(a, actor, "CREATE", PaymentAccess.PAYMENT, "appointment " + a.id());
-		if (!a.status().isOpen() || a.feeMinor() <= 0) {
-			throw Refusal.conflict("NOT_PAYABLE", "This appointment can no longer be paid for");
+		if (a.feeMinor() <= 0) {
+			throw Refusal.conflict("NOT_PAYABLE", "This appointment has no fee to pay");
 		}
 		if (expectedAmountMinor != null && expectedAmountMinor != a.feeMinor()) {
 			throw Refusal.invalidField("amount", "Amount must equal the appointment's fee (" + a.feeMinor() / 100 + ")");
 		}
-		if (payments.existsByAppointmentIdAndStatus(a.id(), PaymentStatus.PAID)) {
-			throw Refusal.conflict("ALREADY_PAID", "This appointment is already paid");
-		}
+		ledger.requirePayable(a);
 		List<StoredPayment> open = payments.openOrders(a.id(), provider, a.feeMinor(), a.currency(), PageRequest.of(0, 1));
 		if (!open.isEmpty()) {
 			StoredPayment existing = open.get(0);

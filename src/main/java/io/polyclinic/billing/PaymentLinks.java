@@ -93,12 +93,7 @@ public class PaymentLinks {
 		access.requireStaff(actor, "CREATE", PaymentAccess.PAYMENT_LINK);
 		Appointment a = book.require(book.idOf(request.appointment()));
 		access.requireStaff(a, actor, "CREATE", PaymentAccess.PAYMENT_LINK, "appointment " + a.id());
-		if (!a.status().isOpen()) {
-			throw Refusal.conflict("NOT_PAYABLE", "This appointment can no longer be paid for");
-		}
-		if (payments.existsByAppointmentIdAndStatus(a.id(), PaymentStatus.PAID)) {
-			throw Refusal.conflict("ALREADY_PAID", "This appointment is already paid");
-		}
+		ledger.requirePayable(a);
 		return sendFor(a, request, provider, actor);
 	}
 

@@ -10,7 +10,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.billing.Payment;
+import io.polyclinic.billing.PaymentStatus;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.scheduling.Appointment;
 
 /**
  * Settles and fails payments under a row lock, in the transaction that publishes what happened: whoever settles a
@@ -67,6 +69,20 @@ public class Ledger {
 	/** The clock's time at the database's precision, so that what is published equals what is stored. */
 	public static Instant now(Clock clock) {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * An appointment can take a new payment while it is open and nothing has paid for it yet.
+	 *
+	 * @throws Refusal CONFLICT NOT_PAYABLE for a closed appointment, ALREADY_PAID for a paid one
+	 */
+	public void requirePayable(Appointment appointment) {
+		if (!appointment.status().isOpen()) {
+			throw Refusal.conflict("NOT_PAYABLE", "This appointment can no longer be paid for");
+		}
+		if (payments.existsByAppointmentIdAndStatus(appointment.id(), PaymentStatus.PAID)) {
+			throw Refusal.conflict("ALREADY_PAID", "This appointment is already paid");
+		}
 	}
 
 	/** Whether another payment already carries this provider payment id (the unique key would refuse it). */

@@ -55,8 +55,9 @@ class RazorpayGatewayTests {
 	}
 
 	private static BillingProperties.Razorpay settings(String baseUrl, String webhookSecret) {
-		return new BillingProperties.Razorpay(KEY_ID, KEY_SECRET, webhookSecret, baseUrl, Duration.ofSeconds(2),
-				Duration.ofSeconds(2));
+		// generous: a stub's first answer on a busy machine can take seconds; no test here waits for a timeout
+		return new BillingProperties.Razorpay(KEY_ID, KEY_SECRET, webhookSecret, baseUrl, Duration.ofSeconds(5),
+				Duration.ofSeconds(15));
 	}
 
 	@Test
