@@ -129,7 +129,7 @@ public class Checkout {
 		Appointment a = book.require(payment.getAppointmentId());
 		access.requirePayer(a, actor, "VERIFY", PaymentAccess.PAYMENT, payment.getId());
 		Ref named = verification.appointment();
-		if (named != null && !(a.id() == (named.id() == null ? -1 : named.id()) || a.publicId().equals(named.publicId()))) {
+		if (named != null && !names(named, a)) {
 			throw Refusal.invalidField("appointmentId", "The order belongs to another appointment");
 		}
 		Payment current = payment.toPayment();
@@ -143,6 +143,10 @@ public class Checkout {
 					payment.getPatientId()));
 			return settled.payment();
 		});
+	}
+
+	private static boolean names(Ref ref, Appointment appointment) {
+		return ref.id() != null ? ref.id() == appointment.id() : appointment.publicId().equals(ref.publicId());
 	}
 
 	private static @Nullable String methodOf(PaymentGateway gateway, String paymentId, @Nullable String given) {

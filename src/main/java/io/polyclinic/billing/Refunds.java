@@ -2,6 +2,7 @@ package io.polyclinic.billing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 
@@ -94,7 +95,8 @@ public class Refunds {
 		PaymentGateway.ProviderRefund answer;
 		try {
 			answer = gateways.get(payment.getProvider()).refund(new PaymentGateway.RefundRequest(
-					String.valueOf(payment.getProviderPaymentId()), refund.getAmountMinor(), payment.getCurrency(),
+					Objects.requireNonNull(payment.getProviderPaymentId(), "a settled payment has its provider's id"),
+					refund.getAmountMinor(), payment.getCurrency(),
 					refund.providerKey(), refund.getPublicId().toString(),
 					Map.of("payment_id", payment.getPublicId().toString())));
 		}

@@ -131,5 +131,6 @@ public class StoredRefund {
 	public long getPaymentId() { return paymentId; }
 	public long getAmountMinor() { return amountMinor; }
 	public RefundStatus getStatus() { return status; }
+	public @Nullable String getProviderRefundId() { return providerRefundId; }
 	public String getIdempotencyKey() { return idempotencyKey; }
 }

@@ -138,7 +138,7 @@ public class WebhookActions {
 	}
 
 	private static boolean sameAttempt(StoredRefund refund, ProviderEvent event) {
-		String known = refund.toRefund().providerRefundId();
+		String known = refund.getProviderRefundId();
 		return known == null || event.refundId() == null || known.equals(event.refundId());
 	}
 
