@@ -5,19 +5,44 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.polyclinic.scheduling.PaymentStanding;
+
 /**
  * One payment for an appointment, as the faces show it. Amounts are in minor units (paise).
  *
- * @param provider {@code offline} or {@code razorpay}
- * @param orderId the provider's order id ({@code order_…}); null for a payment link until it is paid
+ * @param provider the provider that collects it: {@code offline}, {@code razorpay}
+ * @param orderId the provider's order (or payment intent) id; null for a payment link until it is paid
  * @param providerPaymentId the provider's payment id ({@code pay_…}): the transaction id a receipt shows
  * @param method how it was paid, upper-case as the clinic shows it (UPI, CARD, NETBANKING, WALLET…)
+ * @param refundedMinor what has gone back to the patient, in minor units
+ * @param attention why staff must look at this payment (a payment for a cancelled appointment the provider would not
+ *        refund); null when nothing is amiss
  */
 public record Payment(long id, UUID publicId, long appointmentId, long patientId, long amountMinor, String currency,
 		PaymentStatus status, String provider, @Nullable String orderId, @Nullable String providerPaymentId,
-		@Nullable String method, @Nullable String failureReason, @Nullable Instant paidAt, Instant createdAt) {
+		@Nullable String method, @Nullable String failureReason, @Nullable Instant paidAt, Instant createdAt,
+		long refundedMinor, @Nullable String attention) {
 
 	public boolean paid() {
 		return status == PaymentStatus.PAID;
+	}
+
+	/** What the clinic keeps of it: the amount once paid, less refunds. */
+	public long netMinor() {
+		return paid() ? amountMinor - refundedMinor : 0;
+	}
+
+	public PaymentStanding standing() {
+		return standing(status, amountMinor, refundedMinor);
+	}
+
+	/** The rule for every payment shown, one or a page: refunds counted, an unsettled payment still pending. */
+	public static PaymentStanding standing(PaymentStatus status, long amountMinor, long refundedMinor) {
+		return switch (status) {
+			case CREATED -> PaymentStanding.PENDING;
+			case FAILED -> PaymentStanding.FAILED;
+			case PAID -> refundedMinor <= 0 ? PaymentStanding.PAID
+					: refundedMinor >= amountMinor ? PaymentStanding.REFUNDED : PaymentStanding.PARTIALLY_REFUNDED;
+		};
 	}
 }

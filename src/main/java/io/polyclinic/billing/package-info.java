@@ -1,6 +1,23 @@
 /**
- * Payments for appointments: provider orders and checkout verification, payment links, provider webhooks (an offline
- * provider by default, Razorpay when configured), and the payment queries the faces show.
+ * Billing: payments for appointments, refunds, and the providers that move the money — several configured at once
+ * (an offline provider by default, Razorpay when configured; Stripe with the faces that need it), each checking and
+ * reading its own webhooks.
+ *
+ * <p>The API: {@link io.polyclinic.billing.PaymentProviders} (which providers, a face's choice),
+ * {@link io.polyclinic.billing.Checkout} (orders and their verification), {@link io.polyclinic.billing.PaymentLinks}
+ * (links sent to a phone), {@link io.polyclinic.billing.Webhooks}, {@link io.polyclinic.billing.Refunds},
+ * {@link io.polyclinic.billing.PaymentQueries} (what faces show, scoped and paged in SQL), and
+ * {@link io.polyclinic.billing.AppointmentCharges} (booking and charging in one transaction). Billing implements
+ * scheduling's {@code PaymentStandings} (the rule "where an appointment's payment stands") and confirms an appointment
+ * once it is paid — or gives the money back when the appointment was cancelled. Its events
+ * ({@link io.polyclinic.billing.PaymentSucceeded}, {@link io.polyclinic.billing.PaymentFailed},
+ * {@link io.polyclinic.billing.PaymentRefunded}) are what notify and analytics listen to; a new link reaches the
+ * customer through {@link io.polyclinic.billing.PaymentLinkDelivery}, which notify implements. Billing depends on
+ * scheduling, directory, audit and platform — never on notify.
+ *
+ * <p>Who may do what is decided here, on top of scheduling's "who may see this appointment": the patient and staff
+ * who reach the appointment pay and read its payment; staff who reach it send links and refund; its clinician sees
+ * only where its payment stands. A patient's own record comes from the caller.
  */
 @NullMarked
 package io.polyclinic.billing;

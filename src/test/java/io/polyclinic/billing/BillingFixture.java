@@ -1,85 +1,102 @@
 package io.polyclinic.billing;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.jspecify.annotations.Nullable;
 
+import io.polyclinic.directory.Clinician;
+import io.polyclinic.directory.NewStaffMember;
+import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Role;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentRequest;
+import io.polyclinic.scheduling.SessionType;
+import io.polyclinic.support.Clinic;
 import io.polyclinic.support.MiboClient;
 
 /**
- * The rows payments point to (users, patients, clinicians, appointments), inserted directly until their modules
- * have an API. Every call makes fresh rows.
+ * The people and appointments payments are for, made through the modules' own APIs: patients, clinicians with
+ * weekday hours (fee ₹1,500), appointments booked on their grid, and callers of every role.
  */
 final class BillingFixture {
 
-	private static final AtomicLong SLOTS = new AtomicLong();
+	private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+	private static final AtomicInteger HOURS = new AtomicInteger();
 
-	private final JdbcClient jdbc;
+	private final Clinic clinic;
+	private final AppointmentBook book;
+	private final StaffRegistry staff;
 
-	BillingFixture(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	BillingFixture(Clinic clinic, AppointmentBook book, StaffRegistry staff) {
+		this.clinic = clinic;
+		this.book = book;
+		this.staff = staff;
 	}
 
-	record Patient(long userId, long id, String phone, Actor actor) {
+	record Patient(io.polyclinic.directory.Patient patient, Actor actor) {
+
+		long id() {
+			return patient.id();
+		}
+
+		String phone() {
+			return patient.phone();
+		}
 	}
 
 	Patient patient() {
-		String phone = MiboClient.newPhone();
-		long userId = user("Patient " + phone, phone, Role.PATIENT);
-		long id = insert("""
-				INSERT INTO patients (public_id, user_id, lead_source, created_at, updated_at)
-				VALUES (?, ?, 'WEBSITE', ?, ?)""", UUID.randomUUID(), userId, now(), now());
-		return new Patient(userId, id, phone, actor(userId, Role.PATIENT));
+		var patient = clinic.patient();
+		return new Patient(patient, clinic.actorOf(patient.userId(), Role.PATIENT));
 	}
 
-	long clinician() {
-		String phone = MiboClient.newPhone();
-		long userId = user("Dr. " + phone, phone, Role.CLINICIAN);
-		return insert("""
-				INSERT INTO clinicians (public_id, user_id, time_zone, created_at, updated_at)
-				VALUES (?, ?, 'Asia/Kolkata', ?, ?)""", UUID.randomUUID(), userId, now(), now());
+	Clinician clinician(@Nullable Long centreId) {
+		return clinic.clinician(centreId, ZONE.getId());
 	}
 
-	long appointment(Patient patient) {
-		Instant starts = Instant.now().plus(1 + SLOTS.incrementAndGet(), ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-		return insert("""
-				INSERT INTO appointments (public_id, patient_id, clinician_id, starts_at, ends_at, slot_hold, session_type,
-				  status, fee_minor, currency, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, 'ONLINE', 'PENDING', 150000, 'INR', ?, ?)""", UUID.randomUUID(), patient.id(),
-				clinician(), starts.atOffset(ZoneOffset.UTC), starts.plus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC),
-				starts.atOffset(ZoneOffset.UTC), now(), now());
+	Actor actorOf(Clinician clinician) {
+		return clinic.actorOf(clinician.userId(), Role.CLINICIAN);
 	}
 
-	/** A signed-in member of staff (or anyone) of the given role, with a user row of their own. */
+	/** An appointment of the patient with a clinician of their own, next week. */
+	Appointment appointment(Patient patient) {
+		return appointment(patient, clinician(null), null);
+	}
+
+	/** An appointment with this clinician, at a centre (or none), on a weekday hour no other test takes. */
+	Appointment appointment(Patient patient, Clinician clinician, @Nullable Long centreId) {
+		int n = HOURS.getAndIncrement();
+		var day = Clinic.nextWeekday(ZONE, DayOfWeek.MONDAY).plusWeeks(n / 40).plusDays((n / 8) % 5);
+		var request = new AppointmentRequest(new AppointmentRequest.KnownPatient(Ref.id(patient.id())),
+				Ref.id(clinician.id()), centreId, new AppointmentRequest.GridSlot(day, LocalTime.of(9 + n % 8, 0)),
+				SessionType.ONLINE, null, null);
+		return book.book(request, clinic.admin()).appointment();
+	}
+
+	/** A caller of the role who works for the whole clinic (not bound to a centre). */
 	Actor actor(Role role) {
+		return clinic.actorOf(900_000_000L + HOURS.getAndIncrement(), role);
+	}
+
+	/** A member of staff of the role, working at the centre. */
+	Actor staffAt(Role role, long centreId) {
 		String phone = MiboClient.newPhone();
-		return actor(user(role.name() + " " + phone, phone, role), role);
+		var member = staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, "SecurePassword123", role,
+				centreId), clinic.admin());
+		return new Actor(member.id(), member.publicId(), role, UUID.randomUUID());
 	}
 
-	private static Actor actor(long userId, Role role) {
-		return new Actor(userId, UUID.randomUUID(), role, UUID.randomUUID());
+	Actor admin() {
+		return clinic.admin();
 	}
 
-	private long user(String name, String phone, Role role) {
-		return insert("""
-				INSERT INTO users (public_id, phone, full_name, role, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), phone, name, role.name(), now(), now());
-	}
-
-	private long insert(String sql, Object... params) {
-		var keys = new GeneratedKeyHolder();
-		jdbc.sql(sql).params(params).update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
-	}
-
-	private static java.time.OffsetDateTime now() {
-		return Instant.now().atOffset(ZoneOffset.UTC);
+	Clinic clinic() {
+		return clinic;
 	}
 }

@@ -12,19 +12,25 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 import io.polyclinic.billing.internal.OfflineGateway;
-import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
+import io.polyclinic.scheduling.Appointment;
 
 class PaymentLinksTests extends BillingTest {
 
-	record Linked(BillingFixture.Patient patient, long appointmentId, SentPaymentLink sent) {
+	record Linked(BillingFixture.Patient patient, Appointment appointment, SentPaymentLink sent) {
+
+		long appointmentId() {
+			return appointment.id();
+		}
 	}
 
 	Linked linked() {
 		var patient = fixture.patient();
-		long appointment = fixture.appointment(patient);
-		SentPaymentLink sent = payments.createLink(fixture.actor(Role.FRONT_DESK), new NewPaymentLink(appointment,
-				patient.id(), 150_000, "Jane Smith", patient.phone(), "jane@example.com"));
+		var appointment = fixture.appointment(patient);
+		SentPaymentLink sent = links.send(new LinkRequest(Ref.id(appointment.id()), 150_000L, "Jane Smith",
+				patient.phone(), "jane@example.com", null, null), OFFLINE, fixture.actor(Role.FRONT_DESK));
 		return new Linked(patient, appointment, sent);
 	}
 
@@ -49,18 +55,30 @@ class PaymentLinksTests extends BillingTest {
 		assertThat((String) delivery.get("body")).contains(link.shortUrl()).contains("\u20B91500.00").contains("Jane Smith");
 		assertThat(((Number) delivery.get("patient_id")).longValue()).isEqualTo(l.patient().id());
 		assertThat(((Number) delivery.get("appointment_id")).longValue()).isEqualTo(l.appointmentId());
-		Payment payment = payments.latestForAppointment(l.patient().actor(), l.patient().id(), l.appointmentId())
-			.orElseThrow();
+		Payment payment = queries.latestOf(Ref.id(l.appointmentId()), l.patient().actor()).orElseThrow();
 		assertThat(payment.id()).isEqualTo(link.paymentId());
 		assertThat(payment.status()).isEqualTo(PaymentStatus.CREATED);
 		assertThat(payment.orderId()).isNull();
 	}
 
 	@Test
+	void whatTheRequestLeavesOutComesFromTheAppointmentAndItsPatient() {
+		var patient = fixture.patient();
+		var appointment = fixture.appointment(patient);
+
+		var sent = links.send(LinkRequest.of(Ref.of(appointment.publicId())), OFFLINE, fixture.actor(Role.ADMIN));
+
+		assertThat(sent.link().amountMinor()).isEqualTo(appointment.feeMinor());
+		assertThat(sent.sent()).isTrue();
+		assertThat(jdbc.sql("SELECT body FROM deliveries WHERE recipient = ? AND kind = 'PAYMENT_LINK'")
+			.param(patient.phone()).query(String.class).single()).contains(patient.patient().fullName());
+	}
+
+	@Test
 	void verifyingAnUnpaidLinkAnswersItsState() {
 		var l = linked();
 
-		PaymentLink link = payments.verifyLink(l.patient().actor(), l.patient().id(), l.sent().link().linkId());
+		PaymentLink link = links.refresh(OFFLINE, l.sent().link().linkId(), l.patient().actor());
 
 		assertThat(link.status().value()).isEqualTo("created");
 		assertThat(link.amountPaidMinor()).isZero();
@@ -78,7 +96,7 @@ class PaymentLinksTests extends BillingTest {
 		assertThat(webhook(paymentEvent("payment.captured", paymentId, orderId, "captured", "upi", null), null))
 			.isEqualTo(WebhookResult.IGNORED);
 
-		PaymentLink link = payments.verifyLink(fixture.actor(Role.CARE_COORDINATOR), null, linkId);
+		PaymentLink link = links.refresh(OFFLINE, linkId, fixture.actor(Role.CARE_COORDINATOR));
 		assertThat(link.status().value()).isEqualTo("paid");
 		assertThat(link.amountPaidMinor()).isEqualTo(150_000);
 		Payment payment = payment(link.paymentId());
@@ -95,7 +113,7 @@ class PaymentLinksTests extends BillingTest {
 		jdbc.sql("UPDATE payment_links SET expires_at = ? WHERE provider_link_id = ?")
 			.params(Instant.now().minusSeconds(60).atOffset(ZoneOffset.UTC), l.sent().link().linkId()).update();
 
-		PaymentLink link = payments.verifyLink(l.patient().actor(), l.patient().id(), l.sent().link().linkId());
+		PaymentLink link = links.refresh(OFFLINE, l.sent().link().linkId(), l.patient().actor());
 
 		assertThat(link.status().value()).isEqualTo("expired");
 	}
@@ -105,41 +123,40 @@ class PaymentLinksTests extends BillingTest {
 		var l = linked();
 		var stranger = fixture.patient();
 
-		assertThatThrownBy(() -> payments.createLink(l.patient().actor(), new NewPaymentLink(l.appointmentId(),
-				l.patient().id(), 100, "Jane", l.patient().phone(), null)))
+		assertThatThrownBy(() -> links.send(LinkRequest.of(Ref.id(l.appointmentId())), OFFLINE, l.patient().actor()))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
-		assertThatThrownBy(() -> payments.verifyLink(stranger.actor(), stranger.id(), l.sent().link().linkId()))
+		assertThatThrownBy(() -> links.refresh(OFFLINE, l.sent().link().linkId(), stranger.actor()))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
-		assertThatThrownBy(() -> payments.verifyLink(fixture.actor(Role.CLINICIAN), null, l.sent().link().linkId()))
+		assertThatThrownBy(() -> links.refresh(OFFLINE, l.sent().link().linkId(), fixture.actor(Role.CLINICIAN)))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
 	}
 
 	@Test
 	void anUnknownLinkIsNotFound() {
-		assertThatThrownBy(() -> payments.verifyLink(fixture.actor(Role.ADMIN), null, "plink_UnknownUnknown"))
+		assertThatThrownBy(() -> links.refresh(OFFLINE, "plink_UnknownUnknown", fixture.actor(Role.ADMIN)))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
 	}
 
 	@Test
 	void badLinkRequestsAreValidationErrors() {
 		var patient = fixture.patient();
-		long appointment = fixture.appointment(patient);
+		var appointment = Ref.id(fixture.appointment(patient).id());
 		var staff = fixture.actor(Role.FRONT_DESK);
 
-		assertThatThrownBy(() -> payments.createLink(staff,
-				new NewPaymentLink(appointment, patient.id(), 100, "Jane", "12", null)))
+		assertThatThrownBy(() -> links.send(new LinkRequest(appointment, 100L, "Jane", "12", null, null, null), OFFLINE,
+				staff))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("customerPhone"));
-		assertThatThrownBy(() -> payments.createLink(staff,
-				new NewPaymentLink(appointment, patient.id(), 100, "Jane", patient.phone(), "not-an-email")))
+		assertThatThrownBy(() -> links.send(new LinkRequest(appointment, 100L, "Jane", patient.phone(), "not-an-email",
+				null, null), OFFLINE, staff))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("customerEmail"));
-		assertThatThrownBy(() -> payments.createLink(staff,
-				new NewPaymentLink(appointment, patient.id(), 100, " ", patient.phone(), null)))
+		assertThatThrownBy(() -> links.send(new LinkRequest(appointment, 100L, " ", patient.phone(), null, null, null),
+				OFFLINE, staff))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("customerName"));
-		assertThatThrownBy(() -> payments.createLink(staff, new NewPaymentLink(appointment, patient.id(), 100, null,
-				"Jane", patient.phone(), null, null, Duration.ofMinutes(5))))
+		assertThatThrownBy(() -> links.send(new LinkRequest(appointment, 100L, "Jane", patient.phone(), null, null,
+				Duration.ofMinutes(5)), OFFLINE, staff))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("validFor"));
-		assertThatThrownBy(() -> payments.createLink(staff,
-				new NewPaymentLink(appointment, patient.id(), -5, "Jane", patient.phone(), null)))
+		assertThatThrownBy(() -> links.send(new LinkRequest(appointment, -5L, "Jane", patient.phone(), null, null, null),
+				OFFLINE, staff))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("amount"));
 	}
 

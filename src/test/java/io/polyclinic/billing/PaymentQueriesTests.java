@@ -4,100 +4,122 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageRequest;
 
-import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
+import io.polyclinic.scheduling.PaymentStanding;
 
 class PaymentQueriesTests extends BillingTest {
 
-	private Payment pay(BillingFixture.Patient patient, long appointment, long amount) {
-		PaymentOrder order = payments.createOrder(patient.actor(), new NewOrder(appointment, patient.id(), amount, null));
-		String paymentId = newPaymentId();
-		return payments.verifyCheckout(patient.actor(), patient.id(),
-				new CheckoutVerification(order.orderId(), paymentId, checkoutSignature(order.orderId(), paymentId)));
-	}
-
 	@Test
-	void aPatientsPaymentsComeNewestFirstAPageAtATime_andTheTotalCountsOnlyPaidOnes() {
+	void aPatientsPaymentsComeNewestFirstAPageAtATimeWithTheirClinician_andTheTotalIsNetOfRefunds() {
 		var patient = fixture.patient();
-		long first = fixture.appointment(patient);
-		long second = fixture.appointment(patient);
-		long third = fixture.appointment(patient);
-		pay(patient, first, 150_000);
-		pay(patient, second, 120_000);
-		payments.createOrder(patient.actor(), new NewOrder(third, patient.id(), 99_900, null));
+		var first = fixture.appointment(patient);
+		var second = fixture.appointment(patient);
+		var third = fixture.appointment(patient);
+		paid(patient, first);
+		Payment refundedInPart = paid(patient, second);
+		checkout.order(Ref.id(third.id()), null, OFFLINE, patient.actor());
+		refunds.refund(new RefundRequest(Ref.id(refundedInPart.id()), 50_000L, "part-" + refundedInPart.id(), null),
+				fixture.admin());
 
-		var page = payments.ofPatient(patient.actor(), patient.id(), PageRequest.of(0, 2));
-		var next = payments.ofPatient(patient.actor(), patient.id(), PageRequest.of(1, 2));
+		var page = queries.ofPatient(null, PageRequest.of(0, 2), patient.actor());
+		var next = queries.ofPatient(Ref.of(patient.patient().publicId()), PageRequest.of(1, 2), patient.actor());
+		var summary = queries.summary(null, 5, patient.actor());
 
 		assertThat(page.getTotalElements()).isEqualTo(3);
-		assertThat(page.getContent()).extracting(Payment::appointmentId).containsExactly(third, second);
-		assertThat(next.getContent()).extracting(Payment::appointmentId).containsExactly(first);
-		assertThat(payments.totalPaid(patient.actor(), patient.id())).isEqualTo(270_000);
-		assertThat(payments.totalPaid(fixture.actor(Role.MANAGER), fixture.patient().id())).isZero();
-		assertThat(jdbc.sql("""
-				SELECT COUNT(*) FROM audit_entries WHERE action = 'READ' AND resource_type = 'PAYMENT' AND patient_id = ?""")
-			.param(patient.id()).query(Long.class).single()).isEqualTo(3);
+		assertThat(page.getContent()).extracting(e -> e.payment().appointmentId()).containsExactly(third.id(), second.id());
+		assertThat(page.getContent().get(0).clinicianId()).isEqualTo(third.clinicianId());
+		assertThat(page.getContent().get(0).clinicianName()).startsWith("Dr. ");
+		assertThat(page.getContent().get(0).appointmentStartsAt()).isEqualTo(third.startsAt());
+		assertThat(next.getContent()).extracting(e -> e.payment().appointmentId()).containsExactly(first.id());
+		assertThat(summary.recent()).hasSize(3);
+		assertThat(summary.netPaidMinor()).isEqualTo(150_000 + 100_000);
+		assertThat(summary.currency()).isEqualTo("INR");
+		assertThat(queries.netPaidFor(Ref.id(second.id()), patient.actor())).isEqualTo(100_000);
+		assertThat(queries.summary(Ref.id(fixture.patient().id()), 5, fixture.actor(Role.MANAGER)).netPaidMinor())
+			.isZero();
 	}
 
 	@Test
-	void theLatestPaymentOfEachAppointmentComesInOneMap() {
+	void theStandingOfAnAppointmentIsItsSettledOrNewestPayment_refundsCounted() {
 		var patient = fixture.patient();
 		var other = fixture.patient();
-		long paid = fixture.appointment(patient);
-		long reordered = fixture.appointment(patient);
-		long unpaid = fixture.appointment(patient);
-		long othersAppointment = fixture.appointment(other);
-		pay(patient, paid, 150_000);
-		payments.createOrder(patient.actor(), new NewOrder(reordered, patient.id(), 100_000, null));
-		PaymentOrder newer = payments.createOrder(patient.actor(), new NewOrder(reordered, patient.id(), 90_000, null));
-		pay(other, othersAppointment, 150_000);
-		List<Long> all = List.of(paid, reordered, unpaid, othersAppointment);
+		var paid = fixture.appointment(patient);
+		var doctor = fixture.clinician(null);
+		var refunded = fixture.appointment(patient, doctor, null);
+		var partly = fixture.appointment(patient);
+		var ordered = fixture.appointment(patient);
+		var unpaid = fixture.appointment(patient);
+		var othersAppointment = fixture.appointment(other);
+		paid(patient, paid);
+		Payment whole = paid(patient, refunded);
+		Payment part = paid(patient, partly);
+		checkout.order(Ref.id(ordered.id()), null, OFFLINE, patient.actor());
+		paid(other, othersAppointment);
+		refunds.refund(new RefundRequest(Ref.id(whole.id()), null, "all-" + whole.id(), null), fixture.admin());
+		refunds.refund(new RefundRequest(Ref.id(part.id()), 1_000L, "some-" + part.id(), null), fixture.admin());
+		var all = List.of(paid, refunded, partly, ordered, unpaid, othersAppointment);
 
-		Map<Long, Payment> staffView = payments.latestForAppointments(fixture.actor(Role.FRONT_DESK), null, all);
-		Map<Long, Payment> patientView = payments.latestForAppointments(patient.actor(), patient.id(), all);
+		var staffView = queries.standingsOf(all, fixture.actor(Role.FRONT_DESK));
+		var patientView = queries.standingsOf(all, patient.actor());
 
-		assertThat(staffView).containsOnlyKeys(paid, reordered, othersAppointment);
-		assertThat(staffView.get(paid).status()).isEqualTo(PaymentStatus.PAID);
-		assertThat(staffView.get(reordered).orderId()).isEqualTo(newer.orderId());
-		assertThat(staffView.get(reordered).amountMinor()).isEqualTo(90_000);
-		assertThat(patientView).containsOnlyKeys(paid, reordered);
-		assertThat(payments.latestForAppointments(patient.actor(), patient.id(), List.of())).isEmpty();
+		assertThat(staffView).containsOnlyKeys(paid.id(), refunded.id(), partly.id(), ordered.id(),
+				othersAppointment.id());
+		assertThat(staffView.get(paid.id())).isEqualTo(PaymentStanding.PAID);
+		assertThat(staffView.get(refunded.id())).isEqualTo(PaymentStanding.REFUNDED);
+		assertThat(staffView.get(partly.id())).isEqualTo(PaymentStanding.PARTIALLY_REFUNDED);
+		assertThat(staffView.get(ordered.id())).isEqualTo(PaymentStanding.PENDING);
+		assertThat(patientView).containsOnlyKeys(paid.id(), refunded.id(), partly.id(), ordered.id());
+		assertThat(queries.standingOf(Ref.id(unpaid.id()), patient.actor())).isEqualTo(PaymentStanding.PENDING);
+		assertThat(queries.standingOf(Ref.of(refunded.publicId()), fixture.actorOf(doctor)))
+			.isEqualTo(PaymentStanding.REFUNDED);
 	}
 
 	@Test
 	void theLatestPaymentOfAnAppointmentIsItsPaymentDetails() {
 		var patient = fixture.patient();
-		long appointment = fixture.appointment(patient);
-		Payment paid = pay(patient, appointment, 150_000);
+		var appointment = fixture.appointment(patient);
+		Payment paid = paid(patient, appointment);
 
-		var details = payments.latestForAppointment(fixture.actor(Role.CLINICIAN), null, appointment).orElseThrow();
+		var details = queries.latestOf(Ref.id(appointment.id()), fixture.actor(Role.CARE_COORDINATOR)).orElseThrow();
 
 		assertThat(details).isEqualTo(paid);
 		assertThat(details.method()).isEqualTo("UPI");
-		assertThat(payments.latestForAppointment(patient.actor(), patient.id(), fixture.appointment(patient))).isEmpty();
+		assertThat(queries.latestOf(Ref.id(fixture.appointment(patient).id()), patient.actor())).isEmpty();
 	}
 
 	@Test
-	void aPatientReadsOnlyTheirOwnPayments() {
+	void aPatientReadsOnlyTheirOwnPayments_andCentreStaffOnlyThoseOfTheirCentre() {
 		var patient = fixture.patient();
 		var stranger = fixture.patient();
-		long appointment = fixture.appointment(patient);
-		pay(patient, appointment, 150_000);
+		var centre = fixture.clinic().centre("Pune");
+		var elsewhere = fixture.clinic().centre("Nagpur");
+		var doctor = fixture.clinician(centre.id());
+		var atCentre = fixture.appointment(patient, doctor, centre.id());
+		var online = fixture.appointment(patient);
+		paid(patient, atCentre);
+		paid(patient, online);
 
-		assertThatThrownBy(() -> payments.latestForAppointment(stranger.actor(), stranger.id(), appointment))
+		assertThatThrownBy(() -> queries.latestOf(Ref.id(atCentre.id()), stranger.actor()))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
-		assertThatThrownBy(() -> payments.latestForAppointment(stranger.actor(), null, appointment))
+		assertThatThrownBy(() -> queries.ofPatient(Ref.id(patient.id()), PageRequest.of(0, 10), stranger.actor()))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
-		assertThatThrownBy(() -> payments.ofPatient(fixture.actor(Role.CLINICIAN), patient.id(), PageRequest.of(0, 10)))
+		assertThatThrownBy(() -> queries.ofPatient(Ref.id(patient.id()), PageRequest.of(0, 10),
+				fixture.actorOf(doctor)))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
-		assertThatThrownBy(() -> payments.totalPaid(fixture.actor(Role.GUEST), patient.id()))
+		assertThatThrownBy(() -> queries.summary(Ref.id(patient.id()), 5, fixture.actor(Role.GUEST)))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
-		assertThatThrownBy(() -> payments.latestForAppointments(fixture.actor(Role.PHARMACIST), null, List.of(appointment)))
-			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+		assertThat(queries.ofPatient(null, PageRequest.of(0, 10), stranger.actor())).isEmpty();
+		var manager = fixture.staffAt(Role.CENTRE_MANAGER, centre.id());
+		assertThat(queries.ofPatient(Ref.id(patient.id()), PageRequest.of(0, 10), manager).getContent())
+			.extracting(e -> e.payment().appointmentId()).containsExactly(atCentre.id());
+		assertThat(queries.ofPatient(Ref.id(patient.id()), PageRequest.of(0, 10),
+				fixture.staffAt(Role.FRONT_DESK, elsewhere.id()))).isEmpty();
+		assertThat(queries.summary(Ref.id(patient.id()), 5, manager).netPaidMinor()).isEqualTo(150_000);
 	}
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.polyclinic.billing.internal.OfflineGateway;
+import io.polyclinic.platform.Ref;
+import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
 
 class PaymentWebhooksTests extends BillingTest {
@@ -67,8 +70,8 @@ class PaymentWebhooksTests extends BillingTest {
 	void aCaptureAfterTheCheckoutWasVerifiedPublishesNothingMore() {
 		var o = ordered();
 		String paymentId = newPaymentId();
-		payments.verifyCheckout(o.patient().actor(), o.patient().id(), new CheckoutVerification(o.order().orderId(),
-				paymentId, checkoutSignature(o.order().orderId(), paymentId)));
+		checkout.verify(OFFLINE, new CheckoutVerification(o.order().orderId(), paymentId,
+				checkoutSignature(o.order().orderId(), paymentId)), o.patient().actor());
 
 		WebhookResult result = webhook(paymentEvent("payment.captured", paymentId, o.order().orderId(), "captured",
 				"upi", null), OfflineGateway.newId("evt"));
@@ -119,8 +122,11 @@ class PaymentWebhooksTests extends BillingTest {
 		String eventId = OfflineGateway.newId("evt");
 		String refund = """
 				{"entity":"event","event":"refund.processed","payload":{"refund":{"entity":{"id":"rfnd_1"}}}}""";
+		String other = """
+				{"entity":"event","event":"order.paid","payload":{"order":{"entity":{"id":"order_NotOursNotOurs"}}}}""";
 
 		assertThat(webhook(refund, eventId)).isEqualTo(WebhookResult.IGNORED);
+		assertThat(webhook(other, null)).isEqualTo(WebhookResult.IGNORED);
 		assertThat(webhook(paymentEvent("payment.captured", newPaymentId(), "order_NotOursNotOurs", "captured", "upi",
 				null), null)).isEqualTo(WebhookResult.IGNORED);
 		assertThat(eventRows(eventId)).isEqualTo(1);
@@ -134,7 +140,8 @@ class PaymentWebhooksTests extends BillingTest {
 		String signedOtherBody = webhookSignature(body.replace("150000", "100"));
 
 		for (String signature : new String[] { null, "", signedOtherBody, "not-hex" }) {
-			assertThatThrownBy(() -> payments.handleWebhook(bytes, signature, null))
+			Map<String, String> headers = signature == null ? Map.of() : Map.of("X-Razorpay-Signature", signature);
+			assertThatThrownBy(() -> webhooks.receive(OFFLINE, bytes, headers))
 				.isInstanceOfSatisfying(Refusal.class, e -> {
 					assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
 					assertThat(e.code()).isEqualTo("SIGNATURE_INVALID");
@@ -193,6 +200,39 @@ class PaymentWebhooksTests extends BillingTest {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void aRefundMadeInTheProvidersDashboardCountsWhenItIsProcessed_once() {
+		var patient = fixture.patient();
+		Payment paid = paid(patient, fixture.appointment(patient));
+		String body = refundEvent("refund.processed", OfflineGateway.newId("rfnd"), paid.providerPaymentId(), 50_000,
+				null);
+
+		assertThat(webhook(body, null)).isEqualTo(WebhookResult.PROCESSED);
+		assertThat(webhook(body, null)).isEqualTo(WebhookResult.DUPLICATE);
+
+		Payment refunded = payment(paid.id());
+		assertThat(refunded.refundedMinor()).isEqualTo(50_000);
+		assertThat(refunded.netMinor()).isEqualTo(100_000);
+		assertThat(published.refunded(paid.id())).singleElement()
+			.satisfies(e -> assertThat(e.amountMinor()).isEqualTo(50_000));
+		assertThat(refunds.of(Ref.id(paid.id()), fixture.actor(Role.ADMIN))).singleElement()
+			.satisfies(r -> assertThat(r.status()).isEqualTo(RefundStatus.PROCESSED));
+	}
+
+	@Test
+	void aRefundTheProviderReportsBeyondWhatIsLeftFlagsThePayment() {
+		var patient = fixture.patient();
+		Payment paid = paid(patient, fixture.appointment(patient));
+
+		assertThat(webhook(refundEvent("refund.processed", OfflineGateway.newId("rfnd"), paid.providerPaymentId(),
+				999_999, null), null)).isEqualTo(WebhookResult.IGNORED);
+
+		Payment flagged = payment(paid.id());
+		assertThat(flagged.refundedMinor()).isZero();
+		assertThat(flagged.attention()).contains("cannot hold");
+		assertThat(published.refunded(paid.id())).isEmpty();
 	}
 
 	private long eventRows(String eventId) {

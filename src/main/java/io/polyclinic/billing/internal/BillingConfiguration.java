@@ -1,13 +1,22 @@
 package io.polyclinic.billing.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.polyclinic.platform.PolyclinicProperties;
 
+/**
+ * The payment providers: Razorpay when its keys are set, the offline provider unless production mode would run it
+ * with its published demo secrets, and any other {@link PaymentGateway} bean (a provider added by its own
+ * configuration) — all at once, each under its name.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BillingProperties.class)
 public class BillingConfiguration {
@@ -15,28 +24,36 @@ public class BillingConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(BillingConfiguration.class);
 
 	@Bean
-	PaymentGateway paymentGateway(BillingProperties billing, PolyclinicProperties platform) {
-		return gatewayFor(billing, platform);
+	Gateways paymentGateways(BillingProperties billing, PolyclinicProperties platform,
+			ObjectProvider<PaymentGateway> others) {
+		List<PaymentGateway> gateways = new ArrayList<>(configured(billing, platform));
+		others.orderedStream().forEach(gateways::add);
+		return new Gateways(gateways);
 	}
 
 	/**
-	 * Razorpay when its keys are set; otherwise the offline provider. Outside demo mode the offline provider's demo
-	 * secrets are refused: they are published with the source, and whoever knows them could mark any payment paid.
+	 * Razorpay when its keys are set; the offline provider beside it in demo mode or with secrets of its own. Outside
+	 * demo mode the offline provider's demo secrets are refused: they are published with the source, and whoever
+	 * knows them could mark any payment paid — so production without Razorpay and without those secrets cannot start.
 	 */
-	public static PaymentGateway gatewayFor(BillingProperties billing, PolyclinicProperties platform) {
+	public static List<PaymentGateway> configured(BillingProperties billing, PolyclinicProperties platform) {
+		List<PaymentGateway> gateways = new ArrayList<>();
 		BillingProperties.Razorpay razorpay = billing.razorpay();
 		if (razorpay.configured()) {
 			if (razorpay.webhookSecret() == null || razorpay.webhookSecret().isBlank()) {
 				log.warn("POLYCLINIC_RAZORPAY_WEBHOOK_SECRET is not set: Razorpay webhooks will be refused");
 			}
-			log.info("Payments go through Razorpay at {}", razorpay.baseUrl());
-			return new RazorpayGateway(razorpay);
+			log.info("Payments can go through Razorpay at {}", razorpay.baseUrl());
+			gateways.add(new RazorpayGateway(razorpay));
 		}
-		if (!platform.demo() && billing.offline().demoSecrets()) {
+		if (platform.demo() || !billing.offline().demoSecrets()) {
+			gateways.add(new OfflineGateway(billing.offline(), platform.publicBaseUrl()));
+		}
+		else if (gateways.isEmpty()) {
 			throw new IllegalStateException("Production mode (POLYCLINIC_DEMO=false) needs POLYCLINIC_RAZORPAY_KEY_ID and "
 					+ "POLYCLINIC_RAZORPAY_KEY_SECRET, or offline payments with secrets of their own "
 					+ "(POLYCLINIC_OFFLINE_PAYMENT_KEY_SECRET, POLYCLINIC_OFFLINE_PAYMENT_WEBHOOK_SECRET), not the demo ones");
 		}
-		return new OfflineGateway(billing.offline(), platform.publicBaseUrl());
+		return gateways;
 	}
 }

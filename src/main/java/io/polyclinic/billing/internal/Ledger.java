@@ -5,30 +5,28 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.billing.Payment;
-import io.polyclinic.billing.PaymentFailed;
-import io.polyclinic.billing.PaymentSucceeded;
+import io.polyclinic.billing.PaymentStatus;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.scheduling.Appointment;
 
 /**
- * Settles and fails payments under a row lock and publishes what happened in the same transaction: whoever settles a
- * payment first (a checkout verification, a webhook, a link refresh) publishes {@link PaymentSucceeded}; everyone
- * after finds it settled and publishes nothing.
+ * Settles and fails payments under a row lock, in the transaction that publishes what happened: whoever settles a
+ * payment first (a checkout verification, a webhook, a link refresh) publishes
+ * {@link io.polyclinic.billing.PaymentSucceeded}; everyone after finds it settled and publishes nothing.
  */
 @Component
 public class Ledger {
 
 	private final StoredPayments payments;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Ledger(StoredPayments payments, ApplicationEventPublisher events, Clock clock) {
+	Ledger(StoredPayments payments, Clock clock) {
 		this.payments = payments;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -41,13 +39,8 @@ public class Ledger {
 		if (!payment.isPaid() && heldByAnother(payment.getProvider(), providerPaymentId, paymentId)) {
 			throw Refusal.conflict("PAID_ELSEWHERE", "This payment is already recorded for another order");
 		}
-		Instant now = now(clock);
-		boolean first = payment.settle(providerPaymentId, method, orderId, now);
-		payments.flush();
-		if (first) {
-			events.publishEvent(new PaymentSucceeded(payment.getId(), payment.getAppointmentId(), payment.getPatientId(),
-					payment.getAmountMinor(), payment.getCurrency(), providerPaymentId, now));
-		}
+		boolean first = payment.settle(providerPaymentId, method, orderId, now(clock));
+		payments.saveAndFlush(payment);
 		return new Settlement(payment.toPayment(), first);
 	}
 
@@ -57,19 +50,39 @@ public class Ledger {
 		if (providerPaymentId != null && heldByAnother(payment.getProvider(), providerPaymentId, paymentId)) {
 			return false;
 		}
-		Instant now = now(clock);
-		boolean changed = payment.fail(providerPaymentId, reason, now);
-		payments.flush();
-		if (changed) {
-			events.publishEvent(new PaymentFailed(payment.getId(), payment.getAppointmentId(), payment.getPatientId(),
-					payment.getAmountMinor(), payment.getCurrency(), providerPaymentId, reason, now));
-		}
+		boolean changed = payment.fail(providerPaymentId, reason, now(clock));
+		payments.saveAndFlush(payment);
 		return changed;
+	}
+
+	/**
+	 * Marks a payment for staff to look at, in a transaction of its own: the caller's may hold the payment as it was
+	 * before a refund changed it.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void flag(long paymentId, String reason) {
+		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> Refusal.notFound("Payment"));
+		payment.flag(reason, now(clock));
+		payments.save(payment);
 	}
 
 	/** The clock's time at the database's precision, so that what is published equals what is stored. */
 	public static Instant now(Clock clock) {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * An appointment can take a new payment while it is open and nothing has paid for it yet.
+	 *
+	 * @throws Refusal CONFLICT NOT_PAYABLE for a closed appointment, ALREADY_PAID for a paid one
+	 */
+	public void requirePayable(Appointment appointment) {
+		if (!appointment.status().isOpen()) {
+			throw Refusal.conflict("NOT_PAYABLE", "This appointment can no longer be paid for");
+		}
+		if (payments.existsByAppointmentIdAndStatus(appointment.id(), PaymentStatus.PAID)) {
+			throw Refusal.conflict("ALREADY_PAID", "This appointment is already paid");
+		}
 	}
 
 	/** Whether another payment already carries this provider payment id (the unique key would refuse it). */

@@ -1,14 +1,16 @@
 package io.polyclinic.billing.internal;
 
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
 
 import io.polyclinic.billing.PaymentLinkStatus;
 
 /**
- * The provider that keeps the product whole on one machine: local order and link ids in Razorpay's style, short URLs
- * on the clinic's own address, and Razorpay's real signature algorithms with secrets from configuration, so a
- * payment is settled by a correctly signed verification or webhook and by nothing else.
+ * The provider that keeps the product whole on one machine: local order, link and refund ids in Razorpay's style,
+ * short URLs on the clinic's own address, refunds processed at once, and Razorpay's real signature algorithms and
+ * webhook format with secrets from configuration, so a payment is settled by a correctly signed verification or
+ * webhook and by nothing else.
  */
 public class OfflineGateway implements PaymentGateway {
 
@@ -72,8 +74,24 @@ public class OfflineGateway implements PaymentGateway {
 		return Signatures.matches(Signatures.checkoutSignature(orderId, paymentId, secrets.keySecret()), signature);
 	}
 
+	/** No money moved, so none has to travel back: the refund is processed as it is asked for. */
 	@Override
+	public ProviderRefund refund(RefundRequest request) {
+		return new ProviderRefund(newId("rfnd"), ProviderRefund.Outcome.PROCESSED);
+	}
+
+	@Override
+	public boolean authentic(byte[] body, Map<String, String> headers) {
+		return RazorpayEvents.signed(body, headers, secrets.webhookSecret());
+	}
+
+	@Override
+	public ProviderEvent read(byte[] body, Map<String, String> headers) {
+		return RazorpayEvents.parse(body, headers);
+	}
+
+	/** Kept for tests and tools that sign a body by hand. */
 	public boolean validWebhookSignature(byte[] body, String signature) {
-		return Signatures.matches(Signatures.webhookSignature(body, secrets.webhookSecret()), signature);
+		return authentic(body, Map.of(RazorpayEvents.SIGNATURE_HEADER, signature));
 	}
 }

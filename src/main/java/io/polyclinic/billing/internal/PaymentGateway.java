@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 import io.polyclinic.billing.PaymentLinkStatus;
 
 /**
- * The payment provider: offline by default, Razorpay when configured. A failing provider call throws a
- * {@link io.polyclinic.platform.Refusal} (unavailable, PAYMENT_PROVIDER_FAILED).
+ * One payment provider (offline, Razorpay; Stripe comes with the faces that need it). Several are configured at once
+ * and found by {@link #name()} in {@link Gateways}. A failing provider call throws a
+ * {@link io.polyclinic.platform.Refusal} (unavailable, PAYMENT_PROVIDER_FAILED). Each provider checks and reads its
+ * own webhooks.
  */
 public interface PaymentGateway {
 
@@ -20,7 +22,7 @@ public interface PaymentGateway {
 	/** The public key id a client's checkout opens with. */
 	String keyId();
 
-	/** Creates an order; returns its id ({@code order_…}). */
+	/** Creates an order (or payment intent); returns its id ({@code order_…}). */
 	String createOrder(OrderRequest request);
 
 	CreatedLink createLink(LinkRequest request);
@@ -33,7 +35,22 @@ public interface PaymentGateway {
 
 	boolean validCheckoutSignature(String orderId, String paymentId, String signature);
 
-	boolean validWebhookSignature(byte[] body, String signature);
+	/**
+	 * Gives money back for a settled payment. The provider is asked to do it once per {@code idempotencyKey}: the same
+	 * request sent again (after a timeout, a crash) answers the same refund.
+	 */
+	ProviderRefund refund(RefundRequest request);
+
+	/** Whether a webhook really comes from the provider: its signature over the raw body, from the headers. */
+	boolean authentic(byte[] body, Map<String, String> headers);
+
+	/**
+	 * Reads an authentic webhook.
+	 *
+	 * @param headers the request's headers, looked up without regard to case
+	 * @throws io.polyclinic.platform.Refusal INVALID_INPUT for a body that is no event
+	 */
+	ProviderEvent read(byte[] body, Map<String, String> headers);
 
 	record OrderRequest(long amountMinor, String currency, String receipt, Map<String, String> notes) {
 	}
@@ -52,5 +69,21 @@ public interface PaymentGateway {
 	 */
 	record LinkState(PaymentLinkStatus status, long amountPaidMinor, @Nullable String orderId,
 			@Nullable String paymentId, @Nullable String method) {
+	}
+
+	/**
+	 * @param providerPaymentId the payment to refund ({@code pay_…})
+	 * @param reference the clinic's refund id, echoed back in the provider's refund webhooks
+	 */
+	record RefundRequest(String providerPaymentId, long amountMinor, String currency, String idempotencyKey,
+			String reference, Map<String, String> notes) {
+	}
+
+	/** The provider's answer to a refund: its id, and whether the money went back already or will. */
+	record ProviderRefund(String id, Outcome outcome) {
+
+		public enum Outcome {
+			PROCESSED, PENDING, FAILED
+		}
 	}
 }

@@ -1,67 +1,35 @@
 package io.polyclinic.billing.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 import io.polyclinic.billing.PaymentLinkStatus;
-import io.polyclinic.platform.Refusal;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Razorpay through its documented HTTP API (the SDK hard-codes its host, which would keep tests and proxies out):
- * orders, payment links, payments; HTTP basic authentication with the key id and key secret; amounts in paise.
- * Every failure (an error answer, an unreadable answer, no answer) becomes a 502 PAYMENT_FAILED with Razorpay's own
- * description when it gave one.
+ * orders, payment links, payments and refunds, amounts in paise; its webhooks signed with the webhook secret.
  */
 public class RazorpayGateway implements PaymentGateway {
 
 	public static final String NAME = "razorpay";
 
 	private static final Logger log = LoggerFactory.getLogger(RazorpayGateway.class);
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final BillingProperties.Razorpay settings;
-	private final RestClient http;
+	private final RazorpayApi api;
 
 	public RazorpayGateway(BillingProperties.Razorpay settings) {
 		if (!settings.configured()) {
 			throw new IllegalArgumentException("Razorpay needs a key id and a key secret");
 		}
 		this.settings = settings;
-		// HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade of a request with a body is refused by some servers and
-		// proxies, and Razorpay's API gains nothing from HTTP/2.
-		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(settings.connectTimeout())
-			.build());
-		factory.setReadTimeout(settings.readTimeout());
-		String base = settings.baseUrl().endsWith("/") ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1)
-				: settings.baseUrl();
-		this.http = RestClient.builder()
-			.baseUrl(base)
-			.requestFactory(factory)
-			.defaultHeaders(h -> h.setBasicAuth(settings.keyId(), settings.keySecret()))
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-				throw refused(response);
-			})
-			.build();
+		this.api = new RazorpayApi(settings);
 	}
 
 	@Override
@@ -81,9 +49,9 @@ public class RazorpayGateway implements PaymentGateway {
 		body.put("currency", request.currency());
 		body.put("receipt", request.receipt());
 		body.put("notes", request.notes());
-		JsonNode order = call("create an order", () -> http.post().uri("/v1/orders")
+		JsonNode order = api.call("create an order", http -> http.post().uri("/v1/orders")
 			.contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
-		return required(order, "id");
+		return RazorpayApi.required(order, "id", "create an order");
 	}
 
 	@Override
@@ -104,38 +72,39 @@ public class RazorpayGateway implements PaymentGateway {
 		body.put("reference_id", request.referenceId());
 		body.put("expire_by", request.expiresAt().getEpochSecond());
 		body.put("notes", request.notes());
-		JsonNode link = call("create a payment link", () -> http.post().uri("/v1/payment_links")
+		JsonNode link = api.call("create a payment link", http -> http.post().uri("/v1/payment_links")
 			.contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
-		PaymentLinkStatus status = PaymentLinkStatus.of(text(link.path("status")));
-		return new CreatedLink(required(link, "id"), required(link, "short_url"),
+		PaymentLinkStatus status = PaymentLinkStatus.of(RazorpayApi.text(link.path("status")));
+		return new CreatedLink(RazorpayApi.required(link, "id", "create a payment link"),
+				RazorpayApi.required(link, "short_url", "create a payment link"),
 				status == null ? PaymentLinkStatus.CREATED : status);
 	}
 
 	@Override
 	public Optional<LinkState> fetchLink(String linkId) {
-		JsonNode link = call("fetch a payment link",
-				() -> http.get().uri("/v1/payment_links/{id}", linkId).retrieve().body(JsonNode.class));
-		PaymentLinkStatus status = PaymentLinkStatus.of(text(link.path("status")));
+		JsonNode link = api.call("fetch a payment link",
+				http -> http.get().uri("/v1/payment_links/{id}", linkId).retrieve().body(JsonNode.class));
+		PaymentLinkStatus status = PaymentLinkStatus.of(RazorpayApi.text(link.path("status")));
 		if (status == null) {
-			throw unreadable("fetch a payment link", "status " + text(link.path("status")));
+			throw RazorpayApi.unreadable("fetch a payment link", "status " + RazorpayApi.text(link.path("status")));
 		}
 		String paymentId = null;
 		String method = null;
 		for (JsonNode p : link.path("payments")) {
-			if ("captured".equals(text(p.path("status")))) {
-				paymentId = text(p.path("payment_id"));
-				method = text(p.path("method"));
+			if ("captured".equals(RazorpayApi.text(p.path("status")))) {
+				paymentId = RazorpayApi.text(p.path("payment_id"));
+				method = RazorpayApi.text(p.path("method"));
 			}
 		}
-		return Optional.of(new LinkState(status, link.path("amount_paid").asLong(0), text(link.path("order_id")),
-				paymentId, method));
+		return Optional.of(new LinkState(status, link.path("amount_paid").asLong(0),
+				RazorpayApi.text(link.path("order_id")), paymentId, method));
 	}
 
 	@Override
 	public Optional<String> paymentMethod(String paymentId) {
-		JsonNode payment = call("fetch a payment",
-				() -> http.get().uri("/v1/payments/{id}", paymentId).retrieve().body(JsonNode.class));
-		return Optional.ofNullable(text(payment.path("method")));
+		JsonNode payment = api.call("fetch a payment",
+				http -> http.get().uri("/v1/payments/{id}", paymentId).retrieve().body(JsonNode.class));
+		return Optional.ofNullable(RazorpayApi.text(payment.path("method")));
 	}
 
 	@Override
@@ -143,77 +112,47 @@ public class RazorpayGateway implements PaymentGateway {
 		return Signatures.matches(Signatures.checkoutSignature(orderId, paymentId, settings.keySecret()), signature);
 	}
 
+	/**
+	 * {@code POST /v1/payments/{id}/refund} at normal speed, made idempotent with {@code X-Refund-Idempotency}; the
+	 * clinic's refund id goes in the receipt and the notes, so that the refund webhooks can be matched to it.
+	 */
+	@Override
+	public ProviderRefund refund(RefundRequest request) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("amount", request.amountMinor());
+		body.put("speed", "normal");
+		body.put("receipt", request.reference());
+		Map<String, String> notes = new LinkedHashMap<>(request.notes());
+		notes.put("refund_id", request.reference());
+		body.put("notes", notes);
+		JsonNode refund = api.call("refund a payment", http -> http.post()
+			.uri("/v1/payments/{id}/refund", request.providerPaymentId())
+			.header("X-Refund-Idempotency", request.idempotencyKey())
+			.contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class));
+		String status = RazorpayApi.text(refund.path("status"));
+		ProviderRefund.Outcome outcome = "processed".equals(status) ? ProviderRefund.Outcome.PROCESSED
+				: "failed".equals(status) ? ProviderRefund.Outcome.FAILED : ProviderRefund.Outcome.PENDING;
+		return new ProviderRefund(RazorpayApi.required(refund, "id", "refund a payment"), outcome);
+	}
+
 	/** Without a webhook secret no webhook can be trusted, so none is. */
 	@Override
-	public boolean validWebhookSignature(byte[] body, String signature) {
+	public boolean authentic(byte[] body, Map<String, String> headers) {
 		String secret = settings.webhookSecret();
 		if (secret == null || secret.isBlank()) {
 			log.warn("A Razorpay webhook arrived but POLYCLINIC_RAZORPAY_WEBHOOK_SECRET is not set; it is refused");
 			return false;
 		}
-		return Signatures.matches(Signatures.webhookSignature(body, secret), signature);
+		return RazorpayEvents.signed(body, headers, secret);
 	}
 
-	private interface Call {
-		@Nullable
-		JsonNode run();
+	@Override
+	public ProviderEvent read(byte[] body, Map<String, String> headers) {
+		return RazorpayEvents.parse(body, headers);
 	}
 
-	private static JsonNode call(String what, Call call) {
-		try {
-			JsonNode answer = call.run();
-			if (answer == null || !answer.isObject()) {
-				throw unreadable(what, "no JSON object");
-			}
-			return answer;
-		}
-		catch (Refusal e) {
-			throw e;
-		}
-		catch (RestClientException | JacksonException e) {
-			log.warn("Razorpay: could not {}: {}", what, e.getMessage());
-			throw Refusal.unavailable("PAYMENT_PROVIDER_FAILED",
-					"The payment provider could not be reached; please try again");
-		}
-	}
-
-	private static Refusal refused(ClientHttpResponse response) throws IOException {
-		int status = response.getStatusCode().value();
-		String description = null;
-		String code = null;
-		try (InputStream in = response.getBody()) {
-			JsonNode error = JSON.readTree(in).path("error");
-			description = text(error.path("description"));
-			code = text(error.path("code"));
-		}
-		catch (JacksonException e) {
-			// an error page that is not Razorpay's JSON: the status says enough
-		}
-		log.warn("Razorpay answered {} {}: {}", status, code, description);
-		String message = description == null ? "The payment provider refused the request (HTTP " + status + ")"
-				: "The payment provider refused the request: " + truncate(description, 300);
-		return Refusal.unavailable("PAYMENT_PROVIDER_FAILED", message);
-	}
-
-	private static Refusal unreadable(String what, String problem) {
-		log.warn("Razorpay: unexpected answer to {}: {}", what, problem);
-		return Refusal.unavailable("PAYMENT_PROVIDER_FAILED",
-				"The payment provider gave an unexpected answer");
-	}
-
-	private static String required(JsonNode node, String field) {
-		String value = text(node.path(field));
-		if (value == null || value.isBlank()) {
-			throw unreadable("a request", "no " + field);
-		}
-		return value;
-	}
-
-	static @Nullable String text(JsonNode node) {
-		return node.isString() ? node.asString() : null;
-	}
-
-	private static String truncate(String s, int max) {
-		return s.length() <= max ? s : s.substring(0, max);
+	/** The webhook signature alone, as Razorpay computes it. */
+	public boolean validWebhookSignature(byte[] body, String signature) {
+		return authentic(body, Map.of(RazorpayEvents.SIGNATURE_HEADER, signature));
 	}
 }

@@ -65,7 +65,7 @@ public class StoredLink {
 	}
 
 	/** Takes the provider's word for the link; a paid link never goes back. */
-	public void update(PaymentLinkStatus newStatus, long amountPaidMinor, Instant now) {
+	public void reported(PaymentLinkStatus newStatus, long amountPaidMinor, Instant now) {
 		if (status() == PaymentLinkStatus.PAID) {
 			return;
 		}
@@ -77,7 +77,7 @@ public class StoredLink {
 	/** The offline provider keeps no clock of its own: an unpaid link past its expiry is expired. */
 	public boolean expireIfDue(Instant now) {
 		if (!status().finished() && expiresAt != null && !now.isBefore(expiresAt)) {
-			update(PaymentLinkStatus.EXPIRED, amountPaidMinor, now);
+			reported(PaymentLinkStatus.EXPIRED, amountPaidMinor, now);
 			return true;
 		}
 		return false;
@@ -91,6 +91,7 @@ public class StoredLink {
 	public Long getId() { return id; }
 	public long getAppointmentId() { return appointmentId; }
 	public Long getPaymentId() { return paymentId; }
+	public String getProvider() { return provider; }
 	public String getProviderLinkId() { return providerLinkId; }
 	public long getAmountMinor() { return amountMinor; }
 	public long getAmountPaidMinor() { return amountPaidMinor; }

@@ -4,9 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import io.polyclinic.billing.Payment;
+import io.polyclinic.billing.PaymentFailed;
+import io.polyclinic.billing.PaymentRefunded;
 import io.polyclinic.billing.PaymentStatus;
+import io.polyclinic.billing.PaymentSucceeded;
+import io.polyclinic.platform.Refusal;
+import io.polyclinic.scheduling.Appointment;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,12 +23,17 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * One payment for an appointment: opened with a provider order (or a payment link), settled once. The transitions
- * say whether they changed anything, so that a repeated verification or webhook publishes nothing twice.
+ * One payment for an appointment with one provider: opened with a provider order (or a payment link), settled once,
+ * and given back in whole or in parts. It guards its own transitions and registers what happened (published when it
+ * is saved); a transition that changes nothing says so and registers nothing, so that a repeated verification or
+ * webhook publishes nothing twice. Money on its way back ({@code refundingMinor}) is held until the provider answers,
+ * so that refunds never add up to more than was paid.
  */
 @Entity
 @Table(name = "payments")
-public class StoredPayment {
+public class StoredPayment extends AbstractAggregateRoot<StoredPayment> {
+
+	private static final int TEXT = 500;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -30,6 +41,8 @@ public class StoredPayment {
 	private UUID publicId;
 	private long appointmentId;
 	private long patientId;
+	private @Nullable Long clinicianId;
+	private @Nullable Long centreId;
 	private long amountMinor;
 	private String currency;
 	@Enumerated(EnumType.STRING)
@@ -40,6 +53,10 @@ public class StoredPayment {
 	private @Nullable String method;
 	private @Nullable String failureReason;
 	private @Nullable Instant paidAt;
+	private long refundedMinor;
+	private long refundingMinor;
+	private @Nullable String attention;
+	private @Nullable Instant attentionSince;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -48,11 +65,14 @@ public class StoredPayment {
 	protected StoredPayment() {
 	}
 
-	public StoredPayment(UUID publicId, long appointmentId, long patientId, long amountMinor, String currency,
-			String provider, @Nullable String providerOrderId, Instant now) {
+	/** A payment of an appointment's fee (or a staff-set amount) to collect through the provider. */
+	public StoredPayment(UUID publicId, Appointment appointment, long amountMinor, String currency, String provider,
+			@Nullable String providerOrderId, Instant now) {
 		this.publicId = publicId;
-		this.appointmentId = appointmentId;
-		this.patientId = patientId;
+		this.appointmentId = appointment.id();
+		this.patientId = appointment.patientId();
+		this.clinicianId = appointment.clinicianId();
+		this.centreId = appointment.centreId();
 		this.amountMinor = amountMinor;
 		this.currency = currency;
 		this.status = PaymentStatus.CREATED;
@@ -63,8 +83,8 @@ public class StoredPayment {
 	}
 
 	/**
-	 * Settles the payment. Returns false, changing at most a missing method or order id, when it was settled before:
-	 * the caller then publishes nothing.
+	 * Settles the payment and registers {@link PaymentSucceeded}. Returns false, changing at most a missing method,
+	 * when it was settled before.
 	 */
 	public boolean settle(String providerPaymentId, @Nullable String method, @Nullable String orderId, Instant now) {
 		if (status == PaymentStatus.PAID) {
@@ -85,10 +105,15 @@ public class StoredPayment {
 		this.failureReason = null;
 		this.paidAt = now;
 		this.updatedAt = now;
+		registerEvent(new PaymentSucceeded(id, appointmentId, patientId, amountMinor, currency, providerPaymentId, now,
+				clinicianId, centreId));
 		return true;
 	}
 
-	/** Records a failed attempt. A settled payment stays settled (a late failure of another attempt changes nothing). */
+	/**
+	 * Records a failed attempt and registers {@link PaymentFailed}. A settled payment stays settled, and the same
+	 * attempt failing twice is one failure: both change nothing.
+	 */
 	public boolean fail(@Nullable String providerPaymentId, @Nullable String reason, Instant now) {
 		if (status == PaymentStatus.PAID) {
 			return false;
@@ -101,9 +126,67 @@ public class StoredPayment {
 		if (providerPaymentId != null) {
 			this.providerPaymentId = providerPaymentId;
 		}
-		this.failureReason = reason == null ? null : reason.substring(0, Math.min(500, reason.length()));
+		this.failureReason = clip(reason);
 		this.updatedAt = now;
+		registerEvent(new PaymentFailed(id, appointmentId, patientId, amountMinor, currency, providerPaymentId, reason,
+				now));
 		return true;
+	}
+
+	/** What can still go back: the amount paid, less what went back and what is on its way. */
+	public long refundable() {
+		return status == PaymentStatus.PAID ? amountMinor - refundedMinor - refundingMinor : 0;
+	}
+
+	/**
+	 * Holds an amount for a refund the provider is about to be asked for; null holds all that is left.
+	 *
+	 * @return the amount held
+	 * @throws Refusal CONFLICT NOT_REFUNDABLE for a payment not settled or already given back in full; INVALID_INPUT
+	 *         (amount) for more than is left
+	 */
+	public long holdRefund(@Nullable Long amount, Instant now) {
+		if (status != PaymentStatus.PAID || refundable() <= 0) {
+			throw Refusal.conflict("NOT_REFUNDABLE", "This payment has nothing left to refund");
+		}
+		long held = amount == null ? refundable() : amount;
+		if (held <= 0) {
+			throw Refusal.invalidField("amount", "Amount must be greater than zero");
+		}
+		if (held > refundable()) {
+			throw Refusal.invalidField("amount", "A refund cannot exceed what is left of the payment (" + refundable()
+					+ " " + currency + " minor units)");
+		}
+		this.refundingMinor += held;
+		this.updatedAt = now;
+		return held;
+	}
+
+	/** The provider gave the held money back: it counts as refunded, and {@link PaymentRefunded} is registered. */
+	public void refunded(StoredRefund refund, Instant now) {
+		long amount = refund.getAmountMinor();
+		this.refundingMinor = Math.max(0, refundingMinor - amount);
+		this.refundedMinor += amount;
+		if (refundedMinor >= amountMinor) {
+			this.attention = null;
+			this.attentionSince = null;
+		}
+		this.updatedAt = now;
+		registerEvent(new PaymentRefunded(id, refund.getId(), appointmentId, patientId, amount, currency,
+				refundedMinor >= amountMinor, now, paidAt, clinicianId, centreId));
+	}
+
+	/** The provider did not give the held money back: it is released for another refund. */
+	public void refundFailed(StoredRefund refund, Instant now) {
+		this.refundingMinor = Math.max(0, refundingMinor - refund.getAmountMinor());
+		this.updatedAt = now;
+	}
+
+	/** Marks the payment for staff to look at, saying why. */
+	public void flag(String reason, Instant now) {
+		this.attention = clip(reason);
+		this.attentionSince = now;
+		this.updatedAt = now;
 	}
 
 	public boolean isPaid() {
@@ -112,7 +195,11 @@ public class StoredPayment {
 
 	public Payment toPayment() {
 		return new Payment(id, publicId, appointmentId, patientId, amountMinor, currency, status, provider,
-				providerOrderId, providerPaymentId, method, failureReason, paidAt, createdAt);
+				providerOrderId, providerPaymentId, method, failureReason, paidAt, createdAt, refundedMinor, attention);
+	}
+
+	private static @Nullable String clip(@Nullable String text) {
+		return text == null ? null : text.substring(0, Math.min(TEXT, text.length()));
 	}
 
 	public Long getId() { return id; }
@@ -121,10 +208,7 @@ public class StoredPayment {
 	public long getPatientId() { return patientId; }
 	public long getAmountMinor() { return amountMinor; }
 	public String getCurrency() { return currency; }
-	public PaymentStatus getStatus() { return status; }
 	public String getProvider() { return provider; }
 	public @Nullable String getProviderOrderId() { return providerOrderId; }
 	public @Nullable String getProviderPaymentId() { return providerPaymentId; }
-	public @Nullable String getMethod() { return method; }
-	public @Nullable Instant getPaidAt() { return paidAt; }
 }

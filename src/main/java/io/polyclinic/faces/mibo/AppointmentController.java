@@ -22,17 +22,18 @@ import io.polyclinic.faces.mibo.MiboAppointments.AgendaView;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Row;
+import io.polyclinic.billing.AppointmentCharges;
+import io.polyclinic.billing.Charge;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.AppointmentChanges;
-import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.AppointmentQuery;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.scheduling.Availability;
-import io.polyclinic.scheduling.BookingRequest;
 import io.polyclinic.scheduling.Slot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -56,14 +57,16 @@ class AppointmentController {
 	private final AppointmentBook book;
 	private final AppointmentViews views;
 	private final Availability availability;
-	private final AppointmentPayments payments;
+	private final AppointmentCharges charges;
+	private final MiboPaymentProvider provider;
 
 	AppointmentController(AppointmentBook book, AppointmentViews views, Availability availability,
-			AppointmentPayments payments) {
+			AppointmentCharges charges, MiboPaymentProvider provider) {
+		this.charges = charges;
+		this.provider = provider;
 		this.book = book;
 		this.views = views;
 		this.availability = availability;
-		this.payments = payments;
 	}
 
 	record NewAppointment(@NotNull(message = "Patient is required") Long patientId,
@@ -132,14 +135,16 @@ class AppointmentController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(STAFF)
 	Reply<Created> create(@Valid @RequestBody NewAppointment request, @AuthenticationPrincipal Actor actor) {
-		var booked = payments.bookWithLink(new BookingRequest(request.patientId(), request.clinicianId(),
-				request.centreId(), MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
-				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
+		var charged = charges.bookAndCharge(new AppointmentRequest(
+				new AppointmentRequest.KnownPatient(Ref.id(request.patientId())), Ref.id(request.clinicianId()),
+				request.centreId(), new AppointmentRequest.GridSlot(
+						MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
+						MiboAppointments.parseTime("appointmentTime", request.appointmentTime())),
 				MiboAppointments.sessionType("sessionType", request.sessionType()),
-				MiboFormats.paise(request.consultationFee()), request.notes()), actor);
-		Appointment a = booked.appointment();
+				MiboFormats.paise(request.consultationFee()), request.notes()), Charge.link(provider.name()), actor);
+		Appointment a = charged.appointment();
 		return Reply.of("Appointment created successfully", new Created(a.id(), MiboAppointments.date(a),
-				MiboAppointments.time(a), a.status(), booked.link() == null ? null : booked.link().shortUrl()));
+				MiboAppointments.time(a), a.status(), charged.link() == null ? null : charged.link().link().shortUrl()));
 	}
 
 	/** Reschedules, moves the status a step, or changes the notes; answers the appointment as it now is. */

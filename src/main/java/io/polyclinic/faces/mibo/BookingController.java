@@ -19,23 +19,22 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.polyclinic.directory.LeadSource;
-import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Visit;
+import io.polyclinic.billing.AppointmentCharges;
+import io.polyclinic.billing.Charge;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.AppointmentQuery;
 import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.scheduling.Availability;
-import io.polyclinic.scheduling.BookingRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -55,16 +54,16 @@ class BookingController {
 	private final AppointmentBook book;
 	private final AppointmentViews views;
 	private final Availability availability;
-	private final PatientRegistry patients;
-	private final AppointmentPayments payments;
+	private final AppointmentCharges charges;
+	private final MiboPaymentProvider provider;
 
 	BookingController(AppointmentBook book, AppointmentViews views, Availability availability,
-			PatientRegistry patients, AppointmentPayments payments) {
+			AppointmentCharges charges, MiboPaymentProvider provider) {
+		this.charges = charges;
+		this.provider = provider;
 		this.book = book;
 		this.views = views;
 		this.availability = availability;
-		this.patients = patients;
-		this.payments = payments;
 	}
 
 	/**
@@ -116,13 +115,16 @@ class BookingController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('PATIENT')")
 	Reply<Booked> create(@Valid @RequestBody PatientBooking request, @AuthenticationPrincipal Actor actor) {
-		long patientId = patients.self(actor).id();
-		var booked = payments.bookForPayment(new BookingRequest(patientId, request.clinicianId(), request.centreId(),
-				MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
-				MiboAppointments.parseTime("appointmentTime", request.appointmentTime()),
-				MiboAppointments.sessionType("sessionType", request.sessionType()), null, null), actor);
-		return Reply.of("Appointment created successfully", new Booked(booked.appointment().id(),
-				booked.order().orderId(), MiboFormats.rupees(booked.order().amountMinor())));
+		var charged = charges.bookAndCharge(new AppointmentRequest(new AppointmentRequest.Caller(),
+				Ref.id(request.clinicianId()), request.centreId(), new AppointmentRequest.GridSlot(
+						MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
+						MiboAppointments.parseTime("appointmentTime", request.appointmentTime())),
+				MiboAppointments.sessionType("sessionType", request.sessionType()), null, null),
+				Charge.order(provider.name()), actor);
+		var order = charged.order();
+		return Reply.of("Appointment created successfully", new Booked(charged.appointment().id(),
+				order == null ? null : order.orderId(),
+				MiboFormats.rupees(order == null ? charged.appointment().feeMinor() : order.amountMinor())));
 	}
 
 	/** The caller's own appointments, newest first, a page at a time. */

@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
-import io.polyclinic.billing.Payment;
+import io.polyclinic.billing.PaymentEntry;
+import io.polyclinic.billing.PaymentQueries;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.AppointmentPayments;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -39,10 +39,10 @@ class PatientOverviewController {
 
 	private final PatientRegistry patients;
 	private final AppointmentBook book;
-	private final AppointmentPayments payments;
+	private final PaymentQueries payments;
 	private final ClinicianRegistry clinicians;
 
-	PatientOverviewController(PatientRegistry patients, AppointmentBook book, AppointmentPayments payments,
+	PatientOverviewController(PatientRegistry patients, AppointmentBook book, PaymentQueries payments,
 			ClinicianRegistry clinicians) {
 		this.patients = patients;
 		this.book = book;
@@ -69,30 +69,25 @@ class PatientOverviewController {
 	Reply<Overview> dashboard(@AuthenticationPrincipal Actor actor) {
 		long patientId = patients.self(actor).id();
 		List<Appointment> upcoming = book.upcomingOfPatient(patientId, UPCOMING, actor);
-		var names = clinicians.findAll(upcoming.stream().map(Appointment::clinicianId).toList());
-		var recent = payments.ofPatient(patientId, PageRequest.of(0, RECENT_PAYMENTS), actor).getContent();
+		var names = clinicians.findAll(upcoming.stream().map(Appointment::clinicianId).distinct().toList());
+		var paid = payments.summary(null, RECENT_PAYMENTS, actor);
 		return Reply.of(new Overview(
 				upcoming.stream().map(a -> new Upcoming(a.id(),
 						names.containsKey(a.clinicianId()) ? names.get(a.clinicianId()).fullName() : null, a.date(),
 						a.time(), a.sessionType().name())).toList(),
-				recent.stream().map(p -> new RecentPayment(p.appointmentId(), MiboFormats.rupees(p.amountMinor()), p.status().name(),
-						p.paidAt())).toList(),
-				book.countOfPatient(patientId), MiboFormats.rupees(payments.totalPaid(patientId, actor))));
+				paid.recent().stream().map(e -> new RecentPayment(e.payment().appointmentId(),
+						MiboFormats.rupees(e.payment().amountMinor()), PaymentController.status(e.payment()),
+						e.payment().paidAt())).toList(),
+				book.countOfPatient(patientId), MiboFormats.rupees(paid.netPaidMinor())));
 	}
 
 	@GetMapping("/payments")
 	Reply<List<PaymentItem>> payments(@AuthenticationPrincipal Actor actor,
 			@RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-		long patientId = patients.self(actor).id();
-		List<Payment> found = payments.ofPatient(patientId, PageRequest.of(page - 1, limit), actor).getContent();
-		var appointments = book.findAll(found.stream().map(Payment::appointmentId).toList());
-		var names = clinicians.findAll(appointments.values().stream().map(Appointment::clinicianId).toList());
-		return Reply.of(found.stream().map(p -> {
-			Appointment a = appointments.get(p.appointmentId());
-			var clinician = a == null ? null : names.get(a.clinicianId());
-			return new PaymentItem(p.appointmentId(), clinician == null ? null : clinician.fullName(),
-					MiboFormats.rupees(p.amountMinor()), p.status().name(), p.method(), p.paidAt());
-		}).toList());
+		List<PaymentEntry> found = payments.ofPatient(null, PageRequest.of(page - 1, limit), actor).getContent();
+		return Reply.of(found.stream().map(e -> new PaymentItem(e.payment().appointmentId(), e.clinicianName(),
+				MiboFormats.rupees(e.payment().amountMinor()), PaymentController.status(e.payment()),
+				e.payment().method(), e.payment().paidAt())).toList());
 	}
 }

@@ -1,6 +1,7 @@
 package io.polyclinic.faces.mibo;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,18 +18,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.billing.Checkout;
 import io.polyclinic.billing.CheckoutVerification;
+import io.polyclinic.billing.LinkRequest;
 import io.polyclinic.billing.Payment;
-import io.polyclinic.billing.Payments;
-import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.billing.PaymentLinks;
+import io.polyclinic.billing.PaymentQueries;
+import io.polyclinic.billing.Webhooks;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
-import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PublicEndpoint;
-import io.polyclinic.scheduling.Appointment;
-import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.AppointmentPayments;
-import io.polyclinic.directory.ClinicianRegistry;
+import io.polyclinic.platform.Ref;
+import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -39,7 +40,7 @@ import jakarta.validation.constraints.Positive;
 
 /**
  * Payments through Razorpay: {@code /api/payments}. Amounts are whole rupees here, paise towards the provider.
- * Clinicians have no access (the contract's matrix); patients only to their own appointments' payments.
+ * Clinicians have no access (the contract's matrix); the billing module decides the rest.
  */
 @RestController
 @RequestMapping("/api/payments")
@@ -47,19 +48,19 @@ class PaymentController {
 
 	private static final String PAYERS = "hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK','PATIENT')";
 
-	private final AppointmentPayments appointmentPayments;
-	private final Payments payments;
-	private final AppointmentBook book;
-	private final ClinicianRegistry clinicians;
-	private final PatientRegistry patients;
+	private final Checkout checkout;
+	private final PaymentLinks links;
+	private final Webhooks webhooks;
+	private final PaymentQueries queries;
+	private final MiboPaymentProvider provider;
 
-	PaymentController(AppointmentPayments appointmentPayments, Payments payments, AppointmentBook book,
-			ClinicianRegistry clinicians, PatientRegistry patients) {
-		this.appointmentPayments = appointmentPayments;
-		this.payments = payments;
-		this.book = book;
-		this.clinicians = clinicians;
-		this.patients = patients;
+	PaymentController(Checkout checkout, PaymentLinks links, Webhooks webhooks, PaymentQueries queries,
+			MiboPaymentProvider provider) {
+		this.checkout = checkout;
+		this.links = links;
+		this.webhooks = webhooks;
+		this.queries = queries;
+		this.provider = provider;
 	}
 
 	record CreateOrder(@NotNull(message = "Appointment id is required") Long appointmentId,
@@ -99,19 +100,20 @@ class PaymentController {
 	@PreAuthorize(PAYERS)
 	@PostMapping("/create-order")
 	Reply<Order> createOrder(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateOrder request) {
-		var order = appointmentPayments.order(request.appointmentId(),
-				request.amount() == null ? null : request.amount() * 100, actor);
+		var order = checkout.order(Ref.id(request.appointmentId()), MiboFormats.paise(request.amount()), provider.name(),
+				actor);
 		return Reply.of(new Order(order.orderId(), MiboFormats.rupees(order.amountMinor()), order.currency(), order.keyId()));
 	}
 
 	@PreAuthorize(PAYERS)
 	@PostMapping("/verify")
 	Reply<Verified> verify(@AuthenticationPrincipal Actor actor, @Valid @RequestBody Verify request) {
-		Payment payment = appointmentPayments.verify(new CheckoutVerification(request.razorpayOrderId(),
-				request.razorpayPaymentId(), request.razorpaySignature(), request.appointmentId(), null), actor);
+		Payment payment = checkout.verify(provider.name(), new CheckoutVerification(request.razorpayOrderId(),
+				request.razorpayPaymentId(), request.razorpaySignature(),
+				request.appointmentId() == null ? null : Ref.id(request.appointmentId()), null), actor);
 		return Reply.of("Payment verified successfully",
 				new Verified(payment.providerPaymentId() == null ? request.razorpayPaymentId() : payment.providerPaymentId(),
-						payment.status().name()));
+						status(payment)));
 	}
 
 	/** Verified by {@code X-Razorpay-Signature} over the raw body; a repeated event is acknowledged and ignored. */
@@ -120,52 +122,47 @@ class PaymentController {
 	Reply<Map<String, String>> webhook(@RequestBody byte[] body,
 			@RequestHeader(name = "X-Razorpay-Signature", required = false) @Nullable String signature,
 			@RequestHeader(name = "X-Razorpay-Event-Id", required = false) @Nullable String eventId) {
-		var result = payments.handleWebhook(body, signature, eventId);
+		Map<String, String> headers = new HashMap<>();
+		if (signature != null) {
+			headers.put("X-Razorpay-Signature", signature);
+		}
+		if (eventId != null) {
+			headers.put("X-Razorpay-Event-Id", eventId);
+		}
+		var result = webhooks.receive(provider.name(), body, headers);
 		return Reply.of(Map.of("result", result.name()));
 	}
 
+	/** A patient's own history; staff name the patient (the contract's history is one patient's). */
 	@PreAuthorize(PAYERS)
 	@GetMapping("/history")
 	Reply<List<HistoryItem>> history(@AuthenticationPrincipal Actor actor,
 			@RequestParam(required = false) @Nullable Long patientId,
 			@RequestParam(defaultValue = "1") @Min(1) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-		long whose;
-		if (actor.role() == Role.PATIENT) {
-			whose = patients.self(actor).id();
-		}
-		else if (patientId == null) {
+		if (!actor.is(Role.PATIENT) && patientId == null) {
 			throw Refusal.invalidField("patientId", "Staff must name the patient whose history they want");
 		}
-		else {
-			whose = patientId;
-		}
-		var found = appointmentPayments.ofPatient(whose, PageRequest.of(page - 1, limit), actor).getContent();
-		var appointments = book.findAll(found.stream().map(Payment::appointmentId).toList());
-		var names = clinicians.findAll(appointments.values().stream().map(Appointment::clinicianId).toList());
-		return Reply.of(found.stream().map(p -> {
-			Appointment a = appointments.get(p.appointmentId());
-			var clinician = a == null ? null : names.get(a.clinicianId());
-			return new HistoryItem(p.appointmentId(), clinician == null ? null : clinician.fullName(), MiboFormats.rupees(p.amountMinor()),
-					p.status().name(), p.paidAt());
-		}).toList());
+		var found = queries.ofPatient(actor.is(Role.PATIENT) ? null : Ref.id(patientId), PageRequest.of(page - 1, limit),
+				actor);
+		return Reply.of(found.stream().map(e -> new HistoryItem(e.payment().appointmentId(), e.clinicianName(),
+				MiboFormats.rupees(e.payment().amountMinor()), status(e.payment()), e.payment().paidAt())).toList());
 	}
 
 	@PreAuthorize(PAYERS)
 	@GetMapping("/{appointmentId}")
 	Reply<Details> details(@AuthenticationPrincipal Actor actor, @PathVariable long appointmentId) {
-		Payment p = appointmentPayments.ofAppointment(appointmentId, actor)
-			.orElseThrow(() -> Refusal.notFound("Payment"));
-		return Reply.of(new Details(p.appointmentId(), MiboFormats.rupees(p.amountMinor()), p.status().name(), p.method(),
+		Payment p = queries.latestOf(Ref.id(appointmentId), actor).orElseThrow(() -> Refusal.notFound("Payment"));
+		return Reply.of(new Details(p.appointmentId(), MiboFormats.rupees(p.amountMinor()), status(p), p.method(),
 				p.providerPaymentId(), p.paidAt()));
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','FRONT_DESK','CARE_COORDINATOR')")
 	@PostMapping("/create-link")
 	Reply<LinkCreated> createLink(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateLink request) {
-		var sent = appointmentPayments.link(request.appointmentId(),
-				request.amount() == null ? null : request.amount() * 100, request.customerName(), request.customerPhone(),
-				request.customerEmail(), actor);
+		var sent = links.send(new LinkRequest(Ref.id(request.appointmentId()), MiboFormats.paise(request.amount()),
+				request.customerName(), request.customerPhone(), request.customerEmail(), null, null), provider.name(),
+				actor);
 		var link = sent.link();
 		return Reply.of(sent.sent() ? "Payment link created and sent via WhatsApp"
 				: "Payment link created; the WhatsApp message could not be sent",
@@ -175,7 +172,12 @@ class PaymentController {
 	@PreAuthorize(PAYERS)
 	@GetMapping("/verify/{linkId}")
 	Reply<LinkStatus> verifyLink(@AuthenticationPrincipal Actor actor, @PathVariable String linkId) {
-		var link = appointmentPayments.verifyLink(linkId, actor);
+		var link = links.refresh(provider.name(), linkId, actor);
 		return Reply.of(new LinkStatus(link.linkId(), link.status().value(), MiboFormats.rupees(link.amountPaidMinor())));
+	}
+
+	/** A payment's status as Mibo shows it: the provider's state, and once money went back, how much of it did. */
+	static String status(Payment payment) {
+		return payment.refundedMinor() > 0 ? payment.standing().name() : payment.status().name();
 	}
 }

@@ -22,28 +22,41 @@ class BillingConfigurationTests {
 	@Test
 	void offlineByDefault() {
 		runner.run(context -> {
-			PaymentGateway gateway = context.getBean(PaymentGateway.class);
-			assertThat(gateway).isInstanceOf(OfflineGateway.class);
-			assertThat(gateway.name()).isEqualTo("offline");
-			assertThat(gateway.keyId()).isEqualTo("rzp_test_offline");
+			Gateways gateways = context.getBean(Gateways.class);
+			assertThat(gateways.names()).containsExactly("offline");
+			assertThat(gateways.get("offline")).isInstanceOf(OfflineGateway.class);
+			assertThat(gateways.get("offline").keyId()).isEqualTo("rzp_test_offline");
 		});
 	}
 
 	@Test
-	void razorpayWhenItsKeysAreSet() {
+	void razorpayBesideTheOfflineProviderWhenItsKeysAreSet() {
 		runner.withPropertyValues("polyclinic.billing.razorpay.key-id=rzp_test_abc",
 				"polyclinic.billing.razorpay.key-secret=secret", "polyclinic.billing.razorpay.base-url=http://localhost:1")
 			.run(context -> {
-				PaymentGateway gateway = context.getBean(PaymentGateway.class);
-				assertThat(gateway).isInstanceOf(RazorpayGateway.class);
-				assertThat(gateway.keyId()).isEqualTo("rzp_test_abc");
+				Gateways gateways = context.getBean(Gateways.class);
+				assertThat(gateways.names()).containsExactly("razorpay", "offline");
+				assertThat(gateways.get("razorpay")).isInstanceOf(RazorpayGateway.class);
+				assertThat(gateways.get("razorpay").keyId()).isEqualTo("rzp_test_abc");
 			});
 	}
 
 	@Test
 	void aKeyIdAloneIsNotEnough() {
 		runner.withPropertyValues("polyclinic.billing.razorpay.key-id=rzp_test_abc")
-			.run(context -> assertThat(context.getBean(PaymentGateway.class)).isInstanceOf(OfflineGateway.class));
+			.run(context -> assertThat(context.getBean(Gateways.class).names()).containsExactly("offline"));
+	}
+
+	@Test
+	void anotherProvidersGatewayBeanJoinsTheConfiguredOnes() {
+		runner.withBean("stripeLike", PaymentGateway.class,
+				() -> new OfflineGateway(new BillingProperties.Offline("k", "w"), "http://localhost") {
+					@Override
+					public String name() {
+						return "stripe";
+					}
+				})
+			.run(context -> assertThat(context.getBean(Gateways.class).names()).containsExactly("offline", "stripe"));
 	}
 
 	@Test
@@ -54,10 +67,10 @@ class BillingConfigurationTests {
 		});
 		runner.withPropertyValues("polyclinic.demo=false", "polyclinic.billing.offline.key-secret=own-key-secret",
 				"polyclinic.billing.offline.webhook-secret=own-webhook-secret")
-			.run(context -> assertThat(context.getBean(PaymentGateway.class)).isInstanceOf(OfflineGateway.class));
+			.run(context -> assertThat(context.getBean(Gateways.class).names()).containsExactly("offline"));
 		runner.withPropertyValues("polyclinic.demo=false", "polyclinic.billing.razorpay.key-id=rzp_live_abc",
 				"polyclinic.billing.razorpay.key-secret=secret")
-			.run(context -> assertThat(context.getBean(PaymentGateway.class)).isInstanceOf(RazorpayGateway.class));
+			.run(context -> assertThat(context.getBean(Gateways.class).names()).containsExactly("razorpay"));
 	}
 
 	@Test

@@ -55,8 +55,9 @@ class RazorpayGatewayTests {
 	}
 
 	private static BillingProperties.Razorpay settings(String baseUrl, String webhookSecret) {
-		return new BillingProperties.Razorpay(KEY_ID, KEY_SECRET, webhookSecret, baseUrl, Duration.ofSeconds(2),
-				Duration.ofSeconds(2));
+		// generous: a stub's first answer on a busy machine can take seconds; no test here waits for a timeout
+		return new BillingProperties.Razorpay(KEY_ID, KEY_SECRET, webhookSecret, baseUrl, Duration.ofSeconds(5),
+				Duration.ofSeconds(15));
 	}
 
 	@Test
@@ -218,6 +219,79 @@ class RazorpayGatewayTests {
 
 		assertThatThrownBy(() -> gateway.createOrder(new PaymentGateway.OrderRequest(100, "INR", "r", Map.of())))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE));
+	}
+
+	@Test
+	void refundsThroughTheDocumentedEndpointIdempotently() {
+		razorpay.stubFor(post("/v1/payments/pay_29QQoUBi66xm2f/refund").willReturn(okJson("""
+				{"id":"rfnd_FP8QHiV938haTz","entity":"refund","amount":50000,"receipt":"5a0a4c1e-0000-4000-8000-000000000002",
+				 "currency":"INR","payment_id":"pay_29QQoUBi66xm2f","notes":{"refund_id":"5a0a4c1e-0000-4000-8000-000000000002"},
+				 "acquirer_data":{"arn":null},"created_at":1597078866,"batch_id":null,"status":"processed",
+				 "speed_processed":"normal","speed_requested":"normal"}""")));
+
+		var refund = gateway.refund(new PaymentGateway.RefundRequest("pay_29QQoUBi66xm2f", 50_000, "INR",
+				"5a0a4c1e-0000-4000-8000-000000000002-1", "5a0a4c1e-0000-4000-8000-000000000002",
+				Map.of("payment_id", "9b1c")));
+
+		assertThat(refund).isEqualTo(new PaymentGateway.ProviderRefund("rfnd_FP8QHiV938haTz",
+				PaymentGateway.ProviderRefund.Outcome.PROCESSED));
+		razorpay.verify(1, postRequestedFor(urlEqualTo("/v1/payments/pay_29QQoUBi66xm2f/refund"))
+			.withBasicAuth(new BasicCredentials(KEY_ID, KEY_SECRET))
+			.withHeader("X-Refund-Idempotency", equalTo("5a0a4c1e-0000-4000-8000-000000000002-1"))
+			.withHeader("Content-Type", equalTo("application/json"))
+			.withRequestBody(equalToJson("""
+					{"amount":50000,"speed":"normal","receipt":"5a0a4c1e-0000-4000-8000-000000000002",
+					 "notes":{"payment_id":"9b1c","refund_id":"5a0a4c1e-0000-4000-8000-000000000002"}}""")));
+	}
+
+	@Test
+	void aRefundStillBeingProcessedIsPending_andARefusedOneIsAPaymentFailure() {
+		razorpay.stubFor(post("/v1/payments/pay_a/refund").willReturn(okJson("""
+				{"id":"rfnd_Pending1234567","entity":"refund","amount":100,"payment_id":"pay_a","status":"pending"}""")));
+		razorpay.stubFor(post("/v1/payments/pay_b/refund").willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("""
+					{"error":{"code":"BAD_REQUEST_ERROR","description":"The refund amount provided is greater than amount captured",
+					 "source":"NA","step":"NA","reason":"NA","metadata":{}}}""")));
+
+		assertThat(gateway.refund(refund("pay_a")).outcome()).isEqualTo(PaymentGateway.ProviderRefund.Outcome.PENDING);
+		assertThatThrownBy(() -> gateway.refund(refund("pay_b")))
+			.isInstanceOfSatisfying(Refusal.class, e -> {
+				assertThat(e.code()).isEqualTo("PAYMENT_PROVIDER_FAILED");
+				assertThat(e.getMessage()).contains("greater than amount captured");
+			});
+	}
+
+	@Test
+	void readsItsOwnWebhooks_signedWithTheWebhookSecret() {
+		String body = """
+				{"entity":"event","account_id":"acc_BFQ7uQEaa7j2z7","event":"refund.processed",
+				 "contains":["refund","payment"],"payload":{"refund":{"entity":{"id":"rfnd_FP8QHiV938haTz",
+				 "entity":"refund","amount":50000,"currency":"INR","payment_id":"pay_29QQoUBi66xm2f",
+				 "notes":{"refund_id":"5a0a4c1e-0000-4000-8000-000000000002"},"receipt":null,"status":"processed"}},
+				 "payment":{"entity":{"id":"pay_29QQoUBi66xm2f","entity":"payment","amount":150000,"status":"captured"}}},
+				 "created_at":1597078900}""";
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		Map<String, String> headers = Map.of("X-Razorpay-Signature", Signatures.webhookSignature(bytes, "webhook-secret"),
+				"X-Razorpay-Event-Id", "evt_1");
+
+		assertThat(gateway.authentic(bytes, headers)).isTrue();
+		assertThat(gateway.authentic(bytes, Map.of("X-Razorpay-Signature", Signatures.webhookSignature(bytes, "x"))))
+			.isFalse();
+		assertThat(gateway.authentic(bytes, Map.of())).isFalse();
+		ProviderEvent event = gateway.read(bytes, headers);
+		assertThat(event.kind()).isEqualTo(ProviderEvent.Kind.REFUND_PROCESSED);
+		assertThat(event.name()).isEqualTo("refund.processed");
+		assertThat(event.key()).isEqualTo("evt_1");
+		assertThat(event.refundId()).isEqualTo("rfnd_FP8QHiV938haTz");
+		assertThat(event.refundAmount()).isEqualTo(50_000);
+		assertThat(event.paymentId()).isEqualTo("pay_29QQoUBi66xm2f");
+		assertThat(event.refundReference()).isEqualTo("5a0a4c1e-0000-4000-8000-000000000002");
+		assertThat(gateway.read(bytes, Map.of()).key()).isEqualTo("refund.processed:rfnd_FP8QHiV938haTz");
+	}
+
+	private static PaymentGateway.RefundRequest refund(String paymentId) {
+		return new PaymentGateway.RefundRequest(paymentId, 100, "INR", "key-0123456789", "ref", Map.of());
 	}
 
 	@Test

@@ -22,10 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.identity.SignIn;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentStatus;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -53,9 +54,10 @@ class MiboPaymentTests extends ApiTest {
 		clinician = clinic.clinician(null, "Asia/Kolkata");
 		patient = clinic.patient();
 		patientToken = signIn.start(patient.userId()).tokens().accessToken();
-		appointment = book.book(new BookingRequest(patient.id(), clinician.id(), null,
-				Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.TUESDAY), LocalTime.of(11, 0), SessionType.ONLINE,
-				null, null), clinic.admin());
+		appointment = book.book(new AppointmentRequest(new AppointmentRequest.KnownPatient(Ref.id(patient.id())),
+				Ref.id(clinician.id()), null, new AppointmentRequest.GridSlot(
+						Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.TUESDAY), LocalTime.of(11, 0)),
+				SessionType.ONLINE, null, null), clinic.admin()).appointment();
 	}
 
 	@Test
