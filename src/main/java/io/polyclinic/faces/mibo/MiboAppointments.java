@@ -33,9 +33,8 @@ import io.polyclinic.scheduling.Agenda;
 import io.polyclinic.scheduling.AppointmentPayments;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.MeetingPlaces;
 import io.polyclinic.scheduling.SessionType;
-import io.polyclinic.video.MeetingLink;
-import io.polyclinic.video.MeetingLinks;
 
 /**
  * How Mibo shows appointments: the date and time on the clinician's clock ({@code YYYY-MM-DD}, {@code HH:mm:ss}),
@@ -52,11 +51,11 @@ class MiboAppointments {
 	private final PatientRegistry patients;
 	private final ClinicianRegistry clinicians;
 	private final CentreRegistry centres;
-	private final MeetingLinks meetings;
+	private final MeetingPlaces meetings;
 	private final AppointmentPayments payments;
 
 	MiboAppointments(PatientRegistry patients, ClinicianRegistry clinicians, CentreRegistry centres,
-			MeetingLinks meetings, AppointmentPayments payments) {
+			MeetingPlaces meetings, AppointmentPayments payments) {
 		this.patients = patients;
 		this.clinicians = clinicians;
 		this.centres = centres;
@@ -122,7 +121,7 @@ class MiboAppointments {
 		Clinician clinician = clinicians.findAll(List.of(a.clinicianId())).get(a.clinicianId());
 		String centreName = a.centreId() == null ? null
 				: centreName(centres.findAll(List.of(a.centreId())), a.centreId());
-		String meetLink = meetings.forAppointment(a.id()).map(MeetingLink::url).orElse(null);
+		String meetLink = meetings.linksOf(List.of(a.id())).get(a.id());
 		return new Detail(a.id(), a.patientId(), name(patient), patient == null ? null : patient.phone(), a.clinicianId(),
 				name(clinician), a.centreId(), centreName, date(a), time(a), a.sessionType(), a.status(),
 				MiboFormats.rupees(a.feeMinor()), paymentStatus(payments.ofAppointments(List.of(a), actor).get(a.id())),
@@ -145,11 +144,11 @@ class MiboAppointments {
 		var paid = payments.ofAppointments(page, actor);
 		var cliniciansById = clinicians.findAll(ids(page, Appointment::clinicianId));
 		var centresById = centres.findAll(ids(page, Appointment::centreId));
-		var links = meetings.forAppointments(ids(page, Appointment::id));
+		var links = meetings.linksOf(ids(page, Appointment::id));
 		return page.stream()
 			.map(a -> new Visit(a.id(), name(cliniciansById.get(a.clinicianId())), centreName(centresById, a.centreId()),
 					date(a), time(a), a.sessionType(), a.status(), paymentStatus(paid.get(a.id())),
-					links.containsKey(a.id()) ? links.get(a.id()).url() : null))
+					links.get(a.id())))
 			.toList();
 	}
 
