@@ -36,7 +36,7 @@ final class AppointmentTexts {
 	}
 
 	static String rescheduled(AppointmentView v, @Nullable String link) {
-		return joined(greeting(v) + "your " + visit(v) + " has moved to " + when(v.appointment()) + ".", link);
+		return joined(greeting(v) + "your " + visit(v) + " has moved to " + time(v.appointment()) + ".", link);
 	}
 
 	static String receipt(AppointmentView v, long amountMinor, String currency, String reference) {
@@ -75,7 +75,11 @@ final class AppointmentTexts {
 	}
 
 	private static String when(Appointment a) {
-		return "on " + DATE.format(a.date()) + " at " + TIME.format(a.time()) + " (" + a.timeZone().getId() + ")";
+		return "on " + time(a);
+	}
+
+	private static String time(Appointment a) {
+		return DATE.format(a.date()) + " at " + TIME.format(a.time()) + " (" + a.timeZone().getId() + ")";
 	}
 
 	private static String joined(String text, @Nullable String link) {
