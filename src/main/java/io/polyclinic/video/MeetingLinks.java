@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,9 @@ public class MeetingLinks {
 	public static final Set<String> PROVIDERS = Set.of("internal", "google_meet", "custom");
 
 	private static final String RESOURCE = "MEETING_LINK";
+
+	/** The longest page of links a caller gets, whatever they ask. */
+	public static final int MAX_PAGE = 100;
 
 	private final MeetingRecords records;
 	private final MeetingLinkSearch search;
@@ -191,10 +195,10 @@ public class MeetingLinks {
 	}
 
 	/**
-	 * Links created on the given days, newest first, a page at a time (its sort is the module's own). Days are UTC
-	 * calendar days — a link's creation is an instant of no one clinician's clock — and both ends are inclusive:
-	 * {@code to} counts up to its midnight at the end. Staff only; a centre's staff see the links of the appointments
-	 * their centre runs.
+	 * Links created on the given days, newest first, a page of at most {@value #MAX_PAGE} at a time (its sort is the
+	 * module's own). Days are UTC calendar days — a link's creation is an instant of no one clinician's clock — and
+	 * both ends are inclusive: {@code to} counts up to its midnight at the end. Staff only; a centre's staff see the
+	 * links of the appointments their centre runs.
 	 *
 	 * @throws Refusal FORBIDDEN (audited) for callers who are not staff; INVALID_INPUT {@code to}, {@code provider}
 	 */
@@ -210,9 +214,10 @@ public class MeetingLinks {
 		if (providerName != null && !PROVIDERS.contains(providerName)) {
 			throw Refusal.invalidField("provider", "Must be one of internal, google_meet, custom");
 		}
+		Pageable capped = page.getPageSize() > MAX_PAGE ? PageRequest.of(page.getPageNumber(), MAX_PAGE) : page;
 		return search.find(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), providerName,
-				reach.kind() == Reach.Kind.CENTRE ? reach.centreId() : null, page);
+				reach.kind() == Reach.Kind.CENTRE ? reach.centreId() : null, capped);
 	}
 
 	/** The appointment, if the caller is staff who reach it (or the clinic itself). */

@@ -112,14 +112,17 @@ class MeetingLinksTests extends ApiTest {
 		LocalDate created = link.createdAt().atOffset(ZoneOffset.UTC).toLocalDate();
 		var page = PageRequest.of(0, 100);
 
-		assertThat(links.createdBetween(created, created, "custom", page, clinic.admin())).extracting(MeetingLink::appointmentId)
-			.contains(appointment.id());
-		assertThat(links.createdBetween(created.minusDays(1), created.minusDays(1), "custom", page, clinic.admin()))
+		var admin = clinic.admin();
+		assertThat(links.createdBetween(created, created, "custom", page, admin))
+			.extracting(MeetingLink::appointmentId).contains(appointment.id());
+		assertThat(links.createdBetween(created.minusDays(1), created.minusDays(1), "custom", page, admin))
 			.extracting(MeetingLink::appointmentId).doesNotContain(appointment.id());
-		assertThat(links.createdBetween(created.plusDays(1), null, null, page, clinic.admin())).extracting(MeetingLink::appointmentId)
-			.doesNotContain(appointment.id());
-		assertThat(links.createdBetween(null, created, "internal", page, clinic.admin())).extracting(MeetingLink::appointmentId)
-			.doesNotContain(appointment.id());
+		assertThat(links.createdBetween(created.plusDays(1), null, null, page, admin))
+			.extracting(MeetingLink::appointmentId).doesNotContain(appointment.id());
+		assertThat(links.createdBetween(null, created, "internal", page, admin))
+			.extracting(MeetingLink::appointmentId).doesNotContain(appointment.id());
+		assertThat(links.createdBetween(null, null, null, PageRequest.of(0, 100_000), admin).getSize())
+			.isEqualTo(MeetingLinks.MAX_PAGE);
 		assertThatThrownBy(() -> links.createdBetween(created, created.minusDays(1), null, page, clinic.admin()))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("to"));
 		assertThatThrownBy(() -> links.createdBetween(null, null, "zoom", page, clinic.admin()))
