@@ -24,6 +24,7 @@ import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.AccessPolicy;
 import io.polyclinic.directory.Reach;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 
 /**
@@ -94,24 +95,26 @@ public class NotificationHistory {
 	}
 
 	/**
-	 * One delivery, if the caller may read it.
+	 * One delivery, named by its id or its public id, if the caller may read it.
 	 *
 	 * @throws Refusal NOT_FOUND when there is no such delivery; FORBIDDEN (audited) when it is not the caller's to
 	 *         read
 	 */
 	@Transactional
-	public DeliveryRecord get(long id, Actor actor) {
-		Filter filter = scoped(actor, "READ", id, null);
-		filter.equal("id", id);
-		DeliveryRecord found = jdbc.sql("SELECT " + COLUMNS + " FROM deliveries d WHERE d.id = :id")
-			.param("id", id)
+	public DeliveryRecord get(Ref delivery, Actor actor) {
+		Filter filter = scoped(actor, "READ", delivery, null);
+		String column = delivery.numeric() ? "id" : "public_id";
+		Object value = delivery.numeric() ? delivery.id() : delivery.publicId();
+		DeliveryRecord found = jdbc.sql("SELECT " + COLUMNS + " FROM deliveries d WHERE d." + column + " = :value")
+			.param("value", value)
 			.query(NotificationHistory::record)
 			.optional()
 			.orElseThrow(() -> Refusal.notFound("Notification"));
+		filter.equal("id", found.id());
 		if (filter.scoped() && !visible(filter)) {
-			throw access.denied(actor, "READ", RESOURCE, id, found.patientId());
+			throw access.denied(actor, "READ", RESOURCE, found.id(), found.patientId());
 		}
-		audit.record(AuditRecord.success(actor, "READ", RESOURCE, id, found.patientId()));
+		audit.record(AuditRecord.success(actor, "READ", RESOURCE, found.id(), found.patientId()));
 		return found;
 	}
 
@@ -149,7 +152,7 @@ public class NotificationHistory {
 	}
 
 	/** A filter limited to what the caller reads; refuses (audited) a caller who reads no history. */
-	private Filter scoped(Actor actor, String action, @Nullable Long id, @Nullable Long patientId) {
+	private Filter scoped(Actor actor, String action, @Nullable Object id, @Nullable Long patientId) {
 		Reach reach = access.reachOf(actor);
 		if (!reach.staff() && reach.kind() != Reach.Kind.PATIENT) {
 			throw access.denied(actor, action, RESOURCE, id, patientId);

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -57,7 +58,7 @@ class NotificationHistoryTests extends ApiTest {
 	}
 
 	DeliveryRecord get(long id) {
-		return history.get(id, admin);
+		return history.get(Ref.id(id), admin);
 	}
 
 	DeliveryStats stats(Instant from, Instant to) {
@@ -96,6 +97,7 @@ class NotificationHistoryTests extends ApiTest {
 		assertThat(found.appointmentId()).isEqualTo(appointment);
 		assertThat(found.createdAt()).isAfter(before);
 		assertThat(found.sentAt()).isNotNull().isAfterOrEqualTo(found.createdAt());
+		assertThat(history.get(Ref.of(found.publicId()), admin)).isEqualTo(found);
 	}
 
 	@Test

@@ -86,7 +86,7 @@ class NotifyAuthorizationMatrixTests extends ApiTest {
 	@Test
 	void oneDeliveryIsReadByStaffWhoReachItAndByItsPatient() {
 		for (long delivery : new long[] { confirmation, general }) {
-			assertThat(answers(actor -> history.get(delivery, actor).id() == delivery ? OK : "another"))
+			assertThat(answers(actor -> history.get(Ref.id(delivery), actor).id() == delivery ? OK : "another"))
 				.as("delivery %d", delivery)
 				.isEqualTo(expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK, FORBIDDEN, OK, OK, FORBIDDEN,
 						FORBIDDEN));

@@ -114,7 +114,7 @@ class NotificationController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER')")
 	@GetMapping("/{id}")
 	Reply<NotificationDetail> one(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
-		DeliveryRecord d = history.get(id, actor);
+		DeliveryRecord d = history.get(Ref.id(id), actor);
 		return Reply.of(new NotificationDetail(d.id(), d.patientId(), d.appointmentId(), d.kind().name(),
 				d.status().name(), d.sentAt() == null ? null : MiboFormats.instant(d.sentAt()), d.channel().name(),
 				d.recipient(), d.body(), d.failureReason(), MiboFormats.instant(d.createdAt())));
