@@ -6,12 +6,15 @@ import io.polyclinic.platform.Role;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +34,12 @@ import io.polyclinic.platform.PolyclinicProperties;
 
 /**
  * Signing in and out: passwords, one-time codes, the rotation of refresh tokens. Every refusal carries the code a
- * face shows (INVALID_CREDENTIALS, INVALID_OTP, OTP_EXPIRED, TOKEN_EXPIRED, INVALID_TOKEN).
+ * face shows (INVALID_CREDENTIALS, INVALID_OTP, OTP_EXPIRED, TOKEN_EXPIRED, INVALID_TOKEN, TOO_MANY_CODES).
+ *
+ * <p>One destination gets at most {@code polyclinic.otp.per-destination.limit} codes (3) per
+ * {@code polyclinic.otp.per-destination.window} (15 minutes) and {@code polyclinic.otp.per-destination.daily-limit}
+ * (10) per 24 hours, whatever the purpose and whoever asks, since a code costs the clinic a message (SMS pumping);
+ * a limit below 1 is switched off.
  */
 @Service
 @Transactional
@@ -42,6 +50,11 @@ public class SignIn {
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final Duration DAY = Duration.ofHours(24);
+
+	/** At most {@code codes} codes to one destination within any {@code within}. */
+	record OtpLimit(int codes, Duration within) {
+	}
 
 	private final Users users;
 	private final Sessions sessions;
@@ -51,12 +64,16 @@ public class SignIn {
 	private final PasswordEncoder passwords;
 	private final OtpDelivery codes;
 	private final PolyclinicProperties properties;
+	private final List<OtpLimit> otpLimits;
 	private final Clock clock;
 	// A hash to compare against when no user matches, so that a miss costs as long as a wrong password.
 	private final String noUserHash;
 
 	SignIn(Users users, Sessions sessions, RefreshTokens refreshTokens, OtpChallenges otps, AccessTokens accessTokens,
-			PasswordEncoder passwords, OtpDelivery codes, PolyclinicProperties properties, Clock clock) {
+			PasswordEncoder passwords, OtpDelivery codes, PolyclinicProperties properties, Clock clock,
+			@Value("${polyclinic.otp.per-destination.limit:3}") int limit,
+			@Value("${polyclinic.otp.per-destination.window:15m}") Duration window,
+			@Value("${polyclinic.otp.per-destination.daily-limit:10}") int dailyLimit) {
 		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
@@ -65,6 +82,9 @@ public class SignIn {
 		this.passwords = passwords;
 		this.codes = codes;
 		this.properties = properties;
+		this.otpLimits = java.util.stream.Stream.of(new OtpLimit(limit, window), new OtpLimit(dailyLimit, DAY))
+			.filter(l -> l.codes() > 0 && !l.within().isNegative() && !l.within().isZero())
+			.toList();
 		this.clock = clock;
 		this.noUserHash = passwords.encode(UUID.randomUUID().toString());
 	}
@@ -90,23 +110,26 @@ public class SignIn {
 
 	/**
 	 * Sends a six-digit code to a phone. For a staff sign-in the code goes only to a phone that belongs to a staff
-	 * member or clinician, but the answer is the same either way, so that nobody learns which numbers exist.
+	 * member or clinician, but the answer is the same either way, so that nobody learns which numbers exist: a code
+	 * for an unknown number is made and counted against its limits too, and never sent.
 	 *
 	 * @return seconds until the code expires
+	 * @throws TooManyCodes when the destination has had as many codes as its windows allow
 	 */
 	public long requestOtp(String phone, OtpPurpose purpose, OtpChannel channel, @Nullable String displayName) {
 		String destination = requirePhone(phone);
 		Instant now = clock.instant();
 		long ttl = properties.otp().ttl().toSeconds();
+		requireQuota(destination, now);
+		String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+		otps.save(new OtpChallenge(destination, purpose, otpHash(destination, purpose, code),
+				displayName == null || displayName.isBlank() ? null : displayName.trim(), now, now.plusSeconds(ttl)));
 		if (purpose == OtpPurpose.STAFF_LOGIN) {
 			Optional<User> user = users.findByPhone(destination);
 			if (user.isEmpty() || user.get().getRole() == Role.PATIENT || !user.get().canSignIn()) {
 				return ttl;
 			}
 		}
-		String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-		otps.save(new OtpChallenge(destination, purpose, otpHash(destination, purpose, code),
-				displayName == null || displayName.isBlank() ? null : displayName.trim(), now, now.plusSeconds(ttl)));
 		boolean sent = codes.send(channel, destination, "Your Polyclinic code",
 				"Your verification code is " + code + ". It expires in " + (ttl / 60) + " minutes. Do not share it.");
 		if (!sent) {
@@ -114,6 +137,32 @@ public class SignIn {
 					"The code could not be sent; please try again later");
 		}
 		return ttl;
+	}
+
+	/**
+	 * Refuses a destination that has had its codes: one indexed read of the newest codes sent to it within the longest
+	 * window. The wait is until the oldest code that fills a window leaves it.
+	 */
+	private void requireQuota(String destination, Instant now) {
+		if (otpLimits.isEmpty()) {
+			return;
+		}
+		Duration longest = otpLimits.stream().map(OtpLimit::within).max(Duration::compareTo).orElseThrow();
+		int most = otpLimits.stream().mapToInt(OtpLimit::codes).max().orElseThrow();
+		List<Instant> newestFirst = otps.sentSince(destination, now.minus(longest), Limit.of(most));
+		@Nullable Duration wait = null;
+		for (OtpLimit limit : otpLimits) {
+			Instant since = now.minus(limit.within());
+			List<Instant> counted = newestFirst.stream().filter(at -> !at.isBefore(since)).toList();
+			if (counted.size() >= limit.codes()) {
+				Duration until = Duration.between(now, counted.get(limit.codes() - 1).plus(limit.within()));
+				wait = wait == null || until.compareTo(wait) > 0 ? until : wait;
+			}
+		}
+		if (wait != null) {
+			long seconds = wait.toSeconds() + (wait.getNano() == 0 ? 0 : 1);
+			throw new TooManyCodes(Duration.ofSeconds(Math.max(1, seconds)));
+		}
 	}
 
 	/** Checks a code; a wrong guess is counted even though the call fails. */

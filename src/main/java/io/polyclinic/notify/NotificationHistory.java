@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,91 +21,117 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.directory.AccessPolicy;
+import io.polyclinic.directory.Reach;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 
 /**
  * Reads the delivery history: one delivery, filtered lists newest first, and a period's numbers. Filtering, ordering,
- * limiting and counting all happen in the database. It is the staff's view of what was sent (the contracts give it to
- * administrators and managers); the face guards the role, and the *For methods put each reading on the audit trail.
+ * limiting, counting and the caller's scope all happen in the database, and every reading is on the audit trail
+ * (messages name patients).
+ *
+ * <p>Who reads what: staff of the whole clinic, everything; staff of one centre, the deliveries about appointments
+ * their centre runs and, for deliveries about no appointment, those to patients of their centre (never one-time
+ * codes, which name no patient); a patient, the messages sent to them; clinicians and everyone else, nothing. The
+ * numbers are for staff only, a centre's staff getting their centre's.
  */
 @Service
 @Transactional(readOnly = true)
 public class NotificationHistory {
 
 	public static final int DEFAULT_LIMIT = 50;
-	public static final int MAX_LIMIT = 500;
+	public static final int MAX_LIMIT = 100;
 
 	private static final String COLUMNS = """
-			id, public_id, channel, recipient, subject, body, kind, status, provider, provider_ref, failure_reason,
-			patient_id, appointment_id, created_at, sent_at""";
+			d.id, d.public_id, d.channel, d.recipient, d.subject, d.body, d.kind, d.status, d.provider, d.provider_ref,
+			d.failure_reason, d.patient_id, d.appointment_id, d.created_at, d.sent_at""";
+
+	/** A centre's deliveries: about an appointment the centre runs, or about no appointment to one of its patients. */
+	private static final String CENTRE_SCOPE = """
+			((d.appointment_id IS NOT NULL AND EXISTS (SELECT 1 FROM appointments a
+			   WHERE a.id = d.appointment_id AND a.managing_centre_id = :scopeCentre))
+			 OR (d.appointment_id IS NULL AND EXISTS (SELECT 1 FROM patient_centres pc
+			   WHERE pc.patient_id = d.patient_id AND pc.centre_id = :scopeCentre)))""";
+
+	private static final String RESOURCE = "NOTIFICATION";
 
 	private final JdbcClient jdbc;
+	private final AccessPolicy access;
 	private final AuditLog audit;
 
-	NotificationHistory(JdbcClient jdbc, AuditLog audit) {
+	NotificationHistory(JdbcClient jdbc, AccessPolicy access, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.access = access;
 		this.audit = audit;
 	}
 
 	/**
-	 * A reader's view of the history: what they listed goes on the audit trail (messages name patients). The
-	 * reader is given as the audit trail records them, since notify cannot know identity's types.
+	 * The newest deliveries the caller may read that match the query, at most {@value #MAX_LIMIT}.
+	 *
+	 * @throws Refusal FORBIDDEN for callers who read no history; INVALID_INPUT on a limit below 1 (a limit above the
+	 *         maximum is cut to it)
 	 */
 	@Transactional
-	public List<DeliveryRecord> listFor(DeliveryQuery query, long readerUserId, String readerRole) {
-		List<DeliveryRecord> found = list(query);
-		audit.record(new AuditRecord(readerUserId, readerRole, "LIST", "NOTIFICATION", null, query.patientId(),
-				AuditRecord.Outcome.SUCCESS, found.size() + " results"));
-		return found;
-	}
-
-	/** One delivery, its reading audited. */
-	@Transactional
-	public DeliveryRecord getFor(long id, long readerUserId, String readerRole) {
-		DeliveryRecord found = get(id);
-		audit.record(AuditRecord.success(readerUserId, readerRole, "READ", "NOTIFICATION", id, found.patientId()));
-		return found;
-	}
-
-	public Optional<DeliveryRecord> find(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries WHERE id = :id")
-			.param("id", id)
-			.query(NotificationHistory::record)
-			.optional();
-	}
-
-	/** @throws Refusal NOT_FOUND when there is no such delivery */
-	public DeliveryRecord get(long id) {
-		return find(id).orElseThrow(() -> Refusal.notFound("Notification"));
-	}
-
-	/** @throws Refusal INVALID_INPUT on a limit below 1; a limit above the maximum is cut to it */
-	public List<DeliveryRecord> list(DeliveryQuery query) {
+	public List<DeliveryRecord> list(DeliveryQuery query, Actor actor) {
 		int limit = limit(query.limit());
-		Filter filter = new Filter();
+		Filter filter = scoped(actor, "LIST", null, query.patientId());
 		filter.equal("patient_id", query.patientId());
 		filter.equal("appointment_id", query.appointmentId());
 		filter.equal("kind", query.kind() == null ? null : query.kind().name());
 		filter.equal("status", query.status() == null ? null : query.status().name());
 		filter.equal("channel", query.channel() == null ? null : query.channel().name());
 		filter.period(query.from(), query.to());
-		return jdbc.sql("SELECT " + COLUMNS + " FROM deliveries" + filter.where()
-				+ " ORDER BY created_at DESC, id DESC LIMIT :limit")
+		List<DeliveryRecord> found = jdbc.sql("SELECT " + COLUMNS + " FROM deliveries d" + filter.where()
+				+ " ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")
 			.params(filter.params())
 			.param("limit", limit)
 			.query(NotificationHistory::record)
 			.list();
+		audit.record(AuditRecord.of(actor, "LIST", RESOURCE, null, query.patientId(), AuditRecord.Outcome.SUCCESS,
+				found.size() + " results"));
+		return found;
+	}
+
+	/**
+	 * One delivery, named by its id or its public id, if the caller may read it.
+	 *
+	 * @throws Refusal NOT_FOUND when there is no such delivery; FORBIDDEN (audited) when it is not the caller's to
+	 *         read
+	 */
+	@Transactional
+	public DeliveryRecord get(Ref delivery, Actor actor) {
+		Filter filter = scoped(actor, "READ", delivery, null);
+		String column = delivery.numeric() ? "id" : "public_id";
+		Object value = delivery.numeric() ? delivery.id() : delivery.publicId();
+		DeliveryRecord found = jdbc.sql("SELECT " + COLUMNS + " FROM deliveries d WHERE d." + column + " = :value")
+			.param("value", value)
+			.query(NotificationHistory::record)
+			.optional()
+			.orElseThrow(() -> Refusal.notFound("Notification"));
+		filter.equal("id", found.id());
+		if (filter.scoped() && !visible(filter)) {
+			throw access.denied(actor, "READ", RESOURCE, found.id(), found.patientId());
+		}
+		audit.record(AuditRecord.success(actor, "READ", RESOURCE, found.id(), found.patientId()));
+		return found;
 	}
 
 	/**
 	 * Sent and failed messages handed to their channel from {@code from} (inclusive) to {@code to} (exclusive); null
-	 * leaves that end open.
+	 * leaves that end open. Staff only; a centre's staff count their centre's.
 	 */
-	public DeliveryStats stats(@Nullable Instant from, @Nullable Instant to) {
+	public DeliveryStats stats(@Nullable Instant from, @Nullable Instant to, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (!reach.staff()) {
+			throw access.denied(actor, "STATS", RESOURCE, null, null);
+		}
 		Filter filter = new Filter();
+		filter.scope(reach);
 		filter.period(from, to);
-		List<KindCount> counts = jdbc.sql("SELECT kind, status, COUNT(*) AS total FROM deliveries" + filter.where()
-				+ " GROUP BY kind, status")
+		List<KindCount> counts = jdbc.sql("SELECT d.kind, d.status, COUNT(*) AS total FROM deliveries d"
+				+ filter.where() + " GROUP BY d.kind, d.status")
 			.params(filter.params())
 			.query((rs, i) -> new KindCount(MessageKind.valueOf(rs.getString("kind")),
 					DeliveryStatus.valueOf(rs.getString("status")), rs.getLong("total")))
@@ -124,6 +149,24 @@ public class NotificationHistory {
 			}
 		}
 		return new DeliveryStats(sent, failed, successRate(sent, failed), Collections.unmodifiableMap(byKind));
+	}
+
+	/** A filter limited to what the caller reads; refuses (audited) a caller who reads no history. */
+	private Filter scoped(Actor actor, String action, @Nullable Object id, @Nullable Long patientId) {
+		Reach reach = access.reachOf(actor);
+		if (!reach.staff() && reach.kind() != Reach.Kind.PATIENT) {
+			throw access.denied(actor, action, RESOURCE, id, patientId);
+		}
+		Filter filter = new Filter();
+		filter.scope(reach);
+		return filter;
+	}
+
+	private boolean visible(Filter filter) {
+		return jdbc.sql("SELECT COUNT(*) FROM deliveries d" + filter.where())
+			.params(filter.params())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	static double successRate(long sent, long failed) {
@@ -168,20 +211,44 @@ public class NotificationHistory {
 		private final List<String> conditions = new ArrayList<>();
 		private final Map<String, Object> params = new LinkedHashMap<>();
 
+		private boolean scoped;
+
+		void scope(Reach reach) {
+			switch (reach.kind()) {
+				case CLINIC -> {
+				}
+				case CENTRE -> {
+					conditions.add(CENTRE_SCOPE);
+					params.put("scopeCentre", reach.centreId());
+					scoped = true;
+				}
+				case PATIENT -> {
+					conditions.add("d.patient_id = :scopePatient");
+					params.put("scopePatient", reach.patientId());
+					scoped = true;
+				}
+				case CLINICIAN, NONE -> throw new IllegalArgumentException("No history is in reach of " + reach);
+			}
+		}
+
+		boolean scoped() {
+			return scoped;
+		}
+
 		void equal(String column, @Nullable Object value) {
 			if (value != null) {
-				conditions.add(column + " = :" + column);
+				conditions.add("d." + column + " = :" + column);
 				params.put(column, value);
 			}
 		}
 
 		void period(@Nullable Instant from, @Nullable Instant to) {
 			if (from != null) {
-				conditions.add("created_at >= :from");
+				conditions.add("d.created_at >= :from");
 				params.put("from", from.atOffset(ZoneOffset.UTC));
 			}
 			if (to != null) {
-				conditions.add("created_at < :to");
+				conditions.add("d.created_at < :to");
 				params.put("to", to.atOffset(ZoneOffset.UTC));
 			}
 		}

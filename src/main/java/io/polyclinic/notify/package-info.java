@@ -1,5 +1,11 @@
 /**
  * Telling people things: messages over email, SMS, WhatsApp and push, their delivery history, and the dev outbox.
+ *
+ * <p>Notify sits downstream of the clinic: it listens to scheduling's and billing's events (an appointment confirmed,
+ * cancelled or moved; a payment received or refunded) and tells the patient, reads appointments through
+ * scheduling's appointment views, asks video for an online visit's link, reminds patients of confirmed appointments
+ * (its own reminder marks), and sends identity's one-time codes by implementing {@code identity.OtpDelivery}. Nothing
+ * upstream depends on it otherwise. Who may send and read what is decided here, through directory's access policy.
  */
 @NullMarked
 package io.polyclinic.notify;

@@ -13,13 +13,17 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.ApiTest;
+import io.polyclinic.support.Clinic;
 
 /**
  * The delivery history as notify's API gives it: messages sent through {@link Messenger} are found, filtered and
@@ -38,6 +42,29 @@ class NotificationHistoryTests extends ApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Clinic clinic;
+
+	/** The whole clinic's reader. */
+	Actor admin;
+
+	@BeforeEach
+	void administrator() {
+		admin = clinic.admin();
+	}
+
+	List<DeliveryRecord> list(DeliveryQuery query) {
+		return history.list(query, admin);
+	}
+
+	DeliveryRecord get(long id) {
+		return history.get(Ref.id(id), admin);
+	}
+
+	DeliveryStats stats(Instant from, Instant to) {
+		return history.stats(from, to, admin);
+	}
+
 	static long newId() {
 		return IDS.incrementAndGet();
 	}
@@ -54,7 +81,7 @@ class NotificationHistoryTests extends ApiTest {
 		Instant before = Instant.now().minusSeconds(1);
 		var receipt = send(MessageKind.APPOINTMENT_CONFIRMATION, patient, appointment, "Your appointment is confirmed");
 
-		DeliveryRecord found = history.get(receipt.deliveryId());
+		DeliveryRecord found = get(receipt.deliveryId());
 
 		assertThat(found.id()).isEqualTo(receipt.deliveryId());
 		assertThat(found.publicId()).isNotNull();
@@ -70,13 +97,14 @@ class NotificationHistoryTests extends ApiTest {
 		assertThat(found.appointmentId()).isEqualTo(appointment);
 		assertThat(found.createdAt()).isAfter(before);
 		assertThat(found.sentAt()).isNotNull().isAfterOrEqualTo(found.createdAt());
+		assertThat(history.get(Ref.of(found.publicId()), admin)).isEqualTo(found);
 	}
 
 	@Test
 	void aOneTimeCodeIsInTheHistoryWithoutItsCode() {
 		var receipt = messenger.send(Message.secret(Channel.SMS, "+919800000002", "Your code", "Your code is 123456"));
 
-		DeliveryRecord found = history.get(receipt.deliveryId());
+		DeliveryRecord found = get(receipt.deliveryId());
 
 		assertThat(found.kind()).isEqualTo(MessageKind.OTP);
 		assertThat(found.body()).doesNotContain("123456");
@@ -84,8 +112,7 @@ class NotificationHistoryTests extends ApiTest {
 
 	@Test
 	void anUnknownDeliveryIsNotFound() {
-		assertThat(history.find(Long.MAX_VALUE)).isEmpty();
-		assertThatThrownBy(() -> history.get(Long.MAX_VALUE))
+		assertThatThrownBy(() -> get(Long.MAX_VALUE))
 			.isInstanceOfSatisfying(Refusal.class, e -> {
 				assertThat(e.kind()).isEqualTo(Refusal.Kind.NOT_FOUND);
 				assertThat(e.code()).isEqualTo("NOT_FOUND");
@@ -100,7 +127,7 @@ class NotificationHistoryTests extends ApiTest {
 		long third = send(MessageKind.PAYMENT_LINK, patient, newId(), "three").deliveryId();
 		send(MessageKind.PAYMENT_LINK, newId(), newId(), "someone else's");
 
-		List<DeliveryRecord> listed = history.list(DeliveryQuery.newest().forPatient(patient));
+		List<DeliveryRecord> listed = list(DeliveryQuery.newest().forPatient(patient));
 
 		assertThat(listed).extracting(DeliveryRecord::id).containsExactly(third, second, first);
 	}
@@ -116,16 +143,16 @@ class NotificationHistoryTests extends ApiTest {
 				Instant.now()).id();
 
 		var mine = DeliveryQuery.newest().forPatient(patient);
-		assertThat(history.list(mine.forAppointment(appointment))).extracting(DeliveryRecord::id)
+		assertThat(list(mine.forAppointment(appointment))).extracting(DeliveryRecord::id)
 			.containsExactlyInAnyOrder(confirmation, reminder, failed);
-		assertThat(history.list(mine.ofKind(MessageKind.APPOINTMENT_REMINDER))).extracting(DeliveryRecord::id)
+		assertThat(list(mine.ofKind(MessageKind.APPOINTMENT_REMINDER))).extracting(DeliveryRecord::id)
 			.containsExactlyInAnyOrder(reminder, otherAppointment, failed);
-		assertThat(history.list(mine.withStatus(DeliveryStatus.FAILED))).extracting(DeliveryRecord::id)
+		assertThat(list(mine.withStatus(DeliveryStatus.FAILED))).extracting(DeliveryRecord::id)
 			.containsExactly(failed);
-		assertThat(history.list(mine.withStatus(DeliveryStatus.SENT).ofKind(MessageKind.APPOINTMENT_REMINDER)
+		assertThat(list(mine.withStatus(DeliveryStatus.SENT).ofKind(MessageKind.APPOINTMENT_REMINDER)
 			.forAppointment(appointment))).extracting(DeliveryRecord::id).containsExactly(reminder);
-		assertThat(history.list(mine.through(Channel.EMAIL))).isEmpty();
-		assertThat(history.get(failed).failureReason()).isEqualTo("refused by the test");
+		assertThat(list(mine.through(Channel.EMAIL))).isEmpty();
+		assertThat(get(failed).failureReason()).isEqualTo("refused by the test");
 	}
 
 	@Test
@@ -137,11 +164,11 @@ class NotificationHistoryTests extends ApiTest {
 		insert(patient, null, MessageKind.GENERAL, DeliveryStatus.SENT, t.plusSeconds(120));
 
 		var mine = DeliveryQuery.newest().forPatient(patient);
-		assertThat(history.list(mine.between(t, t.plusSeconds(120)))).extracting(DeliveryRecord::id)
+		assertThat(list(mine.between(t, t.plusSeconds(120)))).extracting(DeliveryRecord::id)
 			.containsExactly(middle.id(), early.id());
-		assertThat(history.list(mine.between(t.plusSeconds(1), null))).hasSize(2);
-		assertThat(history.list(mine.between(null, t))).isEmpty();
-		assertThat(history.get(early.id()).createdAt()).isEqualTo(t);
+		assertThat(list(mine.between(t.plusSeconds(1), null))).hasSize(2);
+		assertThat(list(mine.between(null, t))).isEmpty();
+		assertThat(get(early.id()).createdAt()).isEqualTo(t);
 	}
 
 	@Test
@@ -152,14 +179,27 @@ class NotificationHistoryTests extends ApiTest {
 		}
 
 		var mine = DeliveryQuery.newest().forPatient(patient);
-		assertThat(history.list(mine.limit(2))).extracting(DeliveryRecord::body).containsExactly("message 2", "message 1");
-		assertThat(history.list(mine.limit(10_000))).hasSize(3);
-		assertThat(history.list(mine)).hasSize(3);
-		assertThatThrownBy(() -> history.list(mine.limit(0)))
+		assertThat(list(mine.limit(2))).extracting(DeliveryRecord::body).containsExactly("message 2", "message 1");
+		assertThat(list(mine.limit(10_000))).hasSize(3);
+		assertThat(list(mine)).hasSize(3);
+		assertThatThrownBy(() -> list(mine.limit(0)))
 			.isInstanceOfSatisfying(Refusal.class, e -> {
 				assertThat(e.code()).isEqualTo("INVALID_INPUT");
 				assertThat(e.fields()).containsKey("limit");
 			});
+	}
+
+	@Test
+	void noListIsLongerThanTheMaximumWhateverTheLimitAsked() {
+		long patient = newId();
+		Instant t = quietPeriod();
+		for (int i = 0; i <= NotificationHistory.MAX_LIMIT; i++) {
+			insert(patient, null, MessageKind.GENERAL, DeliveryStatus.SENT, t.plusSeconds(i));
+		}
+
+		assertThat(NotificationHistory.MAX_LIMIT).isEqualTo(100);
+		assertThat(list(DeliveryQuery.newest().forPatient(patient).limit(100_000)))
+			.hasSize(NotificationHistory.MAX_LIMIT);
 	}
 
 	@Test
@@ -168,7 +208,7 @@ class NotificationHistoryTests extends ApiTest {
 			send(MessageKind.GENERAL, newId(), null, "bulk " + i);
 		}
 
-		assertThat(history.list(DeliveryQuery.newest())).hasSize(NotificationHistory.DEFAULT_LIMIT);
+		assertThat(list(DeliveryQuery.newest())).hasSize(NotificationHistory.DEFAULT_LIMIT);
 	}
 
 	@Test
@@ -189,7 +229,7 @@ class NotificationHistoryTests extends ApiTest {
 		insert(patient, null, MessageKind.PAYMENT_LINK, DeliveryStatus.SENT, start.minusSeconds(1));
 		insert(patient, null, MessageKind.PAYMENT_LINK, DeliveryStatus.SENT, start.plus(Duration.ofDays(1)));
 
-		DeliveryStats stats = history.stats(start, start.plus(Duration.ofDays(1)));
+		DeliveryStats stats = stats(start, start.plus(Duration.ofDays(1)));
 
 		assertThat(stats.totalSent()).isEqualTo(10);
 		assertThat(stats.totalFailed()).isEqualTo(3);
@@ -202,7 +242,7 @@ class NotificationHistoryTests extends ApiTest {
 	void aPeriodWithoutMessagesHasASuccessRateOfZero() {
 		Instant start = quietPeriod();
 
-		DeliveryStats stats = history.stats(start, start.plus(Duration.ofDays(1)));
+		DeliveryStats stats = stats(start, start.plus(Duration.ofDays(1)));
 
 		assertThat(stats.totalSent()).isZero();
 		assertThat(stats.totalFailed()).isZero();
@@ -213,10 +253,10 @@ class NotificationHistoryTests extends ApiTest {
 	@Test
 	void statsOfAnOpenPeriodIncludeWhatWasJustSent() {
 		Instant since = Instant.now().minusSeconds(1);
-		DeliveryStats before = history.stats(since, null);
+		DeliveryStats before = stats(since, null);
 		send(MessageKind.PAYMENT_RECEIPT, newId(), newId(), "Payment received");
 
-		DeliveryStats after = history.stats(since, null);
+		DeliveryStats after = stats(since, null);
 
 		assertThat(after.totalSent()).isGreaterThan(before.totalSent());
 		assertThat(after.byKind().get(MessageKind.PAYMENT_RECEIPT))
@@ -255,6 +295,6 @@ class NotificationHistoryTests extends ApiTest {
 			.param("sentAt", status == DeliveryStatus.SENT ? at.atOffset(ZoneOffset.UTC) : null)
 			.update();
 		long id = jdbc.sql("SELECT id FROM deliveries WHERE public_id = ?").param(publicId).query(Long.class).single();
-		return history.get(id);
+		return get(id);
 	}
 }

@@ -3,6 +3,7 @@ package io.polyclinic.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -12,6 +13,9 @@ import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,9 +26,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import io.polyclinic.audit.AuditLog;
+import io.polyclinic.directory.AccessPolicy;
+import io.polyclinic.platform.Ref;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.video.internal.MeetingLinkSearch;
 import io.polyclinic.video.internal.MeetingProvider;
 import io.polyclinic.video.internal.MeetingRecord;
 import io.polyclinic.video.internal.MeetingRecords;
@@ -64,8 +75,8 @@ class MeetingProviderChoiceTests {
 		});
 		var links = links(internal, google);
 
-		var made = links.generate(new MeetingRequest(7, null, now, now.plusSeconds(3600)), admin);
-		links.remove(8, admin);
+		var made = links.generate(Ref.id(7), null, now, now.plusSeconds(3600), admin);
+		links.remove(Ref.id(8), admin);
 
 		assertThat(made.url()).isEqualTo("https://meet.google.com/new-link-xyz");
 		assertThat(made.provider()).isEqualTo("google_meet");
@@ -88,25 +99,37 @@ class MeetingProviderChoiceTests {
 			return saved;
 		});
 		var links = links(internal, google);
-		var request = new MeetingRequest(7, null, now, now.plusSeconds(3600));
 		var unavailable = Refusal.unavailable("MEETING_PROVIDER_FAILED", "down");
 
 		when(google.create(any())).thenThrow(unavailable);
-		assertThatThrownBy(() -> links.generate(request, admin)).isSameAs(unavailable);
+		assertThatThrownBy(() -> links.generate(Ref.id(7), null, now, now.plusSeconds(3600), admin)).isSameAs(unavailable);
 		verify(records, never()).delete(any(MeetingRecord.class));
 		verify(google, never()).cancel(any());
 
 		doReturn(new MeetingProvider.Created("https://meet.google.com/new-one-xyz", "evt_new")).when(google).create(any());
 		doThrow(unavailable).when(google).cancel("evt_old");
-		assertThat(links.generate(request, admin).url()).isEqualTo("https://meet.google.com/new-one-xyz");
+		assertThat(links.generate(Ref.id(7), null, now, now.plusSeconds(3600), admin).url()).isEqualTo("https://meet.google.com/new-one-xyz");
 		verify(records).delete(old);
 
 		when(records.findByAppointmentId(8)).thenReturn(Optional.of(record(8, "google_meet", "evt_old")));
-		assertThatThrownBy(() -> links.remove(8, admin)).isSameAs(unavailable);
+		assertThatThrownBy(() -> links.remove(Ref.id(8), admin)).isSameAs(unavailable);
 	}
 
+	/** The links, for appointments 7 and 8 that the caller may change (the appointment book says so). */
 	MeetingLinks links(MeetingProvider... providers) {
-		return new MeetingLinks(records, List.of(providers), mock(AuditLog.class), Clock.systemUTC());
+		var book = mock(AppointmentBook.class);
+		for (long id : new long[] { 7, 8 }) {
+			when(book.idOf(Ref.id(id))).thenReturn(id);
+			when(book.requireAccess(eq(id), eq(admin), any())).thenReturn(appointment(id));
+		}
+		return new MeetingLinks(records, mock(MeetingLinkSearch.class), List.of(providers), book,
+				mock(AccessPolicy.class), mock(AuditLog.class), Clock.systemUTC());
+	}
+
+	Appointment appointment(long id) {
+		return new Appointment(id, UUID.randomUUID(), 1, 2, null, LocalDate.of(2030, 1, 1), LocalTime.of(10, 0),
+				ZoneOffset.UTC, now, now.plusSeconds(3600), SessionType.ONLINE, AppointmentStatus.CONFIRMED, 0, "INR",
+				null, null, null, now, null);
 	}
 
 	MeetingRecord record(long appointmentId, String provider, @Nullable String eventId) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
+import io.polyclinic.identity.TooManyCodes;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Refusal;
 
@@ -42,7 +43,8 @@ final class MiboRefusals {
 			Map.entry("PAID_ELSEWHERE", new Wording(HttpStatus.CONFLICT, "PAYMENT_FAILED")),
 			Map.entry("PAYMENT_PROVIDER_FAILED", new Wording(HttpStatus.BAD_GATEWAY, "PAYMENT_FAILED")),
 			Map.entry("MEETING_PROVIDER_FAILED", new Wording(HttpStatus.BAD_GATEWAY, "MEETING_PROVIDER_FAILED")),
-			Map.entry("NOTIFICATION_FAILED", new Wording(HttpStatus.BAD_GATEWAY, "NOTIFICATION_FAILED")));
+			Map.entry("NOTIFICATION_FAILED", new Wording(HttpStatus.BAD_GATEWAY, "NOTIFICATION_FAILED")),
+			Map.entry(TooManyCodes.CODE, new Wording(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMIT_EXCEEDED")));
 
 	private MiboRefusals() {
 	}
@@ -55,7 +57,9 @@ final class MiboRefusals {
 			case FORBIDDEN -> "FORBIDDEN".equals(refusal.code()) ? NO_PERMISSION : refusal.getMessage();
 			default -> refusal.getMessage();
 		};
-		return new ErrorReport(wording.status(), wording.code(), message, fields(refusal.fields()), null);
+		// a destination out of codes is told, like Mibo's own rate limits, when to try again
+		Long retryAfter = refusal instanceof TooManyCodes tooMany ? tooMany.retryAfter().toSeconds() : null;
+		return new ErrorReport(wording.status(), wording.code(), message, fields(refusal.fields()), retryAfter);
 	}
 
 	static String field(String domainName) {

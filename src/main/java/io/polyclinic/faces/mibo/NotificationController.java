@@ -20,20 +20,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.polyclinic.platform.Actor;
+import io.polyclinic.notify.AppointmentMessages;
 import io.polyclinic.notify.DeliveryQuery;
 import io.polyclinic.notify.DeliveryReceipt;
 import io.polyclinic.notify.DeliveryRecord;
 import io.polyclinic.notify.DeliveryStatus;
 import io.polyclinic.notify.MessageKind;
 import io.polyclinic.notify.NotificationHistory;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
-import io.polyclinic.scheduling.AppointmentMessages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
  * WhatsApp notifications about appointments: {@code /api/notifications}. History dates are whole UTC days, the end
- * date included.
+ * date included; the history answers at most 100 notifications. The notify module decides who may send and read
+ * what; the roles here are Mibo's table.
  */
 @RestController
 @RequestMapping("/api/notifications")
@@ -70,15 +72,15 @@ class NotificationController {
 
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER','CARE_COORDINATOR','FRONT_DESK')")
 	@PostMapping("/appointment-confirmation")
-	Reply<Void> confirmation(@Valid @RequestBody AppointmentRef request) {
-		delivered(messages.sendConfirmation(request.appointmentId()));
+	Reply<Void> confirmation(@Valid @RequestBody AppointmentRef request, @AuthenticationPrincipal Actor actor) {
+		delivered(messages.sendConfirmation(Ref.id(request.appointmentId()), actor));
 		return Reply.message("Appointment confirmation sent successfully");
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
 	@PostMapping("/appointment-reminder")
-	Reply<Void> reminder(@Valid @RequestBody AppointmentRef request) {
-		delivered(messages.sendReminder(request.appointmentId()));
+	Reply<Void> reminder(@Valid @RequestBody AppointmentRef request, @AuthenticationPrincipal Actor actor) {
+		delivered(messages.sendReminder(Ref.id(request.appointmentId()), actor));
 		return Reply.message("Appointment reminder sent successfully");
 	}
 
@@ -93,16 +95,17 @@ class NotificationController {
 			@RequestParam(required = false) @Nullable Integer limit) {
 		var query = new DeliveryQuery(patientId, appointmentId, kind(notificationType), status(status), null,
 				startOf(MiboFormats.date("startDate", startDate)), endOf(MiboFormats.date("endDate", endDate)), limit);
-		return Reply.of(history.listFor(query, actor.userId(), actor.role().name()).stream().map(Notification::of)
+		return Reply.of(history.list(query, actor).stream().map(Notification::of)
 			.toList());
 	}
 
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
 	@GetMapping("/stats")
-	Reply<Stats> stats(@RequestParam(required = false) @Nullable String startDate,
+	Reply<Stats> stats(@AuthenticationPrincipal Actor actor,
+			@RequestParam(required = false) @Nullable String startDate,
 			@RequestParam(required = false) @Nullable String endDate) {
 		var stats = history.stats(startOf(MiboFormats.date("startDate", startDate)),
-				endOf(MiboFormats.date("endDate", endDate)));
+				endOf(MiboFormats.date("endDate", endDate)), actor);
 		Map<String, Long> byType = new LinkedHashMap<>();
 		stats.byKind().forEach((kind, count) -> byType.put(kind.name(), count));
 		return Reply.of(new Stats(stats.totalSent(), stats.totalFailed(), stats.successRate(), byType));
@@ -111,7 +114,7 @@ class NotificationController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER')")
 	@GetMapping("/{id}")
 	Reply<NotificationDetail> one(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
-		DeliveryRecord d = history.getFor(id, actor.userId(), actor.role().name());
+		DeliveryRecord d = history.get(Ref.id(id), actor);
 		return Reply.of(new NotificationDetail(d.id(), d.patientId(), d.appointmentId(), d.kind().name(),
 				d.status().name(), d.sentAt() == null ? null : MiboFormats.instant(d.sentAt()), d.channel().name(),
 				d.recipient(), d.body(), d.failureReason(), MiboFormats.instant(d.createdAt())));

@@ -64,4 +64,6 @@ public class MeetingRecord {
 
 	public @Nullable String getExternalEventId() { return externalEventId; }
 	public String getProvider() { return provider; }
+	public long getAppointmentId() { return appointmentId; }
+	public String getUrl() { return url; }
 }

@@ -33,7 +33,6 @@ import io.polyclinic.support.Clinic;
 import io.polyclinic.support.Http;
 import io.polyclinic.support.MiboClient;
 import io.polyclinic.video.MeetingLinks;
-import io.polyclinic.video.MeetingRequest;
 import tools.jackson.databind.JsonNode;
 
 /** Staff and clinicians on {@code /api/appointments}, and a patient's appointments on {@code /api/patients/{id}}. */
@@ -212,8 +211,8 @@ class MiboAppointmentTests extends ApiTest {
 		var clinician = given.clinician();
 		var patient = given.patient();
 		var appointment = given.book(patient, clinician, AppointmentFixture.weekday(DayOfWeek.WEDNESDAY), 15);
-		var link = meetings.ensure(new MeetingRequest(appointment.id(), "Consultation", appointment.startsAt(),
-				appointment.endsAt()));
+		var link = meetings.ensure(io.polyclinic.platform.Ref.id(appointment.id()), "Consultation",
+				io.polyclinic.platform.Actor.system());
 
 		var res = http.get("/mibo/api/appointments/" + appointment.id()).token(given.staffToken(Role.FRONT_DESK)).send();
 

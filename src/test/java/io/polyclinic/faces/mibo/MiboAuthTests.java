@@ -118,6 +118,36 @@ class MiboAuthTests extends ApiTest {
 	}
 
 	@Test
+	void aStaffPhoneGetsThreeCodesPerWindowAndAnUnknownPhoneAnswersAlike() {
+		String known = mibo.staff(6).phone();
+		String unknown = MiboClient.newPhone();
+
+		for (String phone : new String[] { known, unknown }) {
+			for (int i = 0; i < 3; i++) {
+				var sent = http.post("/mibo/api/auth/send-otp", Map.of("phone", phone)).send();
+				assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+				assertThat(sent.json().path("message").asString()).isEqualTo("OTP sent successfully");
+			}
+			var refused = http.post("/mibo/api/auth/send-otp", Map.of("phone", phone)).send();
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+			assertThat(keys(refused.json())).containsExactly("error", "success");
+			assertThat(keys(refused.json().path("error"))).containsExactly("code", "message", "retryAfter");
+			assertThat(refused.json().path("error").path("code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
+			assertThat(refused.json().path("error").path("message").asString())
+				.isEqualTo("Too many codes were sent to this number. Please try again later.");
+			long retryAfter = refused.json().path("error").path("retryAfter").asLong();
+			assertThat(retryAfter).isBetween(840L, 900L);
+			assertThat(refused.header("Retry-After")).isEqualTo(String.valueOf(retryAfter));
+		}
+		// the known phone had its three codes and no fourth; the unknown one none at all
+		assertThat(http.get("/dev/outbox?to=" + known.replace("+", "%2B")).send().json().size()).isEqualTo(3);
+		assertThat(http.get("/dev/outbox?to=" + unknown.replace("+", "%2B")).send().json().size()).isZero();
+		// another phone is another count
+		assertThat(http.post("/mibo/api/auth/send-otp", Map.of("phone", MiboClient.newPhone())).send().status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void meReturnsTheCurrentUser() {
 		var res = http.get("/mibo/api/auth/me").token(mibo.adminToken()).send();
 

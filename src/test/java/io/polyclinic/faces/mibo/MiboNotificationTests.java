@@ -15,9 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.audit.AuditTrail;
 import io.polyclinic.directory.Patient;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -43,9 +44,10 @@ class MiboNotificationTests extends ApiTest {
 		var clinician = clinic.clinician(null, "Asia/Kolkata");
 		clinicianName = clinician.fullName();
 		patient = clinic.patient();
-		appointment = book.book(new BookingRequest(patient.id(), clinician.id(), null,
-				Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.WEDNESDAY), LocalTime.of(15, 0),
-				SessionType.IN_PERSON, null, null), clinic.admin());
+		appointment = book.book(new AppointmentRequest(new AppointmentRequest.KnownPatient(Ref.id(patient.id())),
+				Ref.id(clinician.id()), null, new AppointmentRequest.GridSlot(
+						Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.WEDNESDAY), LocalTime.of(15, 0)),
+				SessionType.IN_PERSON, null, null), clinic.admin()).appointment();
 	}
 
 	@Test

@@ -3,12 +3,16 @@ package io.polyclinic.faces.mibo;
 import static io.polyclinic.support.Http.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.PatientRegistry;
@@ -20,6 +24,8 @@ class MiboPatientAuthTests extends ApiTest {
 
 	@Autowired
 	PatientRegistry patients;
+	@Autowired
+	JdbcClient jdbc;
 
 	MiboClient mibo;
 	MiboPeople people;
@@ -145,6 +151,52 @@ class MiboPatientAuthTests extends ApiTest {
 		http.post("/mibo/api/patient-auth/send-otp", Map.of("phone", staff.phone(), "fullName", "Not A Patient")).send();
 
 		assertError(verify(staff.phone(), Map.of()), 401, "INVALID_CREDENTIALS");
+	}
+
+	@Test
+	void aPhoneGetsAtMostThreeCodesInFifteenMinutesWhoeverAsks() {
+		String phone = MiboClient.newPhone();
+		for (int i = 0; i < 3; i++) {
+			assertThat(http.post("/mibo/api/patient-auth/send-otp", Map.of("phone", phone, "fullName", "Jane Smith"))
+				.send().status()).isEqualTo(200);
+		}
+
+		// spelled otherwise (national form) it is the same number; asking as staff counts too
+		var refused = http.post("/mibo/api/patient-auth/send-otp", Map.of("phone", phone.substring(3), "fullName",
+				"Jane Smith")).send();
+		var asStaff = http.post("/mibo/api/auth/send-otp", Map.of("phone", phone)).send();
+
+		for (var res : List.of(refused, asStaff)) {
+			assertError(res, 429, "RATE_LIMIT_EXCEEDED");
+			assertThat(res.json().path("error").path("retryAfter").asLong()).isBetween(840L, 900L);
+			assertThat(res.header("Retry-After")).isEqualTo(res.json().path("error").path("retryAfter").asString());
+		}
+		assertThat(http.get("/dev/outbox?to=" + phone.replace("+", "%2B")).send().json().size()).isEqualTo(3);
+	}
+
+	@Test
+	void aPhoneGetsAtMostTenCodesADayAndIsToldWhenTheOldestLeavesTheDay() {
+		String phone = MiboClient.newPhone();
+		Instant now = Instant.now();
+		// ten codes over the last day, none of them in the last fifteen minutes: the oldest 23 hours ago
+		for (int i = 0; i < 10; i++) {
+			Instant at = now.minus(Duration.ofHours(23)).plus(Duration.ofHours(2 * i + 1).dividedBy(2));
+			jdbc.sql("""
+					INSERT INTO otp_challenges (destination, purpose, code_hash, attempts, created_at, expires_at)
+					VALUES (?, 'PATIENT_LOGIN', 'spent', 0, ?, ?)""")
+				.params(phone, at.atOffset(ZoneOffset.UTC), at.plusSeconds(300).atOffset(ZoneOffset.UTC))
+				.update();
+		}
+
+		var refused = http.post("/mibo/api/patient-auth/send-otp", Map.of("phone", phone, "fullName", "Jane Smith"))
+			.send();
+
+		assertError(refused, 429, "RATE_LIMIT_EXCEEDED");
+		long oldestLeaves = Duration.between(now, now.minus(Duration.ofHours(23)).plus(Duration.ofMinutes(30))
+			.plus(Duration.ofHours(24))).toSeconds();
+		assertThat(refused.json().path("error").path("retryAfter").asLong()).isBetween(oldestLeaves - 60,
+				oldestLeaves + 1);
+		assertThat(http.get("/dev/outbox?to=" + phone.replace("+", "%2B")).send().json().size()).isZero();
 	}
 
 	@Test

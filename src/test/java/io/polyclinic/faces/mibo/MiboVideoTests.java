@@ -21,9 +21,10 @@ import io.polyclinic.identity.Accounts;
 import io.polyclinic.identity.NewAccount;
 import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -52,9 +53,10 @@ class MiboVideoTests extends ApiTest {
 		mibo = new MiboClient(http);
 		clinician = clinic.clinician(null, "Asia/Kolkata");
 		patient = clinic.patient();
-		appointment = book.book(new BookingRequest(patient.id(), clinician.id(), null,
-				Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.MONDAY), LocalTime.of(10, 0), SessionType.ONLINE,
-				null, null), clinic.admin());
+		appointment = book.book(new AppointmentRequest(new AppointmentRequest.KnownPatient(Ref.id(patient.id())),
+				Ref.id(clinician.id()), null, new AppointmentRequest.GridSlot(
+						Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.MONDAY), LocalTime.of(10, 0)),
+				SessionType.ONLINE, null, null), clinic.admin()).appointment();
 	}
 
 	/** A signed-in account of the role, opened through the identity module (the staff API is another face's work). */
