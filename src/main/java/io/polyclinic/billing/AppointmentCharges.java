@@ -58,7 +58,10 @@ public class AppointmentCharges {
 			return new Charged(booked, checkout.open(a, provider, actor), null);
 		}
 		try {
-			return new Charged(booked, null, links.sendFor(a, LinkRequest.of(Ref.id(a.id())), provider, actor));
+			// the booking already read the patient's contact: the link goes there without reading it again
+			var patient = booked.patient();
+			return new Charged(booked, null, links.sendFor(a, new LinkRequest(Ref.id(a.id()), null, patient.fullName(),
+					patient.phone(), patient.email(), null, null), provider, actor));
 		}
 		catch (Refusal e) {
 			log.info("Appointment {} booked without a payment link: {}", a.id(), e.getMessage());

@@ -20,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
@@ -57,6 +58,12 @@ class BillingEventsTests {
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
 	}
+
+	/** Codes and links go nowhere: notify is not part of billing's module test. */
+	@MockitoBean
+	io.polyclinic.identity.OtpDelivery codes;
+	@MockitoBean
+	PaymentLinkDelivery links;
 
 	/** A provider that speaks the offline protocol and answers refunds as the test says. */
 	static class FlakyGateway extends OfflineGateway {
