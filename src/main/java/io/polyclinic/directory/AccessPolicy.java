@@ -42,8 +42,12 @@ public class AccessPolicy {
 		this.audit = audit;
 	}
 
-	/** How far the caller reaches: one indexed look-up of their own record. */
+	/** How far the caller reaches: one indexed look-up of their own record, remembered for the caller's request. */
 	public Reach reachOf(Actor actor) {
+		return actor.remember(Reach.class, () -> resolve(actor));
+	}
+
+	private Reach resolve(Actor actor) {
 		if (actor.isSystem() || actor.is(Role.ADMIN, Role.MANAGER)) {
 			return Reach.CLINIC;
 		}

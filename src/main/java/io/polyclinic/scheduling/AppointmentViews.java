@@ -108,6 +108,27 @@ public class AppointmentViews {
 		return new PageImpl<>(content, page, total);
 	}
 
+	/**
+	 * The calling patient's next open appointments (soonest first, at most {@code limit}) and how many appointments
+	 * they have in all: a patient's overview. 403 for anyone but a patient.
+	 */
+	public Ahead ahead(int limit, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() != Reach.Kind.PATIENT || reach.patientId() == null) {
+			throw access.denied(actor, "LIST", "APPOINTMENT", null, null);
+		}
+		var found = rows.ahead(reach.patientId(), clock.instant(), limit);
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, reach.patientId(),
+				AuditRecord.Outcome.SUCCESS, found.rows().size() + " upcoming"));
+		return new Ahead(found.rows().stream()
+			.map(r -> new AppointmentSummary(r.appointment(), r.patient(), r.clinician(), r.centre()))
+			.toList(), found.total());
+	}
+
+	/** A patient's next appointments, and how many they have in all. */
+	public record Ahead(List<AppointmentSummary> next, long allAppointments) {
+	}
+
 	/** The calling clinician's own appointments, divided by their own clock; 403 for anyone but a clinician. */
 	public Agenda agenda(Actor actor) {
 		Reach reach = access.reachOf(actor);

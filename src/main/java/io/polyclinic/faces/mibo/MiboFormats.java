@@ -4,16 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 
 import io.polyclinic.faces.LocalFormats;
 import io.polyclinic.faces.Money;
 
 /**
- * How Mibo writes what the modules hold: instants to the millisecond, whole rupees, YYYY-MM-DD dates, and its
- * {@code page}/{@code limit} query parameters.
+ * Mibo's own choices on top of the face toolkit: whole rupees both ways, and the email pattern its requests are
+ * checked with. Paging is the toolkit's (see package-info), dates and times are {@code LocalFormats}.
  */
 final class MiboFormats {
 
@@ -21,12 +18,6 @@ final class MiboFormats {
 	static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
 	static final String INVALID_EMAIL = "Invalid email format";
-
-	static final String DEFAULT_PAGE = "1";
-
-	static final String DEFAULT_LIMIT = "50";
-
-	static final int MAXIMUM_LIMIT = 100;
 
 	/** Mibo is an Indian clinic's product: amounts a client sends are whole rupees. */
 	static final String CURRENCY = "INR";
@@ -50,10 +41,5 @@ final class MiboFormats {
 
 	static @Nullable LocalDate date(String field, @Nullable String value) {
 		return LocalFormats.optionalDate(field, value);
-	}
-
-	/** Mibo's pages count from 1. */
-	static Pageable page(int page, int limit, Sort sort) {
-		return PageRequest.of(page - 1, limit, sort);
 	}
 }

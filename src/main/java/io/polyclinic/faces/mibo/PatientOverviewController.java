@@ -6,25 +6,20 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import io.polyclinic.billing.PaymentEntry;
 import io.polyclinic.billing.PaymentQueries;
-import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.faces.Money;
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.scheduling.Appointment;
-import io.polyclinic.scheduling.AppointmentBook;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import io.polyclinic.scheduling.AppointmentViews;
 
 /**
  * The patient dashboard's overview and payments: {@code /api/patient/dashboard}, {@code /api/patient/payments}.
@@ -37,17 +32,12 @@ class PatientOverviewController {
 	private static final int UPCOMING = 5;
 	private static final int RECENT_PAYMENTS = 5;
 
-	private final PatientRegistry patients;
-	private final AppointmentBook book;
+	private final AppointmentViews appointments;
 	private final PaymentQueries payments;
-	private final ClinicianRegistry clinicians;
 
-	PatientOverviewController(PatientRegistry patients, AppointmentBook book, PaymentQueries payments,
-			ClinicianRegistry clinicians) {
-		this.patients = patients;
-		this.book = book;
+	PatientOverviewController(AppointmentViews appointments, PaymentQueries payments) {
+		this.appointments = appointments;
 		this.payments = payments;
-		this.clinicians = clinicians;
 	}
 
 	record Upcoming(long id, @Nullable String clinicianName, LocalDate appointmentDate,
@@ -67,27 +57,22 @@ class PatientOverviewController {
 
 	@GetMapping("/dashboard")
 	Reply<Overview> dashboard(@AuthenticationPrincipal Actor actor) {
-		long patientId = patients.self(actor).id();
-		List<Appointment> upcoming = book.upcomingOfPatient(patientId, UPCOMING, actor);
-		var names = clinicians.findAll(upcoming.stream().map(Appointment::clinicianId).distinct().toList());
+		var ahead = appointments.ahead(UPCOMING, actor);
 		var paid = payments.summary(null, RECENT_PAYMENTS, actor);
 		return Reply.of(new Overview(
-				upcoming.stream().map(a -> new Upcoming(a.id(),
-						names.containsKey(a.clinicianId()) ? names.get(a.clinicianId()).fullName() : null, a.date(),
-						a.time(), a.sessionType().name())).toList(),
+				ahead.next().stream().map(v -> new Upcoming(v.appointment().id(), v.clinician().fullName(),
+						v.appointment().date(), v.appointment().time(), v.appointment().sessionType().name())).toList(),
 				paid.recent().stream().map(e -> new RecentPayment(e.payment().appointmentId(),
-						MiboFormats.rupees(e.payment().amountMinor()), PaymentController.status(e.payment()),
+						Money.whole(e.payment().amountMinor(), e.payment().currency()), PaymentController.status(e.payment()),
 						e.payment().paidAt())).toList(),
-				book.countOfPatient(patientId), MiboFormats.rupees(paid.netPaidMinor())));
+				ahead.allAppointments(), MiboFormats.rupees(paid.netPaidMinor())));
 	}
 
 	@GetMapping("/payments")
-	Reply<List<PaymentItem>> payments(@AuthenticationPrincipal Actor actor,
-			@RequestParam(defaultValue = "1") @Min(1) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-		List<PaymentEntry> found = payments.ofPatient(null, PageRequest.of(page - 1, limit), actor).getContent();
+	Reply<List<PaymentItem>> payments(@AuthenticationPrincipal Actor actor, PageQuery page) {
+		List<PaymentEntry> found = payments.ofPatient(null, page.pageable(), actor).getContent();
 		return Reply.of(found.stream().map(e -> new PaymentItem(e.payment().appointmentId(), e.clinicianName(),
-				MiboFormats.rupees(e.payment().amountMinor()), PaymentController.status(e.payment()),
+				Money.whole(e.payment().amountMinor(), e.payment().currency()), PaymentController.status(e.payment()),
 				e.payment().method(), e.payment().paidAt())).toList());
 	}
 }

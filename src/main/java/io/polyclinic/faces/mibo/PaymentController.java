@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +24,7 @@ import io.polyclinic.billing.Payment;
 import io.polyclinic.billing.PaymentLinks;
 import io.polyclinic.billing.PaymentQueries;
 import io.polyclinic.billing.Webhooks;
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
 import io.polyclinic.platform.Ref;
@@ -32,8 +32,6 @@ import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -137,14 +135,11 @@ class PaymentController {
 	@PreAuthorize(PAYERS)
 	@GetMapping("/history")
 	Reply<List<HistoryItem>> history(@AuthenticationPrincipal Actor actor,
-			@RequestParam(required = false) @Nullable Long patientId,
-			@RequestParam(defaultValue = "1") @Min(1) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+			@RequestParam(required = false) @Nullable Long patientId, PageQuery page) {
 		if (!actor.is(Role.PATIENT) && patientId == null) {
 			throw Refusal.invalidField("patientId", "Staff must name the patient whose history they want");
 		}
-		var found = queries.ofPatient(actor.is(Role.PATIENT) ? null : Ref.id(patientId), PageRequest.of(page - 1, limit),
-				actor);
+		var found = queries.ofPatient(actor.is(Role.PATIENT) ? null : Ref.id(patientId), page.pageable(), actor);
 		return Reply.of(found.stream().map(e -> new HistoryItem(e.payment().appointmentId(), e.clinicianName(),
 				MiboFormats.rupees(e.payment().amountMinor()), status(e.payment()), e.payment().paidAt())).toList());
 	}

@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,14 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.video.MeetingLink;
 import io.polyclinic.video.MeetingLinks;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -110,15 +108,10 @@ class VideoController {
 	Reply<List<LinkEntry>> links(@AuthenticationPrincipal Actor actor,
 			@RequestParam(required = false) @Nullable String startDate,
 			@RequestParam(required = false) @Nullable String endDate,
-			@RequestParam(required = false) @Nullable String provider,
-			@RequestParam(defaultValue = MiboFormats.DEFAULT_PAGE)
-			@Min(value = 1, message = "Page must be 1 or more") int page,
-			@RequestParam(defaultValue = MiboFormats.DEFAULT_LIMIT)
-			@Min(value = 1, message = "Limit must be between 1 and 100")
-			@Max(value = MiboFormats.MAXIMUM_LIMIT, message = "Limit must be between 1 and 100") int limit) {
+			@RequestParam(required = false) @Nullable String provider, PageQuery page) {
 		var found = meetings.createdBetween(MiboFormats.date("startDate", startDate),
 				MiboFormats.date("endDate", endDate), provider == null || provider.isBlank() ? null : provider.trim(),
-				MiboFormats.page(page, limit, Sort.unsorted()), actor);
+				page.pageable(), actor);
 		return Reply.of(found.map(LinkEntry::of).getContent());
 	}
 

@@ -121,6 +121,27 @@ public class AppointmentRows {
 			.list();
 	}
 
+	/**
+	 * A patient's open appointments from now on, soonest first, with the number of all their appointments (any state,
+	 * any time) counted in the same statement — for a patient's overview.
+	 */
+	public Page ahead(long patientId, Instant now, int limit) {
+		String inner = """
+				SELECT a.*, (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ?) AS total FROM appointments a
+				WHERE a.patient_id = ? AND a.status IN ('PENDING', 'CONFIRMED') AND a.starts_at >= ?
+				ORDER BY a.starts_at, a.id LIMIT ?""";
+		List<Long> totals = new ArrayList<>();
+		List<Row> rows = jdbc.sql(NAMES.formatted(inner) + "ORDER BY a.starts_at, a.id")
+			.params(patientId, patientId, now.atOffset(ZoneOffset.UTC), limit)
+			.query((rs, i) -> {
+				totals.add(rs.getLong("total"));
+				return row(rs, i);
+			})
+			.list();
+		return new Page(rows, totals.isEmpty() ? count(new Scope(patientId, null, null), AppointmentQuery.all())
+				: totals.get(0));
+	}
+
 	/** Whether the patient exists: asked only when a patient's list comes back empty. */
 	public boolean patientExists(long patientId) {
 		return jdbc.sql("SELECT COUNT(*) FROM patients WHERE id = ?").param(patientId).query(Long.class).single() > 0;
