@@ -66,7 +66,6 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	private @Nullable String cancellationReason;
 	private @Nullable Instant cancelledAt;
 	private @Nullable Long bookedByUserId;
-	private @Nullable Instant reminderSentAt;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -164,11 +163,6 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		updatedAt = now;
 		registerEvent(new AppointmentRescheduled(id, patientId, clinicianId, previous, startsAt, centreId,
 				managingCentreId));
-	}
-
-	/** The patient has been reminded of the appointment (once). */
-	public void reminded(Instant now) {
-		this.reminderSentAt = now;
 	}
 
 	public void annotate(@Nullable String notes, Instant now) {

@@ -37,10 +37,4 @@ public interface Bookings extends JpaRepository<Booking, Long> {
 			@Param("statuses") Collection<AppointmentStatus> statuses, Pageable page);
 
 	long countByPatientId(long patientId);
-
-	/** Confirmed appointments starting within the window whose patient has not been reminded yet. */
-	@Query("""
-			select b.id from Booking b where b.status = io.polyclinic.scheduling.AppointmentStatus.CONFIRMED
-			  and b.reminderSentAt is null and b.startsAt > :from and b.startsAt <= :to order by b.startsAt""")
-	List<Long> dueForReminder(@Param("from") Instant from, @Param("to") Instant to, Pageable page);
 }
