@@ -76,7 +76,7 @@ class ProductionModeTests {
 	void refusesToStartWithoutAFirstAdministrator() {
 		List<String> args = production("--POLYCLINIC_JWT_SECRET=" + GOOD_SECRET);
 
-		assertThat(refusal(args)).isInstanceOf(IllegalStateException.class)
+		assertThat(refusal(args)).isInstanceOf(MissingConfiguration.class)
 			.hasMessageContaining("No administrator exists")
 			.hasMessageContaining("POLYCLINIC_ADMIN_EMAIL")
 			.hasMessageContaining("POLYCLINIC_ADMIN_PASSWORD");

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.polyclinic.platform.PolyclinicProperties;
+import io.polyclinic.platform.MissingConfiguration;
 
 /**
  * The payment providers: Razorpay when its keys are set, the offline provider unless production mode would run it
@@ -50,9 +51,10 @@ public class BillingConfiguration {
 			gateways.add(new OfflineGateway(billing.offline(), platform.publicBaseUrl()));
 		}
 		else if (gateways.isEmpty()) {
-			throw new IllegalStateException("Production mode (POLYCLINIC_DEMO=false) needs POLYCLINIC_RAZORPAY_KEY_ID and "
-					+ "POLYCLINIC_RAZORPAY_KEY_SECRET, or offline payments with secrets of their own "
-					+ "(POLYCLINIC_OFFLINE_PAYMENT_KEY_SECRET, POLYCLINIC_OFFLINE_PAYMENT_WEBHOOK_SECRET), not the demo ones");
+			throw new MissingConfiguration("Production mode (POLYCLINIC_DEMO=false) has no payment provider: the offline "
+					+ "provider's demo secrets are published with the source",
+					"Set POLYCLINIC_RAZORPAY_KEY_ID and POLYCLINIC_RAZORPAY_KEY_SECRET, or give the offline provider secrets "
+							+ "of its own (POLYCLINIC_OFFLINE_PAYMENT_KEY_SECRET, POLYCLINIC_OFFLINE_PAYMENT_WEBHOOK_SECRET)");
 		}
 		return gateways;
 	}

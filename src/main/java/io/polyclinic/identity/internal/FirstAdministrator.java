@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.polyclinic.platform.Role;
 import io.polyclinic.platform.PhoneNumbers;
 import io.polyclinic.platform.PolyclinicProperties;
+import io.polyclinic.platform.MissingConfiguration;
 
 /**
  * Makes sure the clinic has an administrator. Demo mode: the documented demo administrator. Production: the first
@@ -51,8 +52,8 @@ class FirstAdministrator implements ApplicationRunner {
 		String password = properties.admin().password();
 		// Unset is blank (application.yml's empty default): run() then asks for it by name.
 		if (password != null && !password.isBlank() && (password.equals(DEMO_PASSWORD) || password.length() < 12)) {
-			throw new IllegalStateException(
-					"POLYCLINIC_ADMIN_PASSWORD must be at least 12 characters and not the demo password");
+			throw new MissingConfiguration("The first administrator's password is too weak",
+					"Set POLYCLINIC_ADMIN_PASSWORD to at least 12 characters, not the demo password");
 		}
 	}
 
@@ -71,8 +72,8 @@ class FirstAdministrator implements ApplicationRunner {
 		String email = properties.admin().email();
 		String password = properties.admin().password();
 		if (email == null || email.isBlank() || password == null || password.isBlank()) {
-			throw new IllegalStateException("No administrator exists: set POLYCLINIC_ADMIN_EMAIL and "
-					+ "POLYCLINIC_ADMIN_PASSWORD to create the first one");
+			throw new MissingConfiguration("No administrator exists in production mode (POLYCLINIC_DEMO=false)",
+					"Set POLYCLINIC_ADMIN_EMAIL and POLYCLINIC_ADMIN_PASSWORD (12+ characters) to create the first one");
 		}
 		String phone = PhoneNumbers.normalize(properties.admin().phone(), properties.defaultCountryCode());
 		users.save(new User("Administrator", DEMO_USERNAME, email.trim().toLowerCase(java.util.Locale.ROOT), phone,

@@ -3,6 +3,7 @@ package io.polyclinic.notify.internal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import io.polyclinic.platform.MissingConfiguration;
 
 /**
  * The channel providers' settings, under {@code polyclinic.notify.*}. A provider whose key setting is blank is not
@@ -28,7 +29,8 @@ public record NotifyProperties(@DefaultValue Twilio twilio, @DefaultValue Gallab
 
 	static String require(@Nullable String value, String variable, String provider) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException(provider + " is configured but " + variable + " is missing");
+			throw new MissingConfiguration(provider + " is configured but " + variable + " is missing",
+					"Set " + variable + ", or unset " + provider + "'s other settings to use the dev outbox (demo mode)");
 		}
 		return value.trim();
 	}

@@ -3,6 +3,7 @@ package io.polyclinic.video.internal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import io.polyclinic.platform.MissingConfiguration;
 
 /**
  * Google Meet's settings, under {@code polyclinic.google.*} ({@code POLYCLINIC_GOOGLE_CLIENT_ID} and so on in the
@@ -28,7 +29,8 @@ public record GoogleMeetProperties(@Nullable String clientId, @Nullable String c
 
 	private static void require(@Nullable String value, String variable) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException("Google Meet is configured but " + variable + " is missing");
+			throw new MissingConfiguration("Google Meet is configured but " + variable + " is missing",
+					"Set " + variable + ", or unset POLYCLINIC_GOOGLE_CLIENT_ID to use the internal video rooms");
 		}
 	}
 }

@@ -57,6 +57,7 @@ class GoogleMeetConfigurationTests {
 	void aClientIdWithoutItsRefreshTokenStopsTheStartWithTheMissingVariable() {
 		withEnvironment(Map.of("POLYCLINIC_GOOGLE_CLIENT_ID", "client-123", "POLYCLINIC_GOOGLE_CLIENT_SECRET", "secret"))
 			.run(c -> assertThat(c).hasFailed().getFailure().rootCause()
-				.hasMessage("Google Meet is configured but POLYCLINIC_GOOGLE_REFRESH_TOKEN is missing"));
+				.isInstanceOf(io.polyclinic.platform.MissingConfiguration.class)
+				.hasMessageStartingWith("Google Meet is configured but POLYCLINIC_GOOGLE_REFRESH_TOKEN is missing"));
 	}
 }
