@@ -11,7 +11,7 @@ import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.clinical.internal.Note;
 import io.polyclinic.clinical.internal.Notes;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.Callers;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
@@ -30,16 +30,16 @@ public class ClinicalNotes {
 	private final Notes notes;
 	private final PatientRegistry patients;
 	private final AppointmentBook appointments;
-	private final Accounts accounts;
+	private final Callers callers;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	ClinicalNotes(Notes notes, PatientRegistry patients, AppointmentBook appointments, Accounts accounts,
+	ClinicalNotes(Notes notes, PatientRegistry patients, AppointmentBook appointments, Callers callers,
 			AuditLog audit, Clock clock) {
 		this.notes = notes;
 		this.patients = patients;
 		this.appointments = appointments;
-		this.accounts = accounts;
+		this.callers = callers;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -67,7 +67,7 @@ public class ClinicalNotes {
 			throw Refusal.invalidField("appointmentId", "This appointment is not the patient's");
 		}
 		Note note = notes.save(new Note(patientId, appointmentId, actor.userId(), text.strip(), clock.instant()));
-		ClinicalNote written = note.toClinicalNote(accounts.get(actor.userId()).fullName());
+		ClinicalNote written = note.toClinicalNote(callers.self(actor).fullName());
 		audit.record(AuditRecord.success(actor, "CREATE", "CLINICAL_NOTE", written.id(),
 				patientId));
 		return written;

@@ -26,7 +26,7 @@ import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.StaffRegistry;
-import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Availability;

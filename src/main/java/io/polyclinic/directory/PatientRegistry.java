@@ -24,14 +24,15 @@ import io.polyclinic.directory.internal.PatientSearch;
 import io.polyclinic.directory.internal.PatientProfile;
 import io.polyclinic.directory.internal.Patients;
 import io.polyclinic.identity.Account;
-import io.polyclinic.identity.AccountChanges;
-import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.accounts.AccountChanges;
+import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.identity.NewAccount;
+import io.polyclinic.identity.accounts.NewAccount;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.OtpVerified;
 import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
+import io.polyclinic.identity.accounts.VerifiedSessions;
 import io.polyclinic.identity.SignedIn;
 import io.polyclinic.platform.Refusal;
 
@@ -54,17 +55,19 @@ public class PatientRegistry {
 	private final CareTeam careTeam;
 	private final Accounts accounts;
 	private final SignIn signIn;
+	private final VerifiedSessions sessions;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	PatientRegistry(Patients patients, PatientSearch search, AccessPolicy access, CareTeam careTeam, Accounts accounts,
-			SignIn signIn, AuditLog audit, Clock clock) {
+			SignIn signIn, VerifiedSessions sessions, AuditLog audit, Clock clock) {
 		this.patients = patients;
 		this.search = search;
 		this.access = access;
 		this.careTeam = careTeam;
 		this.accounts = accounts;
 		this.signIn = signIn;
+		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -128,7 +131,7 @@ public class PatientRegistry {
 		else {
 			patient = patients.findByUserId(existing.get().id()).orElseThrow().toPatient(existing.get());
 		}
-		SignedIn signedIn = signIn.start(patient.userId());
+		SignedIn signedIn = sessions.start(patient.userId());
 		return new PatientSignedIn(patient, created, signedIn.tokens());
 	}
 

@@ -21,10 +21,10 @@ import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.internal.StaffAssignment;
 import io.polyclinic.directory.internal.StaffAssignments;
 import io.polyclinic.identity.Account;
-import io.polyclinic.identity.AccountChanges;
-import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.accounts.AccountChanges;
+import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.identity.NewAccount;
+import io.polyclinic.identity.accounts.NewAccount;
 import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
 

@@ -7,8 +7,14 @@
  * ({@link io.polyclinic.faces.Ordering}), strict ids ({@link io.polyclinic.faces.Ids}), money
  * ({@link io.polyclinic.faces.Money}) and local date/time formats ({@link io.polyclinic.faces.LocalFormats}).
  * Controllers still build their records by hand, so that a reader sees each contract's mapping in one place.
+ *
+ * <p>A face reaches the modules through their APIs only, and never identity's account keeping: people's accounts
+ * change through directory, under its rules (ModularityTests holds the faces to this list).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "identity", "directory", "scheduling", "billing", "clinical",
+		"video", "notify", "analytics" })
 package io.polyclinic.faces;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

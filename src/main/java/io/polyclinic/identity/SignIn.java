@@ -24,6 +24,7 @@ import io.polyclinic.identity.internal.OtpChallenge;
 import io.polyclinic.identity.internal.OtpChallenges;
 import io.polyclinic.identity.internal.RefreshToken;
 import io.polyclinic.identity.internal.RefreshTokens;
+import io.polyclinic.identity.internal.SessionIssuer;
 import io.polyclinic.identity.internal.Session;
 import io.polyclinic.identity.internal.Sessions;
 import io.polyclinic.identity.internal.User;
@@ -60,7 +61,7 @@ public class SignIn {
 	private final Sessions sessions;
 	private final RefreshTokens refreshTokens;
 	private final OtpChallenges otps;
-	private final AccessTokens accessTokens;
+	private final SessionIssuer issuer;
 	private final PasswordEncoder passwords;
 	private final OtpDelivery codes;
 	private final PolyclinicProperties properties;
@@ -69,7 +70,7 @@ public class SignIn {
 	// A hash to compare against when no user matches, so that a miss costs as long as a wrong password.
 	private final String noUserHash;
 
-	SignIn(Users users, Sessions sessions, RefreshTokens refreshTokens, OtpChallenges otps, AccessTokens accessTokens,
+	SignIn(Users users, Sessions sessions, RefreshTokens refreshTokens, OtpChallenges otps, SessionIssuer issuer,
 			PasswordEncoder passwords, OtpDelivery codes, PolyclinicProperties properties, Clock clock,
 			@Value("${polyclinic.otp.per-destination.limit:3}") int limit,
 			@Value("${polyclinic.otp.per-destination.window:15m}") Duration window,
@@ -78,7 +79,7 @@ public class SignIn {
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.otps = otps;
-		this.accessTokens = accessTokens;
+		this.issuer = issuer;
 		this.passwords = passwords;
 		this.codes = codes;
 		this.properties = properties;
@@ -113,10 +114,10 @@ public class SignIn {
 	 * member or clinician, but the answer is the same either way, so that nobody learns which numbers exist: a code
 	 * for an unknown number is made and counted against its limits too, and never sent.
 	 *
-	 * @return seconds until the code expires
+	 * @return where the code went and how long it stays good
 	 * @throws TooManyCodes when the destination has had as many codes as its windows allow
 	 */
-	public long requestOtp(String phone, OtpPurpose purpose, OtpChannel channel, @Nullable String displayName) {
+	public OtpSent requestOtp(String phone, OtpPurpose purpose, OtpChannel channel, @Nullable String displayName) {
 		String destination = requirePhone(phone);
 		Instant now = clock.instant();
 		long ttl = properties.otp().ttl().toSeconds();
@@ -127,7 +128,7 @@ public class SignIn {
 		if (purpose == OtpPurpose.STAFF_LOGIN) {
 			Optional<User> user = users.findByPhone(destination);
 			if (user.isEmpty() || user.get().getRole() == Role.PATIENT || !user.get().canSignIn()) {
-				return ttl;
+				return new OtpSent(destination, ttl);
 			}
 		}
 		boolean sent = codes.send(channel, destination, "Your Polyclinic code",
@@ -136,7 +137,7 @@ public class SignIn {
 			throw Refusal.unavailable("OTP_DELIVERY_FAILED",
 					"The code could not be sent; please try again later");
 		}
-		return ttl;
+		return new OtpSent(destination, ttl);
 	}
 
 	/**
@@ -195,12 +196,6 @@ public class SignIn {
 		return start(user);
 	}
 
-	/** Starts a session for a user whose identity another step has already proven. */
-	public SignedIn start(long userId) {
-		User user = users.findById(userId).filter(User::canSignIn).orElseThrow(SignIn::invalidCredentials);
-		return start(user);
-	}
-
 	/** Trades a refresh token for a new pair. A token used twice was stolen: its whole session is revoked. */
 	@Transactional(noRollbackFor = Refusal.class)
 	public SignedIn refresh(String refreshToken) {
@@ -222,7 +217,7 @@ public class SignIn {
 		User user = users.findById(session.getUserId()).filter(User::canSignIn)
 			.orElseThrow(() -> Refusal.unauthenticated("INVALID_TOKEN", "Account can no longer sign in"));
 		token.use(now);
-		return new SignedIn(user.toAccount(), tokens(user, session.getId(), now));
+		return new SignedIn(user.toAccount(), issuer.tokens(user, session.getId(), now));
 	}
 
 	/** Ends the session a refresh token belongs to. An unknown token changes nothing. */
@@ -241,16 +236,7 @@ public class SignIn {
 	}
 
 	private SignedIn start(User user) {
-		Instant now = clock.instant();
-		Session session = sessions.save(new Session(user.getId(), now));
-		return new SignedIn(user.toAccount(), tokens(user, session.getId(), now));
-	}
-
-	private Tokens tokens(User user, UUID sessionId, Instant now) {
-		String refresh = AccessTokens.newRefreshToken();
-		refreshTokens.save(new RefreshToken(AccessTokens.hash(refresh), sessionId, now,
-				now.plus(properties.jwt().refreshTokenTtl())));
-		return new Tokens(accessTokens.issue(user, sessionId), refresh, accessTokens.accessTokenSeconds());
+		return issuer.start(user);
 	}
 
 	private String requirePhone(@Nullable String phone) {

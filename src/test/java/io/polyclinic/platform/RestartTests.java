@@ -40,7 +40,7 @@ class RestartTests {
 		assertThat(dataDir.resolve("polyclinic.mv.db")).exists();
 
 		try (var second = start(dataDir)) {
-			var accounts = second.getBean(io.polyclinic.identity.Accounts.class);
+			var accounts = second.getBean(io.polyclinic.identity.accounts.Accounts.class);
 			assertThat(accounts.findByPhone(phone)).get().extracting(a -> a.fullName()).isEqualTo("Kept Patient");
 			var http = new Http(port(second));
 			assertThat(new MiboClient(http).adminToken()).isNotBlank();

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-
 import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.CentreDetails;
 import io.polyclinic.directory.CentreRegistry;
@@ -20,7 +19,7 @@ import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Availability;

@@ -9,7 +9,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.scheduling.Availability;
 
 /** The shared test fixtures: the {@link Clinic}, and the statement counting of {@link Statements}. */

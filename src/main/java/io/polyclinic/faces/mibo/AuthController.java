@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.polyclinic.identity.Account;
-import io.polyclinic.identity.Accounts;
+import io.polyclinic.identity.Callers;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.SignIn;
@@ -29,11 +29,11 @@ import jakarta.validation.constraints.NotBlank;
 class AuthController {
 
 	private final SignIn signIn;
-	private final Accounts accounts;
+	private final Callers callers;
 
-	AuthController(SignIn signIn, Accounts accounts) {
+	AuthController(SignIn signIn, Callers callers) {
 		this.signIn = signIn;
-		this.accounts = accounts;
+		this.callers = callers;
 	}
 
 	record SendOtp(@NotBlank(message = "Phone number is required") String phone) {
@@ -81,9 +81,9 @@ class AuthController {
 	@PublicEndpoint
 	@PostMapping("/send-otp")
 	Reply<Map<String, Object>> sendOtp(@Valid @RequestBody SendOtp request) {
-		long expiresIn = signIn.requestOtp(request.phone(), OtpPurpose.STAFF_LOGIN, OtpChannel.SMS, null);
+		var sent = signIn.requestOtp(request.phone(), OtpPurpose.STAFF_LOGIN, OtpChannel.SMS, null);
 		return Reply.of("OTP sent successfully",
-				Map.of("phone", accounts.normalizePhone(request.phone()), "expiresIn", expiresIn));
+				Map.of("phone", sent.destination(), "expiresIn", sent.expiresIn()));
 	}
 
 	@PublicEndpoint
@@ -124,7 +124,7 @@ class AuthController {
 
 	@GetMapping("/me")
 	Reply<CurrentUser> me(@AuthenticationPrincipal Actor actor) {
-		Account a = accounts.get(actor.userId());
+		Account a = callers.self(actor);
 		return Reply.of(new CurrentUser(a.id(), a.fullName(), a.phone(), a.email(), MiboRoles.id(a.role()),
 				a.role().name(), a.active()));
 	}

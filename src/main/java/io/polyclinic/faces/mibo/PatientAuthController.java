@@ -16,7 +16,6 @@ import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.PatientSignedIn;
-import io.polyclinic.identity.Accounts;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.SignIn;
@@ -37,12 +36,10 @@ class PatientAuthController {
 
 	private final SignIn signIn;
 	private final PatientRegistry patients;
-	private final Accounts accounts;
 
-	PatientAuthController(SignIn signIn, PatientRegistry patients, Accounts accounts) {
+	PatientAuthController(SignIn signIn, PatientRegistry patients) {
 		this.signIn = signIn;
 		this.patients = patients;
-		this.accounts = accounts;
 	}
 
 	/** {@code fullName} names a new patient; a returning one may leave it out. */
@@ -82,10 +79,10 @@ class PatientAuthController {
 	@PublicEndpoint
 	@PostMapping("/send-otp")
 	Reply<Map<String, Object>> sendOtp(@Valid @RequestBody SendOtp request) {
-		long expiresIn = signIn.requestOtp(request.phone(), OtpPurpose.PATIENT_LOGIN, OtpChannel.WHATSAPP,
+		var sent = signIn.requestOtp(request.phone(), OtpPurpose.PATIENT_LOGIN, OtpChannel.WHATSAPP,
 				request.fullName());
 		return Reply.of("OTP sent successfully via WhatsApp",
-				Map.of("phone", accounts.normalizePhone(request.phone()), "expiresIn", expiresIn));
+				Map.of("phone", sent.destination(), "expiresIn", sent.expiresIn()));
 	}
 
 	@PublicEndpoint

@@ -10,7 +10,7 @@ import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Role;
-import io.polyclinic.identity.SignIn;
+import io.polyclinic.identity.accounts.VerifiedSessions;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.AppointmentBook;
@@ -31,14 +31,15 @@ class AppointmentFixture {
 
 	private final Clinic clinic;
 	private final StaffRegistry staff;
-	private final SignIn signIn;
+	private final VerifiedSessions sessions;
 	private final AppointmentBook book;
 	private final MiboClient mibo;
 
-	AppointmentFixture(Clinic clinic, StaffRegistry staff, SignIn signIn, AppointmentBook book, MiboClient mibo) {
+	AppointmentFixture(Clinic clinic, StaffRegistry staff, VerifiedSessions sessions, AppointmentBook book,
+			MiboClient mibo) {
 		this.clinic = clinic;
 		this.staff = staff;
-		this.signIn = signIn;
+		this.sessions = sessions;
 		this.book = book;
 		this.mibo = mibo;
 	}
@@ -60,7 +61,7 @@ class AppointmentFixture {
 	}
 
 	String token(Patient patient) {
-		return signIn.start(patient.userId()).tokens().accessToken();
+		return sessions.start(patient.userId()).tokens().accessToken();
 	}
 
 	/** A clinician in Kolkata with weekday hours 09:00-17:00, ₹1500 for an hour. */

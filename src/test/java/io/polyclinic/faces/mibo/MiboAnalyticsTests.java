@@ -22,8 +22,8 @@ import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.NewAccount;
+import io.polyclinic.identity.accounts.Accounts;
+import io.polyclinic.identity.accounts.NewAccount;
 import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.Appointment;
@@ -51,6 +51,8 @@ class MiboAnalyticsTests extends ApiTest {
 	Accounts accounts;
 	@Autowired
 	SignIn signIn;
+	@Autowired
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 	@Autowired
 	JdbcClient jdbc;
 
@@ -112,7 +114,7 @@ class MiboAnalyticsTests extends ApiTest {
 	String token(Role role) {
 		String phone = MiboClient.newPhone();
 		var account = accounts.open(new NewAccount("Staff " + phone, null, null, phone, "SecurePassword123", role));
-		return signIn.start(account.id()).tokens().accessToken();
+		return sessions.start(account.id()).tokens().accessToken();
 	}
 
 	Http.Res get(String path, String token) {
@@ -236,8 +238,8 @@ class MiboAnalyticsTests extends ApiTest {
 	@Test
 	void coordinatorsFrontDeskCliniciansAndPatientsMayNotReadAnalytics() {
 		String[] refused = { token(Role.CARE_COORDINATOR), token(Role.FRONT_DESK),
-				signIn.start(busy.userId()).tokens().accessToken(),
-				signIn.start(patient(LeadSource.PHONE).userId()).tokens().accessToken() };
+				sessions.start(busy.userId()).tokens().accessToken(),
+				sessions.start(patient(LeadSource.PHONE).userId()).tokens().accessToken() };
 		for (String endpoint : ENDPOINTS) {
 			for (String token : refused) {
 				assertError(get(endpoint, token), 403, "FORBIDDEN");

@@ -22,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Role;
-import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.AvailabilityRule;
@@ -50,7 +49,7 @@ class MiboAppointmentTests extends ApiTest {
 	@Autowired
 	StaffRegistry staff;
 	@Autowired
-	SignIn signIn;
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 	@Autowired
 	AppointmentBook book;
 	@Autowired
@@ -64,7 +63,7 @@ class MiboAppointmentTests extends ApiTest {
 
 	@BeforeEach
 	void setUp() {
-		given = new AppointmentFixture(clinic, staff, signIn, book, new MiboClient(http));
+		given = new AppointmentFixture(clinic, staff, sessions, book, new MiboClient(http));
 	}
 
 	// GET /api/appointments

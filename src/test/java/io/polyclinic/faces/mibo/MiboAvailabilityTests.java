@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Role;
-import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -32,7 +31,7 @@ class MiboAvailabilityTests extends ApiTest {
 	@Autowired
 	StaffRegistry staff;
 	@Autowired
-	SignIn signIn;
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 	@Autowired
 	AppointmentBook book;
 
@@ -40,7 +39,7 @@ class MiboAvailabilityTests extends ApiTest {
 
 	@BeforeEach
 	void setUp() {
-		given = new AppointmentFixture(clinic, staff, signIn, book, new MiboClient(http));
+		given = new AppointmentFixture(clinic, staff, sessions, book, new MiboClient(http));
 	}
 
 	// PUT /api/clinicians/{id}/availability

@@ -27,7 +27,6 @@ import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Role;
-import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.support.ApiTest;
@@ -47,7 +46,7 @@ class MiboBookingTests extends ApiTest {
 	@Autowired
 	StaffRegistry staff;
 	@Autowired
-	SignIn signIn;
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 	@Autowired
 	AppointmentBook book;
 	@Autowired
@@ -57,7 +56,7 @@ class MiboBookingTests extends ApiTest {
 
 	@BeforeEach
 	void setUp() {
-		given = new AppointmentFixture(clinic, staff, signIn, book, new MiboClient(http));
+		given = new AppointmentFixture(clinic, staff, sessions, book, new MiboClient(http));
 	}
 
 	// POST /api/booking/create

@@ -19,11 +19,13 @@ class MiboPatientProfileTests extends ApiTest {
 	Clinic clinic;
 	@Autowired
 	SignIn signIn;
+	@Autowired
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 
 	@Test
 	void aPatientReadsAndUpdatesTheirOwnProfile() {
 		var patient = clinic.patient();
-		String token = signIn.start(patient.userId()).tokens().accessToken();
+		String token = sessions.start(patient.userId()).tokens().accessToken();
 
 		var read = http.get("/mibo/api/patient/profile").token(token).send();
 		assertThat(read.status()).isEqualTo(200);
@@ -48,7 +50,7 @@ class MiboPatientProfileTests extends ApiTest {
 	@Test
 	void badProfileValuesAreValidationErrorsAndNothingIsLost() {
 		var patient = clinic.patient();
-		String token = signIn.start(patient.userId()).tokens().accessToken();
+		String token = sessions.start(patient.userId()).tokens().accessToken();
 
 		var res = http.put("/mibo/api/patient/profile", Map.of("bloodGroup", "Z+", "dateOfBirth", "not-a-date"))
 			.token(token).send();

@@ -34,12 +34,14 @@ class MiboPaymentListTests extends ApiTest {
 	AppointmentBook book;
 	@Autowired
 	SignIn signIn;
+	@Autowired
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 
 	@Test
 	void aPatientWithTwoPaidAppointmentsWithOneClinicianSeesBothPayments() {
 		Clinician clinician = clinic.clinician(null, "Asia/Kolkata");
 		Patient patient = clinic.patient();
-		String token = signIn.start(patient.userId()).tokens().accessToken();
+		String token = sessions.start(patient.userId()).tokens().accessToken();
 		var day = Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.WEDNESDAY);
 		Appointment first = book(patient, clinician, day, LocalTime.of(10, 0));
 		Appointment second = book(patient, clinician, day, LocalTime.of(12, 0));

@@ -43,6 +43,8 @@ class MiboPaymentTests extends ApiTest {
 	AppointmentBook book;
 	@Autowired
 	SignIn signIn;
+	@Autowired
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 
 	Clinician clinician;
 	Patient patient;
@@ -53,7 +55,7 @@ class MiboPaymentTests extends ApiTest {
 	void anAppointmentToPayFor() {
 		clinician = clinic.clinician(null, "Asia/Kolkata");
 		patient = clinic.patient();
-		patientToken = signIn.start(patient.userId()).tokens().accessToken();
+		patientToken = sessions.start(patient.userId()).tokens().accessToken();
 		appointment = book.book(new AppointmentRequest(new AppointmentRequest.KnownPatient(Ref.id(patient.id())),
 				Ref.id(clinician.id()), null, new AppointmentRequest.GridSlot(
 						Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.TUESDAY), LocalTime.of(11, 0)),
@@ -175,14 +177,14 @@ class MiboPaymentTests extends ApiTest {
 	@Test
 	void accessAndValidation() {
 		var other = clinic.patient();
-		String otherToken = signIn.start(other.userId()).tokens().accessToken();
+		String otherToken = sessions.start(other.userId()).tokens().accessToken();
 		var denied = http.post("/mibo/api/payments/create-order", Map.of("appointmentId", appointment.id()))
 			.token(otherToken).send();
 		assertThat(denied.status()).isEqualTo(403);
 		assertThat(denied.json().path("error").path("code").asString()).isEqualTo("FORBIDDEN");
 		assertThat(http.get("/mibo/api/payments/" + appointment.id()).token(otherToken).send().status()).isEqualTo(403);
 
-		String clinicianToken = signIn.start(clinician.userId()).tokens().accessToken();
+		String clinicianToken = sessions.start(clinician.userId()).tokens().accessToken();
 		assertThat(http.post("/mibo/api/payments/create-order", Map.of("appointmentId", appointment.id()))
 			.token(clinicianToken).send().status()).isEqualTo(403);
 		assertThat(http.post("/mibo/api/payments/create-order", Map.of("appointmentId", appointment.id())).send()

@@ -54,6 +54,8 @@ class MiboStatementCountTests extends ApiTest {
 	@Autowired
 	SignIn signIn;
 	@Autowired
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
+	@Autowired
 	AppointmentBook book;
 	@Autowired
 	Availability availability;
@@ -86,7 +88,7 @@ class MiboStatementCountTests extends ApiTest {
 		staff.hire(new NewStaffMember("Centre Manager " + phone, phone, null, null, AppointmentFixture.PASSWORD,
 				Role.CENTRE_MANAGER, centre.id()), clinic.admin());
 		centreManager = mibo.login(phone, AppointmentFixture.PASSWORD);
-		patientToken = signIn.start(patient.userId()).tokens().accessToken();
+		patientToken = sessions.start(patient.userId()).tokens().accessToken();
 		clinicianToken = mibo.login(clinician.phone(), AppointmentFixture.PASSWORD);
 	}
 

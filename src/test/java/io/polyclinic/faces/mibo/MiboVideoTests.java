@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.Patient;
-import io.polyclinic.identity.Accounts;
-import io.polyclinic.identity.NewAccount;
+import io.polyclinic.identity.accounts.Accounts;
+import io.polyclinic.identity.accounts.NewAccount;
 import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.platform.Ref;
@@ -42,6 +42,8 @@ class MiboVideoTests extends ApiTest {
 	Accounts accounts;
 	@Autowired
 	SignIn signIn;
+	@Autowired
+	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 
 	MiboClient mibo;
 	Clinician clinician;
@@ -63,11 +65,11 @@ class MiboVideoTests extends ApiTest {
 	String token(Role role) {
 		String phone = MiboClient.newPhone();
 		var account = accounts.open(new NewAccount("Staff " + phone, null, null, phone, "SecurePassword123", role));
-		return signIn.start(account.id()).tokens().accessToken();
+		return sessions.start(account.id()).tokens().accessToken();
 	}
 
 	String tokenOf(long userId) {
-		return signIn.start(userId).tokens().accessToken();
+		return sessions.start(userId).tokens().accessToken();
 	}
 
 	Http.Res generate(String token, long appointmentId) {

@@ -1,4 +1,4 @@
-package io.polyclinic.identity;
+package io.polyclinic.identity.accounts;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.polyclinic.identity;
+package io.polyclinic.identity.accounts;
 
 import io.polyclinic.platform.Role;
 
@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.polyclinic.identity.Account;
 import io.polyclinic.identity.internal.User;
 import io.polyclinic.identity.internal.Users;
 import io.polyclinic.platform.Refusal;
