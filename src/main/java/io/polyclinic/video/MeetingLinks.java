@@ -20,6 +20,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
@@ -92,9 +93,12 @@ public class MeetingLinks {
 	/**
 	 * The appointment's link, made now for the appointment's own times if it has none.
 	 *
+	 * Runs in a transaction of its own, so that a caller that lost the race for the appointment's link (CONFLICT
+	 * ALREADY_EXISTS) can still read the winner's.
+	 *
 	 * @throws Refusal FORBIDDEN (audited) unless the caller is staff who reach the appointment; NOT_FOUND
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public MeetingLink ensure(Ref appointment, @Nullable String summary, Actor actor) {
 		Appointment a = changeable(appointment, actor, "CREATE");
 		Optional<MeetingRecord> existing = records.findByAppointmentId(a.id());

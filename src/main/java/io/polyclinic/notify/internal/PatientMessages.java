@@ -94,6 +94,16 @@ public class PatientMessages {
 		}
 		String summary = view.clinician().fullName().isBlank() ? "Consultation"
 				: "Consultation with " + view.clinician().fullName();
-		return meetings.ensure(Ref.id(view.appointment().id()), summary, actor).url();
+		Ref appointment = Ref.id(view.appointment().id());
+		try {
+			return meetings.ensure(appointment, summary, actor).url();
+		}
+		catch (Refusal e) {
+			if (!e.is(Refusal.Kind.CONFLICT, "ALREADY_EXISTS")) {
+				throw e;
+			}
+			// staff made a link between our look and our insert: theirs is the appointment's link
+			return meetings.linkOf(appointment, actor).url();
+		}
 	}
 }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.stereotype.Component;
 
 import io.polyclinic.billing.PaymentRefunded;
@@ -26,6 +27,9 @@ import io.polyclinic.scheduling.AppointmentViews;
  * Each runs after the change commits, and again after a crash, since the event publication registry keeps an event
  * until its listener has run; a message a channel failed to take is in the delivery history as FAILED.
  *
+ * <p>The listeners run outside a transaction of their own: each module call commits or rolls back by itself, so a
+ * refusal caught here (a final answer) cannot doom a surrounding commit and leave the event open for ever.
+ *
  * <p>A booking itself is not announced: a patient who books is at the checkout, and staff who book with a fee send
  * the payment link, which says the same.
  */
@@ -44,18 +48,18 @@ class PatientNotices {
 		this.messages = messages;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AppointmentConfirmed event) {
 		tell("confirmation", event.appointmentId(),
 				() -> appointmentMessages.sendConfirmation(Ref.id(event.appointmentId()), Actor.system()));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AppointmentCancelled event) {
 		tell("cancellation", event.appointmentId(), () -> messages.cancellation(view(event.appointmentId())));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AppointmentRescheduled event) {
 		tell("new time", event.appointmentId(), () -> {
 			AppointmentView view = view(event.appointmentId());
@@ -66,13 +70,13 @@ class PatientNotices {
 		});
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PaymentSucceeded event) {
 		tell("receipt", event.appointmentId(), () -> messages.receipt(view(event.appointmentId()), event.amountMinor(),
 				event.currency(), event.providerPaymentId()));
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PaymentRefunded event) {
 		tell("refund notice", event.appointmentId(), () -> messages.refund(view(event.appointmentId()),
 				event.amountMinor(), event.currency(), event.full()));
