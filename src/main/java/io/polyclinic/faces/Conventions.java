@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * The conventions a class follows: the {@link FaceConventions} of its package, or of the nearest enclosing package
  * that declares them; the defaults (camelCase, {@code page}/{@code limit}) for classes of no face.
  */
-record Conventions(FaceConventions.Naming naming, String pageParameter, String sizeParameter, int firstPage,
-		int defaultSize, int maxSize) {
+record Conventions(FaceConventions.Naming naming, String pageParameter, String sizeParameter, String cursorParameter,
+		int firstPage, int defaultSize, int maxSize) {
 
-	static final Conventions DEFAULT = new Conventions(FaceConventions.Naming.CAMEL_CASE, "page", "limit", 1, 10, 100);
+	static final Conventions DEFAULT = new Conventions(FaceConventions.Naming.CAMEL_CASE, "page", "limit", "before", 1,
+			10, 100);
 
 	private static final Map<String, Conventions> BY_PACKAGE = new ConcurrentHashMap<>();
 
@@ -26,7 +27,7 @@ record Conventions(FaceConventions.Naming naming, String pageParameter, String s
 			FaceConventions declared = declaredOn(classes, name);
 			if (declared != null) {
 				return new Conventions(declared.naming(), declared.pageParameter(), declared.sizeParameter(),
-						declared.firstPage(), declared.defaultSize(), declared.maxSize());
+						declared.cursorParameter(), declared.firstPage(), declared.defaultSize(), declared.maxSize());
 			}
 		}
 		return DEFAULT;

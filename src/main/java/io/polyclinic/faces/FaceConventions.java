@@ -23,6 +23,12 @@ public @interface FaceConventions {
 	/** The query parameter that sizes the page ({@code limit}, {@code page_size}). */
 	String sizeParameter() default "limit";
 
+	/**
+	 * The query parameter of a cursor page ({@link CursorQuery}): the newest entry the caller already holds, so that
+	 * the page holds those before it — as chat histories page, where new entries would shift a numbered page.
+	 */
+	String cursorParameter() default "before";
+
 	/** The number of the first page: 1 for every contract seen so far. */
 	int firstPage() default 1;
 

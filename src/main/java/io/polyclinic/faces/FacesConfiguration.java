@@ -10,7 +10,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Wires the face toolkit into the web layer: each face's JSON naming on the one application mapper, and its page
- * parameters as {@link PageQuery} arguments.
+ * parameters as {@link PageQuery} and
+ * {@link CursorQuery} arguments.
  */
 @Configuration(proxyBeanMethods = false)
 class FacesConfiguration implements WebMvcConfigurer {
@@ -23,5 +24,6 @@ class FacesConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new PageQueryResolver());
+		resolvers.add(new CursorQueryResolver());
 	}
 }

@@ -2,7 +2,8 @@
  * The faces: one package per published API contract, mapping its JSON onto the modules and back, and nothing else.
  * This package is the toolkit every face shares — declared per face with {@link io.polyclinic.faces.FaceConventions}
  * on its package: JSON naming (camelCase or snake_case) on the one application mapper, page parameters resolved and
- * checked once ({@link io.polyclinic.faces.PageQuery}), page bodies ({@link io.polyclinic.faces.Pagination},
+ * checked once ({@link io.polyclinic.faces.PageQuery} for numbered pages,
+ * {@link io.polyclinic.faces.CursorQuery} for {@code limit}/{@code before} cursors), page bodies ({@link io.polyclinic.faces.Pagination},
  * {@link io.polyclinic.faces.DrfPage}, {@link io.polyclinic.faces.Totalled}), order whitelists
  * ({@link io.polyclinic.faces.Ordering}), strict ids ({@link io.polyclinic.faces.Ids}), money
  * ({@link io.polyclinic.faces.Money}) and local date/time formats ({@link io.polyclinic.faces.LocalFormats}).

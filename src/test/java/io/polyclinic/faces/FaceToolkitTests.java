@@ -70,6 +70,28 @@ class FaceToolkitTests {
 	}
 
 	@Test
+	void cursorPagesTakeTheSizeAsStrictlyAsNumberedPagesAndReadTheirCursorOnDemand() {
+		CursorQuery newest = CursorQueryResolver.resolve(null, null, SNAKY, 20, 50);
+		assertThat(newest).isEqualTo(new CursorQuery(20, null, "before"));
+		assertThat(newest.beforeId()).isNull();
+		assertThat(newest.probe()).isEqualTo(21);
+		CursorQuery older = CursorQueryResolver.resolve("10", "4711", SNAKY, 20, 50);
+		assertThat(older.beforeId()).isEqualTo(Ref.id(4711));
+		assertThat(CursorQueryResolver.resolve(null, "2024-03-15T10:00:00Z", MIBO, 50, 100).beforeInstant())
+			.isEqualTo(java.time.Instant.parse("2024-03-15T10:00:00Z"));
+		assertRefused(() -> CursorQueryResolver.resolve("51", null, SNAKY, 20, 50), "page_size",
+				"Page size must be between 1 and 50");
+		assertRefused(() -> CursorQueryResolver.resolve(null, " ", SNAKY, 20, 50), "before",
+				"Must name an entry of the list");
+		assertRefused(() -> CursorQueryResolver.resolve(null, "x".repeat(201), SNAKY, 20, 50), "before",
+				"Must name an entry of the list");
+		assertRefused(() -> CursorQueryResolver.resolve(null, "0x63", SNAKY, 20, 50).beforeId(), "before",
+				"Must be an id");
+		assertRefused(() -> CursorQueryResolver.resolve(null, "yesterday", MIBO, 50, 100).beforeInstant(), "before",
+				"Must be an ISO-8601 instant, e.g. 2024-03-15T10:00:00Z");
+	}
+
+	@Test
 	void orderingFollowsAWhitelistAndNamesNoEntityProperty() {
 		Map<String, String> allowed = Map.of("created_at", "CREATED", "name", "NAME");
 		var otherwise = new Ordering<>("CREATED", true);
