@@ -27,11 +27,10 @@ class CursorQueryResolver implements HandlerMethodArgumentResolver {
 	public CursorQuery resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
 			NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
 		Conventions conventions = Conventions.of(parameter.getContainingClass());
-		PageSize override = parameter.getParameterAnnotation(PageSize.class);
-		int defaultSize = override != null ? override.defaultSize() : conventions.defaultSize();
-		int maxSize = override != null ? override.maxSize() : conventions.maxSize();
+		var bounds = PageQueryResolver.SizeBounds.of(parameter, conventions);
 		return resolve(request.getParameter(conventions.sizeParameter()),
-				request.getParameter(conventions.cursorParameter()), conventions, defaultSize, maxSize);
+				request.getParameter(conventions.cursorParameter()), conventions, bounds.defaultSize(),
+				bounds.maxSize());
 	}
 
 	static CursorQuery resolve(@Nullable String sizeValue, @Nullable String cursorValue, Conventions conventions,

@@ -30,11 +30,19 @@ class PageQueryResolver implements HandlerMethodArgumentResolver {
 	public PageQuery resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
 			NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
 		Conventions conventions = Conventions.of(parameter.getContainingClass());
-		PageSize override = parameter.getParameterAnnotation(PageSize.class);
-		int defaultSize = override != null ? override.defaultSize() : conventions.defaultSize();
-		int maxSize = override != null ? override.maxSize() : conventions.maxSize();
+		SizeBounds bounds = SizeBounds.of(parameter, conventions);
 		return resolve(request.getParameter(conventions.pageParameter()),
-				request.getParameter(conventions.sizeParameter()), conventions, defaultSize, maxSize);
+				request.getParameter(conventions.sizeParameter()), conventions, bounds.defaultSize(), bounds.maxSize());
+	}
+
+	/** The page sizes a handler takes: its own {@link PageSize}, else its face's. */
+	record SizeBounds(int defaultSize, int maxSize) {
+
+		static SizeBounds of(MethodParameter parameter, Conventions conventions) {
+			PageSize override = parameter.getParameterAnnotation(PageSize.class);
+			return override != null ? new SizeBounds(override.defaultSize(), override.maxSize())
+					: new SizeBounds(conventions.defaultSize(), conventions.maxSize());
+		}
 	}
 
 	static PageQuery resolve(@Nullable String pageValue, @Nullable String sizeValue, Conventions conventions,

@@ -1,7 +1,6 @@
 package io.polyclinic.faces.mibo;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.faces.LocalFormats;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
@@ -71,8 +71,8 @@ class VideoController {
 	@PostMapping("/generate-meet-link")
 	@PreAuthorize(SCHEDULERS)
 	Reply<Generated> generate(@Valid @RequestBody GenerateLink request, @AuthenticationPrincipal Actor actor) {
-		Instant start = instant("startTime", request.startTime());
-		Instant end = instant("endTime", request.endTime());
+		Instant start = LocalFormats.optionalInstant("startTime", request.startTime());
+		Instant end = LocalFormats.optionalInstant("endTime", request.endTime());
 		MeetingLink link = meetings.generate(Ref.id(request.appointmentId()), request.summary(), start, end, actor);
 		return Reply.of("Meet link generated successfully", new Generated(link.url(), link.eventId()));
 	}
@@ -113,17 +113,5 @@ class VideoController {
 				MiboFormats.date("endDate", endDate), provider == null || provider.isBlank() ? null : provider.trim(),
 				page.pageable(), actor);
 		return Reply.of(found.map(LinkEntry::of).getContent());
-	}
-
-	private static @Nullable Instant instant(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Instant.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw Refusal.invalidField(field, "Must be an ISO-8601 instant, e.g. 2024-03-15T10:00:00Z");
-		}
 	}
 }
