@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -303,28 +301,6 @@ public class AppointmentBook {
 		}
 		return bookings.findAllById(ids).stream().map(Booking::toAppointment)
 			.collect(Collectors.toMap(Appointment::id, Function.identity()));
-	}
-
-	/**
-	 * A patient's open appointments from now on, soonest first.
-	 *
-	 * @deprecated list them with {@link AppointmentViews#find} ({@code statuses} PENDING and CONFIRMED, {@code from}
-	 * now, soonest first), which the Mibo dashboard will use once billing moves it
-	 */
-	@Deprecated(forRemoval = true)
-	public List<Appointment> upcomingOfPatient(long patientId, int limit, Actor actor) {
-		patients.requireAccess(patientId, actor, "READ");
-		return bookings.upcomingForPatient(patientId, clock.instant(),
-				EnumSet.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED), PageRequest.of(0, limit))
-			.map(Booking::toAppointment).getContent();
-	}
-
-	/**
-	 * @deprecated count them with {@link AppointmentViews#find}'s total, which checks the caller
-	 */
-	@Deprecated(forRemoval = true)
-	public long countOfPatient(long patientId) {
-		return bookings.countByPatientId(patientId);
 	}
 
 	/**

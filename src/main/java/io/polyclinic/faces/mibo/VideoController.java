@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.faces.LocalFormats;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.video.MeetingLink;
 import io.polyclinic.video.MeetingLinks;

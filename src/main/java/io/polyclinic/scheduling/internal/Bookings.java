@@ -1,13 +1,10 @@
 package io.polyclinic.scheduling.internal;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -29,12 +26,4 @@ public interface Bookings extends JpaRepository<Booking, Long> {
 			  and b.startsAt < :to and b.endsAt > :from and b.startsAt > :lookBack""")
 	List<Busy> busy(@Param("clinicianId") long clinicianId, @Param("from") Instant from, @Param("to") Instant to,
 			@Param("lookBack") Instant lookBack);
-
-	@Query("""
-			select b from Booking b where b.patientId = :patientId and b.status in :statuses and b.startsAt >= :from
-			order by b.startsAt""")
-	Page<Booking> upcomingForPatient(@Param("patientId") long patientId, @Param("from") Instant from,
-			@Param("statuses") Collection<AppointmentStatus> statuses, Pageable page);
-
-	long countByPatientId(long patientId);
 }

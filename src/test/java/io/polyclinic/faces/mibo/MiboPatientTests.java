@@ -19,8 +19,9 @@ import io.polyclinic.directory.CareTeam;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -105,10 +106,9 @@ class MiboPatientTests extends ApiTest {
 	}
 
 	long appointment(long patientId, Clinician clinician) {
-		var request = new BookingRequest(patientId, clinician.id(), null,
-				Clinic.nextWeekday(clinician.timeZone(), DayOfWeek.MONDAY), LocalTime.of(10, 0), SessionType.ONLINE, null,
-				null);
-		return appointments.book(request, clinic.admin()).id();
+		var request = AppointmentRequest.onGrid(Ref.id(patientId), Ref.id(clinician.id()), null,
+				Clinic.nextWeekday(clinician.timeZone(), DayOfWeek.MONDAY), LocalTime.of(10, 0), SessionType.ONLINE);
+		return appointments.book(request, clinic.admin()).appointment().id();
 	}
 
 	@Test

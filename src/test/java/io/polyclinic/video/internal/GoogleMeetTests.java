@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
 
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
