@@ -1,9 +1,7 @@
 package io.polyclinic.scheduling;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +27,13 @@ import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.AppointmentRequest.ByPhone;
 import io.polyclinic.scheduling.AppointmentRequest.GridSlot;
-import io.polyclinic.scheduling.AppointmentRequest.Interval;
 import io.polyclinic.scheduling.AppointmentRequest.KnownPatient;
 import io.polyclinic.scheduling.internal.Booking;
 import io.polyclinic.scheduling.internal.BookingContext;
 import io.polyclinic.scheduling.internal.Bookings;
 import io.polyclinic.scheduling.internal.Calendars;
 import io.polyclinic.scheduling.internal.ClinicianCalendar;
-import io.polyclinic.scheduling.internal.SlotGrid;
+import io.polyclinic.scheduling.internal.Placement;
 
 /**
  * The clinic's appointment book: booking a clinician's time, and walking appointments through their lifecycle. Each
@@ -48,9 +45,6 @@ import io.polyclinic.scheduling.internal.SlotGrid;
 @Service
 @Transactional(readOnly = true)
 public class AppointmentBook {
-
-	/** No appointment lasts longer (ck_appointments_interval). */
-	static final Duration LONGEST = Duration.ofDays(1);
 
 	private final Bookings bookings;
 	private final Calendars calendars;
@@ -111,7 +105,7 @@ public class AppointmentBook {
 		if (reach.kind() == Reach.Kind.CENTRE && !reach.runs(managingCentre)) {
 			throw access.denied(actor, "BOOK", "APPOINTMENT", null, patient.id());
 		}
-		Placement placement = place(calendar, request.centreId(), request.when());
+		Placement placement = Placement.of(calendar, request.centreId(), request.when(), clock.instant());
 		long fee = reach.kind() == Reach.Kind.PATIENT || request.feeMinor() == null ? calendar.feeMinor()
 				: request.feeMinor();
 		if (fee < 0) {
@@ -317,57 +311,9 @@ public class AppointmentBook {
 	private void move(Booking booking, AppointmentRequest.When when, Instant now) {
 		ClinicianCalendar calendar = calendars.of(Ref.id(booking.getClinicianId()))
 			.orElseThrow(() -> Refusal.notFound("Clinician"));
-		Placement placement = place(calendar, booking.getCentreId(), when);
+		Placement placement = Placement.of(calendar, booking.getCentreId(), when, now);
 		booking.reschedule(placement.start(), placement.end(), now);
 		hold(booking);
-	}
-
-	/**
-	 * Where on the clinician's time a request lands: a grid slot lasts one consultation; an interval lasts as asked
-	 * (one consultation without an end), at most a day, inside the clinician's hours when it says so.
-	 */
-	private Placement place(ClinicianCalendar calendar, @Nullable Long centreId, AppointmentRequest.When when) {
-		Instant now = clock.instant();
-		int minutes = calendar.consultationMinutes();
-		if (when instanceof GridSlot slot) {
-			ZonedDateTime start = ZonedDateTime.of(slot.date(), slot.time(), calendar.zone());
-			requireFuture(start.toInstant(), now);
-			if (!SlotGrid.starts(calendar.hours(), slot.date(), centreId, minutes).contains(slot.time())) {
-				if (SlotGrid.withinHours(calendar.hours(), slot.date(), slot.time())) {
-					throw Refusal.invalidField("startsAt",
-							"Appointment time is not on the clinician's slot grid (every " + minutes + " minutes)");
-				}
-				throw unavailable();
-			}
-			return new Placement(start, start.plusMinutes(minutes).toInstant());
-		}
-		Interval interval = (Interval) when;
-		ZonedDateTime start = interval.startsAt().atZone(calendar.zone());
-		Instant end = interval.endsAt() != null ? interval.endsAt() : interval.startsAt().plus(Duration.ofMinutes(minutes));
-		if (!end.isAfter(interval.startsAt())) {
-			throw Refusal.invalidField("endsAt", "An appointment must end after it starts");
-		}
-		if (Duration.between(interval.startsAt(), end).compareTo(LONGEST) > 0) {
-			throw Refusal.invalidField("endsAt", "An appointment lasts a day at most");
-		}
-		requireFuture(interval.startsAt(), now);
-		if (interval.withinHours() && !SlotGrid.covers(calendar.hours(), start, end.atZone(calendar.zone()), centreId)) {
-			throw unavailable();
-		}
-		return new Placement(start, end);
-	}
-
-	private record Placement(ZonedDateTime start, Instant end) {
-	}
-
-	private static void requireFuture(Instant start, Instant now) {
-		if (!start.isAfter(now)) {
-			throw Refusal.invalidField("startsAt", "Appointment time must be in the future");
-		}
-	}
-
-	private static Refusal unavailable() {
-		return Refusal.conflict("SLOT_UNAVAILABLE", "The clinician is not available at this time");
 	}
 
 	/** Writes the appointment now, so that the database's overlap rule decides a race here and not at commit. */

@@ -21,6 +21,7 @@ import io.polyclinic.scheduling.internal.AvailabilityWindows;
 import io.polyclinic.scheduling.internal.Bookings;
 import io.polyclinic.scheduling.internal.Calendars;
 import io.polyclinic.scheduling.internal.ClinicianCalendar;
+import io.polyclinic.scheduling.internal.Placement;
 import io.polyclinic.scheduling.internal.SlotGrid;
 
 /**
@@ -96,7 +97,7 @@ public class Availability {
 		}
 		Instant from = date.atStartOfDay(zone).toInstant();
 		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-		var busy = bookings.busy(calendar.clinicianId(), from, to, from.minus(AppointmentBook.LONGEST));
+		var busy = bookings.busy(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
 		return SlotGrid.slots(starts, date, zone, minutes, busy, clock.instant());
 	}
 
