@@ -19,7 +19,7 @@ import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.Clinic;
-import io.polyclinic.support.MiboClient;
+import io.polyclinic.support.Phones;
 
 /**
  * The people and appointments payments are for, made through the modules' own APIs: patients, clinicians with
@@ -86,7 +86,7 @@ final class BillingFixture {
 
 	/** A member of staff of the role, working at the centre. */
 	Actor staffAt(Role role, long centreId) {
-		String phone = MiboClient.newPhone();
+		String phone = Phones.newPhone();
 		var member = staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, "SecurePassword123", role,
 				centreId), clinic.admin());
 		return new Actor(member.id(), member.publicId(), role, UUID.randomUUID());

@@ -13,7 +13,7 @@ import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.ApiTest;
-import io.polyclinic.support.MiboClient;
+import io.polyclinic.support.Phones;
 
 /**
  * The directory's own rules about who manages whom, called on the module's API as any face would.
@@ -33,7 +33,7 @@ class DirectoryRulesTests extends ApiTest {
 	static final Actor FOUNDER = actor(0, Role.SUPERADMIN);
 
 	StaffMember hire(Role role, Long centreId) {
-		String phone = MiboClient.newPhone();
+		String phone = Phones.newPhone();
 		return staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, "SecurePassword123", role, centreId),
 				FOUNDER);
 	}

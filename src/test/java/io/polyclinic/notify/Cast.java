@@ -20,7 +20,7 @@ import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.Clinic;
-import io.polyclinic.support.MiboClient;
+import io.polyclinic.support.Phones;
 
 /**
  * The callers of an authorization matrix, around one online appointment of patient A with their clinician, run by
@@ -75,7 +75,7 @@ public final class Cast {
 	}
 
 	private static Actor hire(StaffRegistry staff, Actor admin, Role role, Long centreId) {
-		String phone = MiboClient.newPhone();
+		String phone = Phones.newPhone();
 		var member = staff.hire(new NewStaffMember("Staff " + phone, phone, null, null, "SecurePassword123", role,
 				centreId), admin);
 		return new Actor(member.id(), member.publicId(), role, UUID.randomUUID());
