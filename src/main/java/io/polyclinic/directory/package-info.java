@@ -1,5 +1,13 @@
 /**
  * Who is who in the clinic: centres, clinicians, patients and staff, and which clinicians care for which patients.
+ *
+ * <p>It also answers, for every module, how far a caller reaches: {@link io.polyclinic.directory.AccessPolicy} turns
+ * an {@code Actor} into a {@link io.polyclinic.directory.Reach} (the clinic, one centre, one patient's own records, one
+ * clinician's patients, nothing), looked up once per request, and answers "may this caller see this patient". The
+ * registries check their own callers with it — hiring, opening and closing centres, registering and removing
+ * clinicians, registering, changing and searching patients — whichever face asks, and audit every refusal. A
+ * patient's centres (enrolment) and care links are kept here as bookings make them. It depends on identity (accounts),
+ * audit and platform.
  */
 @NullMarked
 package io.polyclinic.directory;
