@@ -3,10 +3,15 @@ package io.polyclinic.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.ApiTest;
@@ -34,13 +39,37 @@ class AuditTrailTests extends ApiTest {
 		assertThatThrownBy(() -> patients.get(patient.id(), clinic.actorOf(stranger.userId(), Role.PATIENT)))
 			.isInstanceOf(Refusal.class);
 
-		var entries = trail.of("PATIENT", String.valueOf(patient.id()), 10);
+		var entries = trail.of("PATIENT", String.valueOf(patient.id()), 10, Actor.system());
 		assertThat(entries).extracting(AuditTrail.Entry::action, AuditTrail.Entry::outcome, AuditTrail.Entry::actorUserId)
 			.containsSubsequence(
 					org.assertj.core.groups.Tuple.tuple("READ", AuditRecord.Outcome.DENIED, stranger.userId()),
 					org.assertj.core.groups.Tuple.tuple("READ", AuditRecord.Outcome.SUCCESS, admin.userId()),
 					org.assertj.core.groups.Tuple.tuple("CREATE", AuditRecord.Outcome.SUCCESS, admin.userId()));
 		assertThat(entries).allSatisfy(e -> assertThat(e.patientId()).isEqualTo(patient.id()));
+	}
+
+	@Test
+	void onlyAdministratorsAndTheClinicReadTheTrailAndARefusedReadIsOnItToo() {
+		var patient = clinic.patient();
+		var clinician = clinic.clinician(null, "Asia/Kolkata");
+		String resource = String.valueOf(patient.id());
+		assertThat(trail.of("PATIENT", resource, 10, clinic.admin())).isNotEmpty();
+		assertThat(trail.of("PATIENT", resource, 10, Actor.system())).isNotEmpty();
+		Map<String, Actor> refused = new LinkedHashMap<>();
+		refused.put("the patient themself", clinic.actorOf(patient.userId(), Role.PATIENT));
+		refused.put("a clinician", clinic.actorOf(clinician.userId(), Role.CLINICIAN));
+		for (Role staff : new Role[] { Role.MANAGER, Role.CENTRE_MANAGER, Role.FRONT_DESK, Role.CARE_COORDINATOR,
+				Role.SECRETARY, Role.PHARMACIST, Role.GUEST }) {
+			refused.put(staff.name(), new Actor(9_000_000L + staff.ordinal(), UUID.randomUUID(), staff,
+					UUID.randomUUID()));
+		}
+		refused.forEach((who, actor) -> {
+			assertThatThrownBy(() -> trail.of("PATIENT", resource, 10, actor)).as(who)
+				.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
+			assertThat(trail.of("AUDIT_TRAIL", "PATIENT:" + resource, 100, Actor.system()))
+				.as(who + "'s refused read is on the trail")
+				.anyMatch(e -> e.outcome() == AuditRecord.Outcome.DENIED && Long.valueOf(actor.userId()).equals(e.actorUserId()));
+		});
 	}
 
 	@Test

@@ -68,7 +68,7 @@ class NotifyAuthorizationMatrixTests extends ApiTest {
 			return OK;
 		})).isEqualTo(expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK, FORBIDDEN, OK, OK, FORBIDDEN,
 				FORBIDDEN));
-		assertThat(trail.of("APPOINTMENT", Ref.id(cast.appointment.id()).toString(), 50))
+		assertThat(trail.of("APPOINTMENT", Ref.id(cast.appointment.id()).toString(), 50, Actor.system()))
 			.filteredOn(e -> e.outcome() == AuditRecord.Outcome.DENIED)
 			.extracting(AuditTrail.Entry::actorUserId)
 			.contains(cast.caller("CENTRE_MANAGER of B").userId(), cast.caller("patient A").userId());
@@ -91,7 +91,7 @@ class NotifyAuthorizationMatrixTests extends ApiTest {
 				.isEqualTo(expect(OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK, FORBIDDEN, OK, OK, FORBIDDEN,
 						FORBIDDEN));
 		}
-		assertThat(trail.of("NOTIFICATION", String.valueOf(general), 50))
+		assertThat(trail.of("NOTIFICATION", String.valueOf(general), 50, Actor.system()))
 			.filteredOn(e -> e.outcome() == AuditRecord.Outcome.DENIED)
 			.extracting(AuditTrail.Entry::actorUserId)
 			.contains(cast.caller("CENTRE_MANAGER of B").userId(), cast.caller("patient B").userId());

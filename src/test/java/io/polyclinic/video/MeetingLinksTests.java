@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 
 import io.polyclinic.audit.AuditTrail;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Appointment;
@@ -75,7 +76,7 @@ class MeetingLinksTests extends ApiTest {
 		assertThat(manual.eventId()).isNull();
 		assertThatThrownBy(() -> links.linkOf(ref, clinic.admin()))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.getMessage()).isEqualTo("Meeting link not found"));
-		assertThat(trail.of("MEETING_LINK", String.valueOf(appointment.id()), 10))
+		assertThat(trail.of("MEETING_LINK", String.valueOf(appointment.id()), 10, Actor.system()))
 			.extracting(AuditTrail.Entry::action).containsExactly("DELETE", "UPDATE", "CREATE", "CREATE");
 	}
 

@@ -64,11 +64,11 @@ class VideoAuthorizationMatrixTests extends ApiTest {
 			return OK;
 		})).isEqualTo(expect(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK, OK, FORBIDDEN, OK, OK, FORBIDDEN,
 				FORBIDDEN));
-		assertThat(trail.of("MEETING_LINK", appointment.toString(), 100))
+		assertThat(trail.of("MEETING_LINK", appointment.toString(), 100, Actor.system()))
 			.filteredOn(e -> e.outcome() == AuditRecord.Outcome.DENIED)
 			.extracting(AuditTrail.Entry::actorUserId)
 			.contains(cast.caller("patient A").userId(), cast.caller("clinician of A").userId());
-		assertThat(trail.of("APPOINTMENT", appointment.toString(), 100))
+		assertThat(trail.of("APPOINTMENT", appointment.toString(), 100, Actor.system()))
 			.filteredOn(e -> e.outcome() == AuditRecord.Outcome.DENIED)
 			.extracting(AuditTrail.Entry::actorUserId)
 			.contains(cast.caller("CENTRE_MANAGER of B").userId());

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.audit.AuditTrail;
 import io.polyclinic.directory.Patient;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
@@ -91,7 +92,7 @@ class MiboNotificationTests extends ApiTest {
 				"message", "notificationType", "patientId", "recipient", "sentAt", "status");
 		assertThat(one.data().path("recipient").asString()).isEqualTo(patient.phone());
 		// reading who was told what about a patient is on the audit trail
-		assertThat(trail.of("NOTIFICATION", String.valueOf(id), 5)).extracting(AuditTrail.Entry::action)
+		assertThat(trail.of("NOTIFICATION", String.valueOf(id), 5, Actor.system())).extracting(AuditTrail.Entry::action)
 			.containsExactly("READ");
 	}
 
