@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.polyclinic.analytics.AnalyticsFigures;
+import io.polyclinic.analytics.KeptFigures;
 import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.LeadSource;
@@ -55,6 +57,8 @@ class MiboAnalyticsTests extends ApiTest {
 	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	AnalyticsFigures figures;
 
 	Centre centre;
 	Clinician busy;
@@ -78,6 +82,7 @@ class MiboAnalyticsTests extends ApiTest {
 		pay(first, 150_050, LocalDate.now(KOLKATA).atStartOfDay(KOLKATA).toInstant().plusSeconds(1));
 		review(busy, web, 5);
 		review(busy, whatsApp, 4);
+		KeptFigures.rebuild(figures, jdbc);
 		manager = token(Role.MANAGER);
 	}
 
