@@ -72,7 +72,7 @@ public class AnalyticsQueries {
 		return count(sql, centreId, Map.of("currency", currency));
 	}
 
-	/** Appointments, not cancelled, starting in [from, to). */
+	/** Appointments, not cancelled, starting from {@code from} (included) to {@code to} (excluded). */
 	public long appointmentsStarting(@Nullable Long centreId, Instant from, Instant to) {
 		String sql = "SELECT COUNT(*) FROM appointments a WHERE " + NOT_CANCELLED + (centreId == null ? "" : AT_CENTRE)
 				+ " AND a.starts_at >= :from AND a.starts_at < :to";
@@ -81,7 +81,7 @@ public class AnalyticsQueries {
 
 	/**
 	 * Clinicians (not deleted) with at least one appointment, not cancelled, ranked by those appointments, then by
-	 * the revenue of their appointments (payments less refunds), then by id: an ORDER BY … LIMIT over the kept
+	 * the revenue of their appointments (payments less refunds), then by id: an ORDER BY ... LIMIT over the kept
 	 * per-clinician totals. The rating, the mean of all their reviews, is read for the ranked few only.
 	 */
 	public List<DoctorRanking> topDoctors(@Nullable Long centreId, String currency, int limit) {

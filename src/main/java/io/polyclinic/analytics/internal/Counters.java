@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds deltas to the kept counters. Each counter row is made to exist first (INSERT … ON CONFLICT DO NOTHING, which
+ * Adds deltas to the kept counters. Each counter row is made to exist first (INSERT ... ON CONFLICT DO NOTHING, which
  * H2 and PostgreSQL both read) and then raised by an UPDATE, whose row lock makes concurrent additions take turns:
  * an upsert that H2 and PostgreSQL spell alike and that no concurrent writer can lose an addition to.
  */

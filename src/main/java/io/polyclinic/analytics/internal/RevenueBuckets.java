@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Revenue per bucket [b<sub>i</sub>, b<sub>i+1</sub>), the boundaries being the clinic's local midnights as instants:
+ * Revenue per bucket, from boundary i up to boundary i+1, the boundaries being the clinic's local midnights as instants:
  * the UTC days wholly inside a bucket come from the per-day sums, and the days a boundary cuts (all of them for days
  * in a zone off UTC, none for months in UTC) from the ledger, split at the boundary. Exact in any zone, half-hour
  * offsets and daylight-saving days included; the ledger is read for at most one day per boundary.
