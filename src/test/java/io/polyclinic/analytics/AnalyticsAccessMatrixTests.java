@@ -58,7 +58,8 @@ import io.polyclinic.support.TestDatabase;
  * the figures it equals — those of centre 1, of centre 2 or of the clinic, as the clinic itself reads them — and a
  * refusal by its kind, FORBIDDEN ones only when audited. Removing any check turns some cell red.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES,
+		extraIncludes = { "scheduling", "billing", "video", "notify" }) // modules whose events analytics follows, and theirs
 @Import(ClinicConfiguration.class)
 @TestPropertySource(properties = { "polyclinic.rate-limit.enabled=false", "polyclinic.demo=true",
 		"polyclinic.demo-clinic=false" })
