@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.analytics.internal.AnalyticsQueries;
-import io.polyclinic.audit.AuditLog;
-import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.analytics.internal.RevenueBuckets;
+import io.polyclinic.directory.AccessPolicy;
 import io.polyclinic.directory.CentreRegistry;
+import io.polyclinic.directory.Reach;
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
@@ -28,11 +30,14 @@ import io.polyclinic.platform.Refusal;
 
 /**
  * The management dashboard: headline counts, revenue over time, the busiest clinicians and where patients come from,
- * for the whole clinic or one centre. Only administrators, managers and centre managers may read it.
+ * for the whole clinic or one centre. Only administrators, managers and centre managers may read it: administrators
+ * and managers any centre or the whole clinic; a centre manager assigned to a centre only that centre (asking for no
+ * centre means theirs), one assigned to none the whole clinic, as {@link AccessPolicy} reaches.
  *
  * <p>"Today", "this week" and the revenue buckets are days on the clinic's clock: the centre's time zone when one
  * centre is asked for, otherwise {@code polyclinic.default-time-zone}. Money is summed in minor units of the clinic's
- * currency ({@code polyclinic.default-currency}); payments in another currency are not added to it.
+ * currency ({@code polyclinic.default-currency}); payments in another currency are not added to it. Revenue is net:
+ * refunds are subtracted when the money went back.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,26 +46,33 @@ public class ClinicAnalytics {
 	public static final int DEFAULT_TOP_DOCTORS = 10;
 	public static final int MAXIMUM_TOP_DOCTORS = 100;
 
+	private static final Set<Role> READERS = Set.of(Role.ADMIN, Role.MANAGER, Role.CENTRE_MANAGER);
+
 	private final AnalyticsQueries queries;
+	private final RevenueBuckets revenue;
 	private final CentreRegistry centres;
-	private final AuditLog audit;
+	private final AccessPolicy access;
 	private final Clock clock;
 	private final ZoneId defaultZone;
 	private final String currency;
 
-	ClinicAnalytics(AnalyticsQueries queries, CentreRegistry centres, AuditLog audit, Clock clock,
+	ClinicAnalytics(AnalyticsQueries queries, RevenueBuckets revenue, CentreRegistry centres, AccessPolicy access,
+			Clock clock,
 			@Value("${polyclinic.default-time-zone:Asia/Kolkata}") String defaultZone,
 			@Value("${polyclinic.default-currency:INR}") String currency) {
 		this.queries = queries;
+		this.revenue = revenue;
 		this.centres = centres;
-		this.audit = audit;
+		this.access = access;
 		this.clock = clock;
 		this.defaultZone = ZoneId.of(defaultZone);
 		this.currency = currency;
 	}
 
-	public Overview overview(@Nullable Long centreId, Actor actor) {
-		ZoneId zone = scope(centreId, actor);
+	public Overview overview(@Nullable Long asked, Actor actor) {
+		Scope scope = scope(asked, actor);
+		Long centreId = scope.centreId();
+		ZoneId zone = scope.zone();
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate firstOfMonth = today.withDayOfMonth(1);
@@ -77,13 +89,13 @@ public class ClinicAnalytics {
 		if (limit < 1 || limit > MAXIMUM_TOP_DOCTORS) {
 			throw Refusal.invalidField("limit", "Limit must be between 1 and " + MAXIMUM_TOP_DOCTORS);
 		}
-		scope(centreId, actor);
-		return queries.topDoctors(centreId, currency, limit);
+		return queries.topDoctors(scope(centreId, actor).centreId(), currency, limit);
 	}
 
 	/** Revenue over the period's window (see {@link RevenuePeriod}), ending with the current bucket. */
-	public RevenueSeries revenue(RevenuePeriod period, @Nullable Long centreId, Actor actor) {
-		ZoneId zone = scope(centreId, actor);
+	public RevenueSeries revenue(RevenuePeriod period, @Nullable Long asked, Actor actor) {
+		Scope scope = scope(asked, actor);
+		ZoneId zone = scope.zone();
 		LocalDate current = period.start(LocalDate.now(clock.withZone(zone)));
 		List<LocalDate> starts = new ArrayList<>();
 		LocalDate start = current;
@@ -96,11 +108,11 @@ public class ClinicAnalytics {
 		}
 		List<Instant> boundaries = new ArrayList<>(starts.stream().map(d -> midnight(d, zone)).toList());
 		boundaries.add(midnight(start, zone));
-		Map<Integer, Long> revenue = queries.revenueByBucket(centreId, currency, boundaries);
+		Map<Integer, Long> sums = revenue.revenueByBucket(scope.centreId(), currency, boundaries);
 		List<RevenueSeries.Bucket> buckets = new ArrayList<>();
 		long total = 0;
 		for (int i = 0; i < starts.size(); i++) {
-			long amount = revenue.getOrDefault(i, 0L);
+			long amount = sums.getOrDefault(i, 0L);
 			buckets.add(new RevenueSeries.Bucket(starts.get(i), amount));
 			total += amount;
 		}
@@ -113,9 +125,8 @@ public class ClinicAnalytics {
 	 * the most in rounding (the largest-remainder method).
 	 */
 	public List<LeadShare> leadsBySource(@Nullable Long centreId, Actor actor) {
-		scope(centreId, actor);
 		Map<LeadSource, Long> counts = new EnumMap<>(LeadSource.class);
-		queries.leadsBySource(centreId).forEach((stored, count) -> counts.merge(
+		queries.leadsBySource(scope(centreId, actor).centreId()).forEach((stored, count) -> counts.merge(
 				LeadSource.parse(stored).orElse(LeadSource.OTHER), count, Long::sum));
 		long total = counts.values().stream().mapToLong(Long::longValue).sum();
 		if (total == 0) {
@@ -136,14 +147,21 @@ public class ClinicAnalytics {
 			.toList();
 	}
 
-	/** Checks the caller and the centre (404 when there is none), and answers the clock the figures are read on. */
-	private ZoneId scope(@Nullable Long centreId, Actor actor) {
-		if (!actor.is(Role.ADMIN, Role.MANAGER, Role.CENTRE_MANAGER)) {
-			audit.recordDenied(AuditRecord.denied(actor, "READ", "ANALYTICS",
-					centreId, null));
-			throw Refusal.forbidden();
-		}
-		return centreId == null ? defaultZone : centres.get(centreId).timeZone();
+	/** The centre the figures are of (null: the whole clinic) and the clock they are read on. */
+	private record Scope(@Nullable Long centreId, ZoneId zone) {
+	}
+
+	/**
+	 * Checks the caller (refusals audited) and answers the centre they read: the one asked for, or, for a centre
+	 * manager of one centre who asks for none, theirs. A centre that does not exist is NOT_FOUND to those allowed to
+	 * ask for any.
+	 */
+	private Scope scope(@Nullable Long asked, Actor actor) {
+		access.requireRole(actor, READERS, "READ", "ANALYTICS", asked);
+		Reach reach = access.reachOf(actor);
+		Long centreId = asked == null && reach.kind() == Reach.Kind.CENTRE ? reach.centreId() : asked;
+		access.requireCentre(actor, centreId, "READ", "ANALYTICS", centreId);
+		return new Scope(centreId, centreId == null ? defaultZone : centres.get(centreId).timeZone());
 	}
 
 	private static Instant midnight(LocalDate day, ZoneId zone) {

@@ -7,7 +7,7 @@ package io.polyclinic.analytics;
  * @param totalDoctors active clinicians, not deleted (of the centre: whose primary centre it is)
  * @param totalFollowUps appointments, not cancelled, that come after an earlier one, not cancelled, of the same patient
  *        with the same clinician
- * @param totalRevenueMinor everything paid, in minor units (paise) of the clinic's currency
+ * @param totalRevenueMinor everything paid less everything refunded, in minor units (paise) of the clinic's currency
  * @param appointmentsToday appointments, not cancelled, starting today on the clinic's clock; likewise this ISO week
  *        (Monday to Sunday) and this calendar month, future ones of the period included
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The payment standing of appointments, for the appointment views: implemented by billing, which keeps the rule
- * ("the latest payment's state, refunds counted"), and asked by scheduling only, for appointments whose access it
+ * (the latest payment's state, refunds counted), and asked by scheduling only, for appointments whose access it
  * has already decided — in one query for a whole page.
  */
 public interface PaymentStandings {

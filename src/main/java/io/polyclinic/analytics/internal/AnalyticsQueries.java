@@ -17,7 +17,9 @@ import io.polyclinic.analytics.DoctorRanking;
 
 /**
  * The dashboard's SQL. Every figure is aggregated by the database (COUNT, SUM, AVG, GROUP BY); what comes back is a
- * handful of numbers, never the rows behind them. A centre filter is a fixed clause added to the statement, so that
+ * handful of numbers, never the rows behind them. Follow-ups, revenue and rankings read the totals kept by
+ * {@link FigureKeeper}; counts of patients, doctors, leads and of a period's appointments read the clinic's tables on
+ * their indexes. A centre filter is a fixed clause added to the statement, so that
  * no parameter is ever compared with NULL (which PostgreSQL cannot type).
  */
 @Repository
@@ -26,9 +28,6 @@ public class AnalyticsQueries {
 	/** Cancelled appointments count nowhere: they freed their slot and took no one's time. */
 	private static final String NOT_CANCELLED = "a.status <> 'CANCELLED'";
 	private static final String AT_CENTRE = " AND a.centre_id = :centreId";
-	/** Payments of a centre: those of its appointments. */
-	private static final String PAID_AT_CENTRE =
-			" JOIN appointments a ON a.id = p.appointment_id WHERE a.centre_id = :centreId AND";
 	/** A patient of a centre: one with an appointment there, in any state. */
 	private static final String CAME_TO_CENTRE =
 			" AND EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id AND a.centre_id = :centreId)";
@@ -57,27 +56,23 @@ public class AnalyticsQueries {
 	/**
 	 * Follow-ups: appointments, not cancelled, for which the same patient has an earlier appointment, not cancelled,
 	 * with the same clinician (at any centre; "earlier" by start, then by id for two at one instant). A patient's
-	 * first visit to each clinician is not a follow-up; every later one is.
+	 * first visit to each clinician is not a follow-up; every later one is: the kept visits less the kept first
+	 * visits, summed over a handful of centre rows.
 	 */
 	public long followUps(@Nullable Long centreId) {
-		String sql = """
-				SELECT COUNT(*) FROM appointments a
-				WHERE %s%s AND EXISTS (SELECT 1 FROM appointments f
-				  WHERE f.patient_id = a.patient_id AND f.clinician_id = a.clinician_id AND f.status <> 'CANCELLED'
-				    AND (f.starts_at < a.starts_at OR (f.starts_at = a.starts_at AND f.id < a.id)))"""
-			.formatted(NOT_CANCELLED, centreId == null ? "" : AT_CENTRE);
+		String sql = "SELECT COALESCE(SUM(appointments - first_visits), 0) FROM analytics_centre_totals"
+				+ (centreId == null ? "" : " WHERE centre_key = :centreId");
 		return count(sql, centreId, Map.of());
 	}
 
-	/** The sum of PAID payments in the currency, in minor units; of a centre, for appointments there. */
+	/** Settled payments less processed refunds in the currency, in minor units; of a centre, of appointments there. */
 	public long revenue(@Nullable Long centreId, String currency) {
-		String sql = "SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p"
-				+ (centreId == null ? " WHERE" : PAID_AT_CENTRE)
-				+ " p.status = 'PAID' AND p.currency = :currency";
+		String sql = "SELECT COALESCE(SUM(amount_minor), 0) FROM analytics_clinician_money WHERE currency = :currency"
+				+ (centreId == null ? "" : " AND centre_key = :centreId");
 		return count(sql, centreId, Map.of("currency", currency));
 	}
 
-	/** Appointments, not cancelled, starting in [from, to). */
+	/** Appointments, not cancelled, starting from {@code from} (included) to {@code to} (excluded). */
 	public long appointmentsStarting(@Nullable Long centreId, Instant from, Instant to) {
 		String sql = "SELECT COUNT(*) FROM appointments a WHERE " + NOT_CANCELLED + (centreId == null ? "" : AT_CENTRE)
 				+ " AND a.starts_at >= :from AND a.starts_at < :to";
@@ -86,27 +81,28 @@ public class AnalyticsQueries {
 
 	/**
 	 * Clinicians (not deleted) with at least one appointment, not cancelled, ranked by those appointments, then by
-	 * the PAID revenue of their appointments, then by id. The rating is the mean of all their reviews.
+	 * the revenue of their appointments (payments less refunds), then by id: an ORDER BY ... LIMIT over the kept
+	 * per-clinician totals. The rating, the mean of all their reviews, is read for the ranked few only.
 	 */
 	public List<DoctorRanking> topDoctors(@Nullable Long centreId, String currency, int limit) {
-		String atCentre = centreId == null ? "" : AT_CENTRE;
+		String atCentre = centreId == null ? "" : " AND centre_key = :centreId";
 		String sql = """
-				SELECT c.id AS clinician_id, u.full_name AS clinician_name, n.appointments AS appointments,
-				       COALESCE(r.revenue, 0) AS revenue, s.rating AS rating
-				FROM (SELECT a.clinician_id, COUNT(*) AS appointments FROM appointments a
-				      WHERE %s%s GROUP BY a.clinician_id) n
-				JOIN clinicians c ON c.id = n.clinician_id
+				SELECT t.clinician_id AS clinician_id, u.full_name AS clinician_name, t.appointments AS appointments,
+				       t.revenue AS revenue,
+				       (SELECT AVG(CAST(v.rating AS DECIMAL(9, 4))) FROM clinician_reviews v
+				        WHERE v.clinician_id = t.clinician_id) AS rating
+				FROM (SELECT n.clinician_id, n.appointments, COALESCE(r.revenue, 0) AS revenue
+				      FROM (SELECT clinician_id, SUM(appointments) AS appointments FROM analytics_clinician_totals
+				            WHERE appointments > 0%s GROUP BY clinician_id) n
+				      JOIN clinicians c ON c.id = n.clinician_id
+				      LEFT JOIN (SELECT clinician_id, SUM(amount_minor) AS revenue FROM analytics_clinician_money
+				                 WHERE currency = :currency%s GROUP BY clinician_id) r ON r.clinician_id = n.clinician_id
+				      WHERE c.deleted_at IS NULL
+				      ORDER BY n.appointments DESC, COALESCE(r.revenue, 0) DESC, n.clinician_id
+				      LIMIT :limit) t
+				JOIN clinicians c ON c.id = t.clinician_id
 				JOIN users u ON u.id = c.user_id
-				LEFT JOIN (SELECT a.clinician_id, SUM(p.amount_minor) AS revenue
-				           FROM payments p JOIN appointments a ON a.id = p.appointment_id
-				           WHERE p.status = 'PAID' AND p.currency = :currency%s GROUP BY a.clinician_id) r
-				       ON r.clinician_id = c.id
-				LEFT JOIN (SELECT v.clinician_id, AVG(CAST(v.rating AS DECIMAL(9, 4))) AS rating
-				           FROM clinician_reviews v GROUP BY v.clinician_id) s
-				       ON s.clinician_id = c.id
-				WHERE c.deleted_at IS NULL
-				ORDER BY n.appointments DESC, COALESCE(r.revenue, 0) DESC, c.id
-				LIMIT :limit""".formatted(NOT_CANCELLED, atCentre, atCentre);
+				ORDER BY t.appointments DESC, t.revenue DESC, t.clinician_id""".formatted(atCentre, atCentre);
 		var statement = jdbc.sql(sql).param("currency", currency).param("limit", limit);
 		if (centreId != null) {
 			statement = statement.param("centreId", centreId);
@@ -117,39 +113,6 @@ public class AnalyticsQueries {
 					rs.getLong("appointments"), rs.getLong("revenue"),
 					rating == null ? null : rating.setScale(1, RoundingMode.HALF_UP));
 		}).list();
-	}
-
-	/**
-	 * PAID revenue in [boundaries[0], boundaries[n]) summed per bucket i = [boundaries[i], boundaries[i+1]). The
-	 * bucket of a payment is found in SQL by comparing its instant with the boundaries — plain comparisons that H2
-	 * and PostgreSQL read alike, and exact across daylight-saving changes, since the boundaries are the clinic's
-	 * local midnights turned into instants. Buckets without payments are absent from the answer.
-	 */
-	public Map<Integer, Long> revenueByBucket(@Nullable Long centreId, String currency, List<Instant> boundaries) {
-		int buckets = boundaries.size() - 1;
-		StringBuilder bucket = new StringBuilder("CASE");
-		for (int i = 1; i < buckets; i++) {
-			bucket.append(" WHEN p.paid_at < :b").append(i).append(" THEN ").append(i - 1);
-		}
-		bucket.append(" ELSE ").append(buckets - 1).append(" END");
-		String sql = "SELECT t.bucket AS bucket, SUM(t.amount_minor) AS revenue FROM (SELECT " + bucket
-				+ " AS bucket, p.amount_minor FROM payments p"
-				+ (centreId == null ? " WHERE" : PAID_AT_CENTRE)
-				+ " p.status = 'PAID' AND p.currency = :currency AND p.paid_at >= :from AND p.paid_at < :to) t"
-				+ " GROUP BY t.bucket";
-		var statement = jdbc.sql(sql).param("currency", currency).param("from", utc(boundaries.get(0)))
-			.param("to", utc(boundaries.get(buckets)));
-		for (int i = 1; i < buckets; i++) {
-			statement = statement.param("b" + i, utc(boundaries.get(i)));
-		}
-		if (centreId != null) {
-			statement = statement.param("centreId", centreId);
-		}
-		Map<Integer, Long> revenue = new HashMap<>();
-		statement.query(rs -> {
-			revenue.put(rs.getInt("bucket"), rs.getLong("revenue"));
-		});
-		return revenue;
 	}
 
 	/** Patients (account not deleted) per stored lead source; of a centre, those with an appointment there. */

@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.polyclinic.analytics.AnalyticsFigures;
+import io.polyclinic.analytics.KeptFigures;
 import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.LeadSource;
+import io.polyclinic.directory.NewStaffMember;
+import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
@@ -55,6 +59,10 @@ class MiboAnalyticsTests extends ApiTest {
 	io.polyclinic.identity.accounts.VerifiedSessions sessions;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	AnalyticsFigures figures;
+	@Autowired
+	StaffRegistry staff;
 
 	Centre centre;
 	Clinician busy;
@@ -78,6 +86,7 @@ class MiboAnalyticsTests extends ApiTest {
 		pay(first, 150_050, LocalDate.now(KOLKATA).atStartOfDay(KOLKATA).toInstant().plusSeconds(1));
 		review(busy, web, 5);
 		review(busy, whatsApp, 4);
+		KeptFigures.rebuild(figures, jdbc);
 		manager = token(Role.MANAGER);
 	}
 
@@ -246,5 +255,40 @@ class MiboAnalyticsTests extends ApiTest {
 			}
 			assertError(http.get(endpoint).send(), 401, "UNAUTHORIZED");
 		}
+	}
+
+	@Test
+	void aCentreManagerReadsOnlyTheirOwnCentre() {
+		var theirs = clinic.centre("Bhopal");
+		var doctor = clinic.clinician(theirs.id(), "Asia/Kolkata");
+		Patient walkIn = patient(LeadSource.WALK_IN);
+		book.book(new BookingRequest(walkIn.id(), doctor.id(), theirs.id(), Clinic.nextWeekday(KOLKATA,
+				DayOfWeek.TUESDAY), LocalTime.of(11, 0), SessionType.IN_PERSON, null, null), clinic.admin());
+		KeptFigures.awaitEvents(jdbc);
+		String phone = MiboClient.newPhone();
+		var member = staff.hire(new NewStaffMember("Manager " + phone, phone, null, null, "SecurePassword123",
+				Role.CENTRE_MANAGER, theirs.id()), clinic.admin());
+		String otherManager = sessions.start(member.id()).tokens().accessToken();
+
+		for (String endpoint : ENDPOINTS) {
+			assertError(get(endpoint + "?centreId=" + centre.id(), otherManager), 403, "FORBIDDEN");
+		}
+		var dashboard = get("/mibo/api/analytics/dashboard", otherManager);
+		assertOk(dashboard);
+		assertThat(dashboard.data().path("totalPatients").asLong()).isEqualTo(1);
+		assertThat(dashboard.data().path("totalDoctors").asLong()).isEqualTo(1);
+		assertThat(dashboard.data().path("totalFollowUps").asLong()).isZero();
+		assertThat(dashboard.data().path("totalRevenue").asLong()).isZero();
+		var top = get("/mibo/api/analytics/top-doctors", otherManager);
+		assertOk(top);
+		assertThat(top.data().size()).isEqualTo(1);
+		assertThat(top.data().get(0).path("clinicianId").asLong()).isEqualTo(doctor.id());
+		var revenue = get("/mibo/api/analytics/revenue", otherManager);
+		assertOk(revenue);
+		assertThat(revenue.data().path("totalRevenue").asLong()).isZero();
+		var leads = get("/mibo/api/analytics/leads-by-source", otherManager);
+		assertOk(leads);
+		assertThat(leads.data().size()).isEqualTo(1);
+		assertThat(leads.data().get(0).path("source").asString()).isEqualTo("Walk-in");
 	}
 }
