@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.platform.Actor;
@@ -16,6 +17,7 @@ import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
+import io.polyclinic.support.Statements;
 import io.polyclinic.support.TestDatabase;
 
 class AuditTrailTests extends ApiTest {
@@ -26,6 +28,10 @@ class AuditTrailTests extends ApiTest {
 	PatientRegistry patients;
 	@Autowired
 	AuditTrail trail;
+	@Autowired
+	AuditLog log;
+	@Autowired
+	TransactionTemplate transactions;
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -70,6 +76,28 @@ class AuditTrailTests extends ApiTest {
 				.as(who + "'s refused read is on the trail")
 				.anyMatch(e -> e.outcome() == AuditRecord.Outcome.DENIED && Long.valueOf(actor.userId()).equals(e.actorUserId()));
 		});
+	}
+
+	@Test
+	void aTransactionsEntriesAreWrittenInOneStatementWhenItCommitsAndNotAtAllWhenItRollsBack() {
+		var admin = clinic.admin();
+		String committed = "committed-" + UUID.randomUUID();
+		var counted = Statements.count(() -> transactions.execute(status -> {
+			log.record(AuditRecord.success(admin, "READ", "THING", committed, null));
+			log.record(AuditRecord.success(admin, "UPDATE", "THING", committed, null));
+			return status;
+		}));
+		assertThat(counted.statements()).as(counted.toString()).filteredOn(sql -> sql.contains("audit_entries"))
+			.hasSize(1);
+		assertThat(trail.of("THING", committed, 10, Actor.system())).extracting(AuditTrail.Entry::action)
+			.containsExactlyInAnyOrder("READ", "UPDATE");
+
+		String rolledBack = "rolled-back-" + UUID.randomUUID();
+		transactions.executeWithoutResult(status -> {
+			log.record(AuditRecord.success(admin, "UPDATE", "THING", rolledBack, null));
+			status.setRollbackOnly();
+		});
+		assertThat(trail.of("THING", rolledBack, 10, Actor.system())).isEmpty();
 	}
 
 	@Test
