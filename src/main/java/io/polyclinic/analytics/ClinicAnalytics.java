@@ -22,11 +22,11 @@ import io.polyclinic.analytics.internal.AnalyticsQueries;
 import io.polyclinic.analytics.internal.RevenueBuckets;
 import io.polyclinic.directory.AccessPolicy;
 import io.polyclinic.directory.CentreRegistry;
-import io.polyclinic.directory.Reach;
 import io.polyclinic.directory.LeadSource;
+import io.polyclinic.directory.Reach;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 
 /**
  * The management dashboard: headline counts, revenue over time, the busiest clinicians and where patients come from,

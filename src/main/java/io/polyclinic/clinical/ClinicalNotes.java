@@ -13,8 +13,8 @@ import io.polyclinic.clinical.internal.Notes;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.identity.Callers;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.AppointmentBook;
 
 /**

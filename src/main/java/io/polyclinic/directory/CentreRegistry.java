@@ -22,8 +22,8 @@ import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.internal.CentreProfile;
 import io.polyclinic.directory.internal.Centres;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 
 /**
  * The clinic's centres: opening, describing, closing them, and finding them by city. Administrators and managers

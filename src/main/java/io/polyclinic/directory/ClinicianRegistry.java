@@ -27,10 +27,10 @@ import io.polyclinic.directory.internal.Clinicians;
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.accounts.AccountChanges;
 import io.polyclinic.identity.accounts.Accounts;
-import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.accounts.NewAccount;
-import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 
 /**
  * Clinicians: registering them with a login, keeping their profile, and finding them. Administrators and managers

@@ -16,21 +16,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
-import io.polyclinic.directory.internal.PatientSearch;
 import io.polyclinic.directory.internal.PatientProfile;
+import io.polyclinic.directory.internal.PatientSearch;
 import io.polyclinic.directory.internal.Patients;
 import io.polyclinic.identity.Account;
-import io.polyclinic.identity.accounts.AccountChanges;
-import io.polyclinic.identity.accounts.Accounts;
-import io.polyclinic.platform.Actor;
-import io.polyclinic.identity.accounts.NewAccount;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.OtpVerified;
-import io.polyclinic.platform.Role;
 import io.polyclinic.identity.SignIn;
-import io.polyclinic.identity.accounts.VerifiedSessions;
 import io.polyclinic.identity.SignedIn;
+import io.polyclinic.identity.accounts.AccountChanges;
+import io.polyclinic.identity.accounts.Accounts;
+import io.polyclinic.identity.accounts.NewAccount;
+import io.polyclinic.identity.accounts.VerifiedSessions;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 
 /**
  * Patients: signing them up, keeping their profile, and finding them. Who may read a patient's record is the

@@ -23,10 +23,10 @@ import io.polyclinic.directory.internal.StaffAssignments;
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.accounts.AccountChanges;
 import io.polyclinic.identity.accounts.Accounts;
-import io.polyclinic.platform.Actor;
 import io.polyclinic.identity.accounts.NewAccount;
-import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 
 /**
  * The people who run the clinic (not clinicians, not patients): their logins, roles and centres. Administrators hire,

@@ -24,14 +24,14 @@ import io.polyclinic.identity.internal.OtpChallenge;
 import io.polyclinic.identity.internal.OtpChallenges;
 import io.polyclinic.identity.internal.RefreshToken;
 import io.polyclinic.identity.internal.RefreshTokens;
-import io.polyclinic.identity.internal.SessionIssuer;
 import io.polyclinic.identity.internal.Session;
+import io.polyclinic.identity.internal.SessionIssuer;
 import io.polyclinic.identity.internal.Sessions;
 import io.polyclinic.identity.internal.User;
 import io.polyclinic.identity.internal.Users;
-import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PhoneNumbers;
 import io.polyclinic.platform.PolyclinicProperties;
+import io.polyclinic.platform.Refusal;
 
 /**
  * Signing in and out: passwords, one-time codes, the rotation of refresh tokens. Every refusal carries the code a

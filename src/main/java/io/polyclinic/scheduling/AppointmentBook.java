@@ -297,17 +297,6 @@ public class AppointmentBook {
 			.collect(Collectors.toMap(Appointment::id, Function.identity()));
 	}
 
-	/**
-	 * Books a grid slot for a known patient.
-	 *
-	 * @deprecated book with {@link #book(AppointmentRequest, Actor)}
-	 */
-	@Deprecated(forRemoval = true)
-	@Transactional
-	public Appointment book(BookingRequest request, Actor actor) {
-		return book(request.toRequest(), actor).appointment();
-	}
-
 	private void move(Booking booking, AppointmentRequest.When when, Instant now) {
 		ClinicianCalendar calendar = calendars.of(Ref.id(booking.getClinicianId()))
 			.orElseThrow(() -> Refusal.notFound("Clinician"));

@@ -22,8 +22,8 @@ import io.polyclinic.directory.Reach;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
-import io.polyclinic.scheduling.internal.AppointmentRows;
 import io.polyclinic.scheduling.internal.AppointmentRows.Row;
+import io.polyclinic.scheduling.internal.AppointmentRows;
 
 /**
  * The appointment read model, one for every face: appointments with the names of their people and place (joined in

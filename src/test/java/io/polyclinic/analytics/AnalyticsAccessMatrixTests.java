@@ -40,11 +40,12 @@ import io.polyclinic.identity.OtpDelivery;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.identity.accounts.NewAccount;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.Clinic;
 import io.polyclinic.support.ClinicConfiguration;
@@ -216,9 +217,9 @@ class AnalyticsAccessMatrixTests {
 	}
 
 	private Appointment book(Patient patient, Clinician clinician, Centre centre, int hour) {
-		return book.book(new BookingRequest(patient.id(), clinician.id(), centre.id(),
-				Clinic.nextWeekday(KOLKATA, DayOfWeek.WEDNESDAY), LocalTime.of(hour, 0), SessionType.IN_PERSON, null,
-				null), clinic.admin());
+		return book.book(AppointmentRequest.onGrid(Ref.id(patient.id()), Ref.id(clinician.id()), centre.id(),
+				Clinic.nextWeekday(KOLKATA, DayOfWeek.WEDNESDAY), LocalTime.of(hour, 0), SessionType.IN_PERSON),
+				clinic.admin()).appointment();
 	}
 
 	/** A payment settled an hour ago, written as billing writes it; the figures are rebuilt after. */

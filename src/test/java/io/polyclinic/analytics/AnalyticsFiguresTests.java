@@ -37,8 +37,8 @@ import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentChanges;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.AppointmentRescheduled;
-import io.polyclinic.scheduling.BookingRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -90,8 +90,8 @@ class AnalyticsFiguresTests extends ApiTest {
 	}
 
 	Appointment book(Centre centre, int weekday, int hour) {
-		return book.book(new BookingRequest(patient.id(), doctor.id(), centre.id(), monday.plusDays(weekday),
-				LocalTime.of(hour, 0), SessionType.IN_PERSON, null, null), clinic.admin());
+		return book.book(AppointmentRequest.onGrid(Ref.id(patient.id()), Ref.id(doctor.id()), centre.id(),
+				monday.plusDays(weekday), LocalTime.of(hour, 0), SessionType.IN_PERSON), clinic.admin()).appointment();
 	}
 
 	@Test

@@ -32,11 +32,12 @@ import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -132,8 +133,8 @@ class ClinicAnalyticsTests extends ApiTest {
 	/** A slot in the fortnight after next: weekday 0 (Monday) to 4, hour 9 to 16 on the clinician's clock. */
 	Appointment book(Patient patient, Clinician clinician, Centre centre, int weekday, int hour) {
 		LocalDate day = Clinic.nextWeekday(KOLKATA, DayOfWeek.MONDAY).plusDays(weekday);
-		return book.book(new BookingRequest(patient.id(), clinician.id(), centre.id(), day, LocalTime.of(hour, 0),
-				SessionType.ONLINE, null, null), clinic.admin());
+		return book.book(AppointmentRequest.onGrid(Ref.id(patient.id()), Ref.id(clinician.id()), centre.id(), day,
+				LocalTime.of(hour, 0), SessionType.ONLINE), clinic.admin()).appointment();
 	}
 
 	void pay(Appointment appointment, long amountMinor, String status, String currency, Instant paidAt) {

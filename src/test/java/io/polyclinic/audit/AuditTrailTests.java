@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
 import io.polyclinic.support.Statements;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import io.polyclinic.billing.internal.OfflineGateway;
 import io.polyclinic.platform.Ref;
-import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 
 class PaymentWebhooksTests extends BillingTest {
 

@@ -22,9 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import io.polyclinic.identity.OtpDelivery;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.identity.accounts.NewAccount;
-import io.polyclinic.identity.OtpDelivery;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;

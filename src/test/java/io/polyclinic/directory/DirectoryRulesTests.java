@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Phones;
 

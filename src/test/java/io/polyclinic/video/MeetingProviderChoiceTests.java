@@ -26,14 +26,14 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.directory.AccessPolicy;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
+import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.SessionType;
-import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
-import io.polyclinic.platform.Refusal;
 import io.polyclinic.video.internal.MeetingLinkSearch;
 import io.polyclinic.video.internal.MeetingProvider;
 import io.polyclinic.video.internal.MeetingRecord;

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.polyclinic.platform.PolyclinicProperties;
 import io.polyclinic.platform.MissingConfiguration;
+import io.polyclinic.platform.PolyclinicProperties;
 
 /**
  * The payment providers: Razorpay when its keys are set, the offline provider unless production mode would run it

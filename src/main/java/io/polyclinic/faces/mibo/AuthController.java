@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.Callers;
-import io.polyclinic.platform.Actor;
+import io.polyclinic.identity.OtpChannel;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.identity.SignedIn;
-import io.polyclinic.identity.OtpChannel;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

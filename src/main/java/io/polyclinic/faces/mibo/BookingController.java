@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.polyclinic.billing.AppointmentCharges;
+import io.polyclinic.billing.Charge;
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
 import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Visit;
-import io.polyclinic.billing.AppointmentCharges;
-import io.polyclinic.billing.Charge;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
 import io.polyclinic.platform.Ref;

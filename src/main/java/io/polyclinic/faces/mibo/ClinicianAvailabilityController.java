@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PublicEndpoint;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.AvailabilityRule;
 import jakarta.validation.Valid;

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.polyclinic.platform.Actor;
 import io.polyclinic.notify.AppointmentMessages;
 import io.polyclinic.notify.DeliveryQuery;
 import io.polyclinic.notify.DeliveryReceipt;
@@ -26,6 +25,7 @@ import io.polyclinic.notify.DeliveryRecord;
 import io.polyclinic.notify.DeliveryStatus;
 import io.polyclinic.notify.MessageKind;
 import io.polyclinic.notify.NotificationHistory;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import jakarta.validation.Valid;

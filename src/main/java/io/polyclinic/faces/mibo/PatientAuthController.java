@@ -16,13 +16,13 @@ import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.PatientSignedIn;
-import io.polyclinic.platform.Actor;
+import io.polyclinic.identity.OtpChannel;
 import io.polyclinic.identity.OtpPurpose;
 import io.polyclinic.identity.SignIn;
 import io.polyclinic.identity.SignedIn;
-import io.polyclinic.identity.OtpChannel;
-import io.polyclinic.platform.Refusal;
+import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.PublicEndpoint;
+import io.polyclinic.platform.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.internal.User;
 import io.polyclinic.identity.internal.Users;
-import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.PhoneNumbers;
 import io.polyclinic.platform.PolyclinicProperties;
+import io.polyclinic.platform.Refusal;
 
 /**
  * Opens, changes and closes accounts, and finds them. Email, phone and username are unique across everyone.

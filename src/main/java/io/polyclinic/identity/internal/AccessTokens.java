@@ -28,8 +28,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Role;
 import io.polyclinic.platform.PolyclinicProperties;
+import io.polyclinic.platform.Role;
 import io.polyclinic.platform.security.BearerTokens;
 
 /**

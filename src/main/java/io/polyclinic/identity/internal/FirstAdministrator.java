@@ -11,10 +11,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.polyclinic.platform.Role;
+import io.polyclinic.platform.MissingConfiguration;
 import io.polyclinic.platform.PhoneNumbers;
 import io.polyclinic.platform.PolyclinicProperties;
-import io.polyclinic.platform.MissingConfiguration;
+import io.polyclinic.platform.Role;
 
 /**
  * Makes sure the clinic has an administrator. Demo mode: the documented demo administrator. Production: the first

@@ -23,8 +23,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Role;
-import io.polyclinic.platform.web.ErrorWriter;
 import io.polyclinic.platform.ratelimit.RateLimitFilter;
+import io.polyclinic.platform.web.ErrorWriter;
 
 /**
  * Stateless bearer-token security. Which handler needs a caller is decided per handler ({@code PublicEndpoint}),

@@ -5,9 +5,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.PublicEndpoint;
+import io.polyclinic.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -31,9 +31,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Faces;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.security.BearerTokenFilter;
 import io.polyclinic.platform.security.BearerTokens;
 import jakarta.servlet.http.HttpServletRequest;

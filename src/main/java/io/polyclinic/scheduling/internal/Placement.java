@@ -7,9 +7,9 @@ import java.time.ZonedDateTime;
 import org.jspecify.annotations.Nullable;
 
 import io.polyclinic.platform.Refusal;
-import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.AppointmentRequest.GridSlot;
 import io.polyclinic.scheduling.AppointmentRequest.Interval;
+import io.polyclinic.scheduling.AppointmentRequest;
 
 /**
  * Where on a clinician's time a request lands: a grid slot lasts one consultation; an interval lasts as asked (one

@@ -22,17 +22,18 @@ import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.NewStaffMember;
-import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.directory.StaffRegistry;
+import io.polyclinic.identity.SignIn;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.identity.accounts.NewAccount;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Role;
-import io.polyclinic.identity.SignIn;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.BookingRequest;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
@@ -96,9 +97,9 @@ class MiboAnalyticsTests extends ApiTest {
 	}
 
 	Appointment book(Patient patient, Clinician clinician, int hour) {
-		return book.book(new BookingRequest(patient.id(), clinician.id(), centre.id(),
-				Clinic.nextWeekday(KOLKATA, DayOfWeek.TUESDAY), LocalTime.of(hour, 0), SessionType.IN_PERSON, null, null),
-				clinic.admin());
+		return book.book(AppointmentRequest.onGrid(Ref.id(patient.id()), Ref.id(clinician.id()), centre.id(),
+				Clinic.nextWeekday(KOLKATA, DayOfWeek.TUESDAY), LocalTime.of(hour, 0), SessionType.IN_PERSON), clinic.admin())
+			.appointment();
 	}
 
 	void pay(Appointment appointment, long amountMinor, Instant paidAt) {
@@ -262,8 +263,8 @@ class MiboAnalyticsTests extends ApiTest {
 		var theirs = clinic.centre("Bhopal");
 		var doctor = clinic.clinician(theirs.id(), "Asia/Kolkata");
 		Patient walkIn = patient(LeadSource.WALK_IN);
-		book.book(new BookingRequest(walkIn.id(), doctor.id(), theirs.id(), Clinic.nextWeekday(KOLKATA,
-				DayOfWeek.TUESDAY), LocalTime.of(11, 0), SessionType.IN_PERSON, null, null), clinic.admin());
+		book.book(AppointmentRequest.onGrid(Ref.id(walkIn.id()), Ref.id(doctor.id()), theirs.id(), Clinic.nextWeekday(KOLKATA,
+				DayOfWeek.TUESDAY), LocalTime.of(11, 0), SessionType.IN_PERSON), clinic.admin()).appointment();
 		KeptFigures.awaitEvents(jdbc);
 		String phone = MiboClient.newPhone();
 		var member = staff.hire(new NewStaffMember("Manager " + phone, phone, null, null, "SecurePassword123",

@@ -31,8 +31,8 @@ import io.polyclinic.support.Clinic;
 import io.polyclinic.support.Http;
 import io.polyclinic.support.MiboClient;
 import io.polyclinic.support.Phones;
-import io.polyclinic.support.Statements;
 import io.polyclinic.support.Statements.Counted;
+import io.polyclinic.support.Statements;
 
 /**
  * The directory's, billing's, notify's and video's Mibo lists run no more statements for a page of 50 than for a

@@ -32,8 +32,8 @@ import io.polyclinic.support.Clinic;
 import io.polyclinic.support.Http;
 import io.polyclinic.support.MiboClient;
 import io.polyclinic.support.Phones;
-import io.polyclinic.support.Statements;
 import io.polyclinic.support.Statements.Counted;
+import io.polyclinic.support.Statements;
 
 /**
  * No Mibo appointment list runs more than six SQL statements, whatever its page size, and a booking no more than ten

@@ -17,11 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.Patient;
+import io.polyclinic.identity.SignIn;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.identity.accounts.NewAccount;
-import io.polyclinic.platform.Role;
-import io.polyclinic.identity.SignIn;
 import io.polyclinic.platform.Ref;
+import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentRequest;
