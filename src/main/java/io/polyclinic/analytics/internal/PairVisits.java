@@ -76,8 +76,10 @@ class PairVisits {
 	 * after the lock is held, in a statement of their own, so that they include what the previous holder wrote.
 	 */
 	private void lock(long patientId, long clinicianId) {
-		jdbc.sql("INSERT INTO analytics_pair_locks (patient_id, clinician_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-			.params(patientId, clinicianId).update();
+		if (jdbc.sql("INSERT INTO analytics_pair_locks (patient_id, clinician_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+			.params(patientId, clinicianId).update() > 0) {
+			return; // a row this transaction inserted is locked until it commits: a concurrent insert waits for it
+		}
 		jdbc.sql("SELECT patient_id FROM analytics_pair_locks WHERE patient_id = ? AND clinician_id = ? FOR UPDATE")
 			.params(patientId, clinicianId).query(Long.class).single();
 	}
