@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * that declares them; the defaults (camelCase, {@code page}/{@code limit}) for classes of no face.
  */
 record Conventions(FaceConventions.Naming naming, String pageParameter, String sizeParameter, String cursorParameter,
-		int firstPage, int defaultSize, int maxSize) {
+		int firstPage, int defaultSize, int maxSize, FaceConventions.UnknownProperties unknownProperties) {
 
 	static final Conventions DEFAULT = new Conventions(FaceConventions.Naming.CAMEL_CASE, "page", "limit", "before", 1,
-			10, 100);
+			10, 100, FaceConventions.UnknownProperties.IGNORE);
 
 	private static final Map<String, Conventions> BY_PACKAGE = new ConcurrentHashMap<>();
 
@@ -27,7 +27,8 @@ record Conventions(FaceConventions.Naming naming, String pageParameter, String s
 			FaceConventions declared = declaredOn(classes, name);
 			if (declared != null) {
 				return new Conventions(declared.naming(), declared.pageParameter(), declared.sizeParameter(),
-						declared.cursorParameter(), declared.firstPage(), declared.defaultSize(), declared.maxSize());
+						declared.cursorParameter(), declared.firstPage(), declared.defaultSize(), declared.maxSize(),
+						declared.unknownProperties());
 			}
 		}
 		return DEFAULT;

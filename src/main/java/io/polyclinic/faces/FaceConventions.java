@@ -38,7 +38,18 @@ public @interface FaceConventions {
 	/** The largest page a request may ask for; every list caps its page size. */
 	int maxSize() default 100;
 
+	/**
+	 * What the face's request records do with a JSON property they do not declare: {@link UnknownProperties#IGNORE}
+	 * (the framework's default) or {@link UnknownProperties#REFUSE}, a 400 naming the field, so that nothing a client
+	 * sends is silently dropped.
+	 */
+	UnknownProperties unknownProperties() default UnknownProperties.IGNORE;
+
 	enum Naming {
 		CAMEL_CASE, SNAKE_CASE
+	}
+
+	enum UnknownProperties {
+		IGNORE, REFUSE
 	}
 }

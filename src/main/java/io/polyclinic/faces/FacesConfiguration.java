@@ -9,7 +9,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires the face toolkit into the web layer: each face's JSON naming on the one application mapper, and its page
+ * Wires the face toolkit into the web layer: each face's JSON naming and its unknown-property rule on the one
+ * application mapper, and its page
  * parameters as {@link PageQuery} and
  * {@link CursorQuery} arguments.
  */
@@ -18,7 +19,7 @@ class FacesConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	JsonMapperBuilderCustomizer faceNaming() {
-		return builder -> builder.propertyNamingStrategy(new FaceNaming());
+		return builder -> builder.propertyNamingStrategy(new FaceNaming()).addHandler(new UnknownFields());
 	}
 
 	@Override

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.polyclinic.faces.snaky.SnakyRecord;
+import io.polyclinic.faces.strict.StrictRecord;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FaceToolkitTests {
 
-	static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(new FaceNaming()).build();
+	static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(new FaceNaming())
+		.addHandler(new UnknownFields()).build();
 	static final Conventions SNAKY = Conventions.of(SnakyRecord.class);
 	static final Conventions MIBO = conventionsOf("io.polyclinic.faces.mibo.MiboFace");
 
@@ -32,6 +35,32 @@ class FaceToolkitTests {
 		// the toolkit's own records and every class of no face stay camelCase
 		assertThat(JSON.writeValueAsString(new Pagination(1, 10, 25, 3)))
 			.isEqualTo("{\"page\":1,\"limit\":10,\"total\":25,\"totalPages\":3}");
+	}
+
+	@Test
+	void aFaceThatRefusesUnknownPropertiesNamesTheFieldOthersKeepTheDefault() {
+		assertThat(JSON.readValue("{\"name\":\"Mibo\",\"addressLine1\":\"1 Main Road\"}", StrictRecord.class))
+			.isEqualTo(new StrictRecord("Mibo", "1 Main Road", null));
+		assertThatThrownBy(() -> JSON.readValue("{\"name\":\"Mibo\",\"pincode\":\"560001\"}", StrictRecord.class))
+			.isInstanceOf(UnrecognizedPropertyException.class)
+			.satisfies(e -> assertThat(((UnrecognizedPropertyException) e).getPropertyName()).isEqualTo("pincode"));
+		// nested records of the face refuse too, and the path names where
+		assertThatThrownBy(() -> JSON.readValue("{\"name\":\"Mibo\",\"lines\":[{\"text\":\"a\",\"bold\":true}]}",
+				StrictRecord.class))
+			.isInstanceOf(UnrecognizedPropertyException.class)
+			.satisfies(e -> assertThat(((UnrecognizedPropertyException) e).getPath().get(0).getPropertyName())
+				.isEqualTo("lines"));
+		assertThat(Conventions.of(StrictRecord.class).unknownProperties())
+			.isEqualTo(FaceConventions.UnknownProperties.REFUSE);
+		// a face that declares nothing keeps the framework's rule (this mapper's: fail; the application's: ignore)
+		assertThat(SNAKY.unknownProperties()).isEqualTo(FaceConventions.UnknownProperties.IGNORE);
+		JsonMapper lenient = JSON.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+		assertThat(lenient.readValue("{\"patient_id\":8,\"full_name\":\"Ravi\",\"totalPages\":1,\"extra\":1}",
+				SnakyRecord.class)).isEqualTo(new SnakyRecord(8, "Ravi", 1));
+		assertThatThrownBy(() -> lenient.readValue("{\"name\":\"Mibo\",\"extra\":1}", StrictRecord.class))
+			.isInstanceOf(UnrecognizedPropertyException.class);
+		assertThat(MIBO.unknownProperties()).isEqualTo(FaceConventions.UnknownProperties.REFUSE);
 	}
 
 	@Test

@@ -38,6 +38,7 @@ import io.polyclinic.platform.security.BearerTokenFilter;
 import io.polyclinic.platform.security.BearerTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every failure a handler raises, rendered in the face's own error shape. Nothing else reaches a client: no default
@@ -93,6 +94,12 @@ class FaceErrorAdvice {
 
 	@ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
 	ResponseEntity<Object> unreadable(Exception e, HttpServletRequest request) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnrecognizedPropertyException unknown) {
+				// a face that refuses unknown fields: name the one it does not know, as a validation error
+				return render(request, validation(Map.of(path(unknown), "Unknown field")));
+			}
+		}
 		return render(request, new ErrorReport(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR",
 				"Malformed request body: expected valid JSON of the documented shape"));
 	}
@@ -189,6 +196,23 @@ class FaceErrorAdvice {
 			return new ErrorReport(HttpStatus.UNAUTHORIZED, rejected.code(), rejected.getMessage());
 		}
 		return new ErrorReport(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Authentication required");
+	}
+
+	/** The JSON path of the refused property: {@code slots[0].startTime}. */
+	private static String path(UnrecognizedPropertyException e) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : e.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? e.getPropertyName() : path.toString();
 	}
 
 	private static ErrorReport validation(Map<String, ?> details) {
