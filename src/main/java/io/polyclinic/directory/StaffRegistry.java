@@ -21,6 +21,7 @@ import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.internal.StaffAssignment;
 import io.polyclinic.directory.internal.StaffAssignments;
 import io.polyclinic.identity.Account;
+import io.polyclinic.identity.SignedIn;
 import io.polyclinic.identity.accounts.AccountChanges;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.identity.accounts.NewAccount;
@@ -87,6 +88,14 @@ public class StaffRegistry {
 	@Transactional
 	public StaffMember change(long id, @Nullable String fullName, @Nullable String email, @Nullable String phone,
 			@Nullable Boolean active, @Nullable Long centreId, Actor actor) {
+		return change(id, fullName, email, phone, null, null, active, centreId, actor);
+	}
+
+	/** As above, and a new username or password for the member's sign-in (administrators, as for every change). */
+	@Transactional
+	public StaffMember change(long id, @Nullable String fullName, @Nullable String email, @Nullable String phone,
+			@Nullable String username, @Nullable String password, @Nullable Boolean active, @Nullable Long centreId,
+			Actor actor) {
 		access.requireRole(actor, ADMINISTRATORS, "UPDATE", "STAFF", id);
 		Account account = staffAccount(id);
 		requireMayManage(account, actor, "UPDATE");
@@ -97,7 +106,7 @@ public class StaffRegistry {
 			centres.get(centreId);
 			assignment(id).moveTo(centreId);
 		}
-		account = accounts.change(id, new AccountChanges(fullName, email, phone, null, null, active));
+		account = accounts.change(id, new AccountChanges(fullName, email, phone, username, password, active));
 		audit.record(AuditRecord.success(actor, "UPDATE", "STAFF", id, null));
 		return toStaff(account, assignment(id).getCentreId());
 	}
@@ -131,6 +140,26 @@ public class StaffRegistry {
 	public StaffMember get(long id, Actor actor) {
 		access.requireRole(actor, ADMINISTRATORS, "READ", "STAFF", id);
 		return toStaff(staffAccount(id), assignments.findByUserId(id).map(StaffAssignment::getCentreId).orElse(null));
+	}
+
+	/**
+	 * The centre the caller works at, for their own session's view of themselves; null for staff of no centre and
+	 * for callers who are not staff.
+	 */
+	public @Nullable Long workplace(Actor actor) {
+		return workplace(actor.userId(), actor.role());
+	}
+
+	/** The centre of someone who has just signed in: their own, as {@link #workplace(Actor)}. */
+	public @Nullable Long workplace(SignedIn signedIn) {
+		return workplace(signedIn.account().id(), signedIn.account().role());
+	}
+
+	private @Nullable Long workplace(long userId, Role role) {
+		if (!role.isStaff()) {
+			return null;
+		}
+		return assignments.findByUserId(userId).map(StaffAssignment::getCentreId).orElse(null);
 	}
 
 	/** Staff by role and centre, paged in SQL. */
@@ -176,6 +205,6 @@ public class StaffRegistry {
 
 	private static StaffMember toStaff(Account a, @Nullable Long centreId) {
 		return new StaffMember(a.id(), a.publicId(), a.fullName(), a.phone(), a.email(), a.role(), centreId, a.active(),
-				a.deleted(), a.createdAt());
+				a.deleted(), a.createdAt(), a.username());
 	}
 }

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -103,6 +106,38 @@ public class Availability {
 
 	public List<Slot> slots(long clinicianId, @Nullable Long centreId, LocalDate date) {
 		return slots(Ref.id(clinicianId), centreId, date);
+	}
+
+	/** The longest range of days {@link #slots(Ref, Long, LocalDate, LocalDate)} answers at once. */
+	public static final int MAXIMUM_RANGE_DAYS = 93;
+
+	/**
+	 * The grids of a range of days, first to last inclusive ({@value #MAXIMUM_RANGE_DAYS} days at most), as
+	 * {@link #slots(Ref, Long, LocalDate)} has each day's, with the clinician's bookings read once for the range.
+	 * Days without hours are left out.
+	 */
+	public Map<LocalDate, List<Slot>> slots(Ref clinician, @Nullable Long centreId, LocalDate first, LocalDate last) {
+		if (last.isBefore(first)) {
+			throw Refusal.invalidField("endDate", "Must not be before startDate");
+		}
+		if (ChronoUnit.DAYS.between(first, last) >= MAXIMUM_RANGE_DAYS) {
+			throw Refusal.invalidField("endDate", "At most " + MAXIMUM_RANGE_DAYS + " days at once");
+		}
+		ClinicianCalendar calendar = listed(clinician);
+		ZoneId zone = calendar.zone();
+		int minutes = calendar.consultationMinutes();
+		Instant from = first.atStartOfDay(zone).toInstant();
+		Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
+		var busy = bookings.busy(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
+		Instant now = clock.instant();
+		Map<LocalDate, List<Slot>> days = new LinkedHashMap<>();
+		for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+			var starts = SlotGrid.starts(calendar.hours(), date, centreId, minutes);
+			if (!starts.isEmpty()) {
+				days.put(date, SlotGrid.slots(starts, date, zone, minutes, busy, now));
+			}
+		}
+		return days;
 	}
 
 	private ClinicianCalendar listed(Ref clinician) {

@@ -5,6 +5,7 @@ import static io.polyclinic.faces.mibo.MiboFormats.rupees;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,8 @@ import io.polyclinic.analytics.LeadShare;
 import io.polyclinic.analytics.Overview;
 import io.polyclinic.analytics.RevenuePeriod;
 import io.polyclinic.analytics.RevenueSeries;
+import io.polyclinic.directory.Clinician;
+import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
 import jakarta.validation.constraints.Max;
@@ -36,26 +39,41 @@ import jakarta.validation.constraints.Min;
 class AnalyticsController {
 
 	private final ClinicAnalytics analytics;
+	private final ClinicianRegistry clinicians;
 
-	AnalyticsController(ClinicAnalytics analytics) {
+	AnalyticsController(ClinicAnalytics analytics, ClinicianRegistry clinicians) {
 		this.analytics = analytics;
+		this.clinicians = clinicians;
 	}
 
+	/**
+	 * The contract's figures, and the admin panel's names for two of them: {@code activeDoctors} (the active
+	 * clinicians, {@code totalDoctors}) and {@code followUpsBooked} ({@code totalFollowUps}).
+	 */
 	record Dashboard(long totalPatients, long totalDoctors, long totalFollowUps, long totalRevenue,
-			long appointmentsToday, long appointmentsThisWeek, long appointmentsThisMonth) {
+			long appointmentsToday, long appointmentsThisWeek, long appointmentsThisMonth, long activeDoctors,
+			long followUpsBooked) {
 
 		static Dashboard of(Overview o) {
 			return new Dashboard(o.totalPatients(), o.totalDoctors(), o.totalFollowUps(), rupees(o.totalRevenueMinor()),
-					o.appointmentsToday(), o.appointmentsThisWeek(), o.appointmentsThisMonth());
+					o.appointmentsToday(), o.appointmentsThisWeek(), o.appointmentsThisMonth(), o.totalDoctors(),
+					o.totalFollowUps());
 		}
 	}
 
+	/**
+	 * The contract's ranking, and the admin panel's card: {@code id}, {@code name}, the first {@code specialty},
+	 * the picture as {@code avatar} and {@code patientCount} (the appointments, as the original backend counted it).
+	 */
 	record TopDoctor(long clinicianId, String clinicianName, long totalAppointments, long totalRevenue,
-			@Nullable BigDecimal averageRating) {
+			@Nullable BigDecimal averageRating, long id, String name, @Nullable String specialty,
+			@Nullable String avatar, long patientCount) {
 
-		static TopDoctor of(DoctorRanking d) {
+		static TopDoctor of(DoctorRanking d, @Nullable Clinician c) {
 			return new TopDoctor(d.clinicianId(), d.clinicianName(), d.totalAppointments(),
-					rupees(d.totalRevenueMinor()), d.averageRating());
+					rupees(d.totalRevenueMinor()), d.averageRating(), d.clinicianId(), d.clinicianName(),
+					c == null || c.specializations().isEmpty() ? null : c.specializations().get(0),
+					c == null ? null : c.profilePictureUrl(), d.totalAppointments());
 		}
 	}
 
@@ -71,10 +89,16 @@ class AnalyticsController {
 	record DayRevenue(LocalDate date, long revenue) {
 	}
 
-	record Lead(String source, long count, int percentage) {
+	/** The contract's share, and the admin panel's chart slice: {@code label}, {@code value} and a {@code color}. */
+	record Lead(String source, long count, int percentage, String label, long value, String color) {
+
+		/** One colour per source, so that a source keeps its colour from one day's chart to the next. */
+		private static final List<String> COLOURS = List.of("#3b82f6", "#22c55e", "#f59e0b", "#10b981", "#8b5cf6",
+				"#ec4899", "#6b7280");
 
 		static Lead of(LeadShare l) {
-			return new Lead(l.source().label(), l.count(), l.percentage());
+			return new Lead(l.source().label(), l.count(), l.percentage(), l.source().label(), l.count(),
+					COLOURS.get(l.source().ordinal() % COLOURS.size()));
 		}
 	}
 
@@ -89,7 +113,9 @@ class AnalyticsController {
 			@RequestParam(defaultValue = "10") @Min(value = 1, message = "Limit must be between 1 and 100")
 			@Max(value = ClinicAnalytics.MAXIMUM_TOP_DOCTORS, message = "Limit must be between 1 and 100") int limit,
 			@RequestParam(required = false) @Nullable Long centreId, @AuthenticationPrincipal Actor actor) {
-		return Reply.of(analytics.topDoctors(centreId, limit, actor).stream().map(TopDoctor::of).toList());
+		List<DoctorRanking> ranking = analytics.topDoctors(centreId, limit, actor);
+		Map<Long, Clinician> byId = clinicians.findAll(ranking.stream().map(DoctorRanking::clinicianId).toList());
+		return Reply.of(ranking.stream().map(d -> TopDoctor.of(d, byId.get(d.clinicianId()))).toList());
 	}
 
 	@GetMapping("/revenue")

@@ -4,6 +4,8 @@ import static io.polyclinic.faces.mibo.MiboFormats.EMAIL;
 import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -21,11 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.CentreDetails;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -53,14 +58,47 @@ class CentreController {
 		}
 	}
 
+	/**
+	 * The admin panel (after the original backend) says {@code addressLine1} for {@code address} and
+	 * {@code contactPhone} for {@code phone}, and sends {@code addressLine2} and {@code pincode}: the centre keeps
+	 * one address, so they join it as its later parts ({@code "12 MG Road, Indiranagar, 560038"}).
+	 */
 	record NewCentre(@NotBlank(message = "Centre name is required") String name,
-			@NotBlank(message = "City is required") String city, @Nullable String address, @Nullable String phone,
-			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String timeZone) {
+			@NotBlank(message = "City is required") String city, @JsonAlias("addressLine1") @Nullable String address,
+			@JsonAlias("contactPhone") @Nullable String phone,
+			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String timeZone,
+			@Nullable String addressLine2, @Nullable String pincode) {
+
+		@Nullable String fullAddress() {
+			return CentreController.fullAddress(address, addressLine2, pincode);
+		}
 	}
 
-	record CentreChanges(@Nullable String name, @Nullable String city, @Nullable String address,
-			@Nullable String phone, @Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email,
-			@Nullable String timeZone) {
+	record CentreChanges(@Nullable String name, @Nullable String city,
+			@JsonAlias("addressLine1") @Nullable String address, @JsonAlias("contactPhone") @Nullable String phone,
+			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String timeZone,
+			@Nullable String addressLine2, @Nullable String pincode) {
+
+		@Nullable String fullAddress() {
+			return CentreController.fullAddress(address, addressLine2, pincode);
+		}
+	}
+
+	/** The address with the panel's second line and pincode after it; those alone cannot replace an address. */
+	static @Nullable String fullAddress(@Nullable String address, @Nullable String line2, @Nullable String pincode) {
+		boolean more = !blank(line2) || !blank(pincode);
+		if (blank(address)) {
+			if (more) {
+				throw Refusal.invalidField("addressLine1", "Address is required with addressLine2 or pincode");
+			}
+			return address;
+		}
+		return Stream.of(address, line2, pincode).filter(part -> !blank(part)).map(String::trim)
+			.collect(Collectors.joining(", "));
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
 	}
 
 	@GetMapping
@@ -79,7 +117,7 @@ class CentreController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
 	Reply<CentreView> create(@Valid @RequestBody NewCentre request, @AuthenticationPrincipal Actor actor) {
-		Centre centre = centres.open(new CentreDetails(request.name(), request.city(), request.address(),
+		Centre centre = centres.open(new CentreDetails(request.name(), request.city(), request.fullAddress(),
 				request.phone(), request.email(), request.timeZone()), actor);
 		return Reply.of("Centre created successfully", CentreView.of(centre));
 	}
@@ -88,7 +126,7 @@ class CentreController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','CENTRE_MANAGER')")
 	Reply<CentreView> update(@PathVariable long id, @Valid @RequestBody CentreChanges request,
 			@AuthenticationPrincipal Actor actor) {
-		Centre centre = centres.change(id, new CentreDetails(request.name(), request.city(), request.address(),
+		Centre centre = centres.change(id, new CentreDetails(request.name(), request.city(), request.fullAddress(),
 				request.phone(), request.email(), request.timeZone()), actor);
 		return Reply.of("Centre updated successfully", CentreView.of(centre));
 	}

@@ -1,5 +1,7 @@
 package io.polyclinic.faces.mibo;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Agenda;
@@ -34,16 +39,39 @@ final class MiboAppointments {
 	private MiboAppointments() {
 	}
 
-	/** A row of the staff list ({@code GET /api/appointments}). */
+	/**
+	 * A row of the staff list ({@code GET /api/appointments}). After the contract's fields come the admin panel's
+	 * (the original backend's snake_case row): the instants {@code scheduled_start_at}/{@code scheduled_end_at} (and
+	 * {@code scheduledStartAt}, which its dashboard reads), the names and ids again in snake_case, the patient's phone,
+	 * {@code appointment_type}, {@code duration_minutes}, {@code notes} and {@code created_at}.
+	 */
+	@JsonPropertyOrder({ "id", "patientId", "patientName", "clinicianId", "clinicianName", "centreId", "centreName",
+			"appointmentDate", "appointmentTime", "sessionType", "status", "consultationFee", "paymentStatus" })
 	record Row(long id, long patientId, @Nullable String patientName, long clinicianId, @Nullable String clinicianName,
 			@Nullable Long centreId, @Nullable String centreName, String appointmentDate, String appointmentTime,
-			SessionType sessionType, AppointmentStatus status, long consultationFee, String paymentStatus) {
+			SessionType sessionType, AppointmentStatus status, long consultationFee, String paymentStatus,
+			@JsonProperty("patient_id") long patient_id, @JsonProperty("patient_name") @Nullable String patient_name,
+			@JsonProperty("patient_phone") @Nullable String patient_phone,
+			@JsonProperty("clinician_id") long clinician_id,
+			@JsonProperty("clinician_name") @Nullable String clinician_name,
+			@JsonProperty("centre_id") @Nullable Long centre_id,
+			@JsonProperty("centre_name") @Nullable String centre_name,
+			@JsonProperty("appointment_type") SessionType appointment_type,
+			@JsonProperty("scheduled_start_at") Instant scheduled_start_at,
+			@JsonProperty("scheduled_end_at") Instant scheduled_end_at, Instant scheduledStartAt,
+			@JsonProperty("duration_minutes") long duration_minutes, @Nullable String notes,
+			@JsonProperty("created_at") Instant created_at) {
 
 		static Row of(AppointmentView v) {
 			Appointment a = v.appointment();
+			Instant start = MiboFormats.instant(a.startsAt());
 			return new Row(a.id(), a.patientId(), v.patient().fullName(), a.clinicianId(), v.clinician().fullName(),
 					a.centreId(), nameOfCentre(v), date(a), time(a), a.sessionType(), a.status(),
-					MiboFormats.rupees(a.feeMinor()), paymentOf(v));
+					MiboFormats.rupees(a.feeMinor()), paymentOf(v), a.patientId(), v.patient().fullName(),
+					v.patient().phone(), a.clinicianId(), v.clinician().fullName(), a.centreId(), nameOfCentre(v),
+					a.sessionType(), start, MiboFormats.instant(a.endsAt()), start,
+					Duration.between(a.startsAt(), a.endsAt()).toMinutes(), a.notes(),
+					MiboFormats.instant(a.createdAt()));
 		}
 	}
 

@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.StaffMember;
 import io.polyclinic.directory.StaffRegistry;
@@ -51,35 +54,61 @@ class StaffController {
 
 	/**
 	 * A member of staff as the contract shows one. {@code centreId} is additive (the contract's example omits it):
-	 * the create and update requests carry it, so a client needs to read it back.
+	 * the create and update requests carry it, so a client needs to read it back. {@code role}, {@code full_name} and
+	 * {@code username} are the admin panel's names (the original backend's) beside the contract's.
 	 */
 	record StaffUser(long id, String fullName, @Nullable String phone, @Nullable String email, int roleId,
-			String roleName, boolean isActive, Instant createdAt, @Nullable Long centreId) {
+			String roleName, boolean isActive, Instant createdAt, @Nullable Long centreId, String role,
+			@JsonProperty("full_name") String full_name, @Nullable String username) {
 
 		static StaffUser of(StaffMember s) {
 			return new StaffUser(s.id(), s.fullName(), s.phone(), s.email(), MiboRoles.id(s.role()), s.role().name(),
-					s.active(), MiboFormats.instant(s.createdAt()), s.centreId());
+					s.active(), MiboFormats.instant(s.createdAt()), s.centreId(), s.role().name(), s.fullName(),
+					s.username());
 		}
 	}
 
-	/** {@code username} is additive: it lets the new member sign in at /api/auth/login/username-password. */
-	record NewStaff(@NotBlank(message = "Full name is required") String fullName,
+	/**
+	 * {@code username} is additive: it lets the new member sign in at /api/auth/login/username-password.
+	 * {@code full_name} is the admin panel's spelling of {@code fullName}.
+	 */
+	record NewStaff(@JsonAlias("full_name") @NotBlank(message = "Full name is required") String fullName,
 			@NotBlank(message = "Phone number is required") String phone,
 			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String username,
 			@NotBlank(message = "Password is required") @Size(min = 8, message = "Password must be at least 8 characters") String password,
 			@NotNull(message = "Role is required") Integer roleId, @Nullable Long centreId) {
 	}
 
-	/** The role-specific creators fix the role themselves. */
-	record NewStaffInRole(@NotBlank(message = "Full name is required") String fullName,
+	/**
+	 * The role-specific creators fix the role themselves: a {@code roleId} sent along is accepted and never
+	 * overrides the path's role.
+	 */
+	record NewStaffInRole(@JsonAlias("full_name") @NotBlank(message = "Full name is required") String fullName,
 			@NotBlank(message = "Phone number is required") String phone,
 			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String username,
 			@NotBlank(message = "Password is required") @Size(min = 8, message = "Password must be at least 8 characters") String password,
-			@Nullable Long centreId) {
+			@Nullable Long centreId, @Nullable Integer roleId) {
 	}
 
-	record StaffChanges(@Nullable String fullName, @Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email,
-			@Nullable String phone, @Nullable Boolean isActive, @Nullable Long centreId) {
+	/**
+	 * The panel's edit form sends {@code full_name}, {@code username}, a new {@code password} and its centre as
+	 * {@code centre_ids: [id]}: a member of staff works at one centre, so more than one is refused.
+	 */
+	record StaffChanges(@JsonAlias("full_name") @Nullable String fullName,
+			@Nullable @Pattern(regexp = EMAIL, message = INVALID_EMAIL) String email, @Nullable String phone,
+			@Nullable Boolean isActive, @Nullable Long centreId, @Nullable String username,
+			@Nullable @Size(min = 8, message = "Password must be at least 8 characters") String password,
+			@JsonProperty("centre_ids") @Nullable List<Long> centreIds) {
+
+		@Nullable Long centre() {
+			if (centreIds == null || centreIds.isEmpty()) {
+				return centreId;
+			}
+			if (centreIds.size() > 1 || (centreId != null && !centreId.equals(centreIds.get(0)))) {
+				throw Refusal.invalidField("centre_ids", "A member of staff works at one centre");
+			}
+			return centreIds.get(0);
+		}
 	}
 
 	@GetMapping
@@ -113,8 +142,9 @@ class StaffController {
 	@PreAuthorize("hasRole('ADMIN')")
 	Reply<StaffUser> update(@PathVariable long id, @Valid @RequestBody StaffChanges request,
 			@AuthenticationPrincipal Actor actor) {
-		StaffMember changed = staff.change(id, request.fullName(), request.email(), request.phone(), request.isActive(),
-				request.centreId(), actor);
+		StaffMember changed = staff.change(id, request.fullName(), request.email(), request.phone(),
+				blankToNull(request.username()), blankToNull(request.password()), request.isActive(), request.centre(),
+				actor);
 		return Reply.of("User updated successfully", StaffUser.of(changed));
 	}
 
@@ -166,6 +196,10 @@ class StaffController {
 	private StaffUser hire(NewStaffInRole request, Role role, Actor actor) {
 		return StaffUser.of(staff.hire(new NewStaffMember(request.fullName(), request.phone(), request.email(),
 				request.username(), request.password(), role, request.centreId()), actor));
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value;
 	}
 
 	private static Role role(int roleId) {

@@ -149,8 +149,9 @@ class MiboAnalyticsTests extends ApiTest {
 
 		assertOk(res);
 		var data = res.data();
-		assertThat(keys(data)).containsExactly("appointmentsThisMonth", "appointmentsThisWeek", "appointmentsToday",
-				"totalDoctors", "totalFollowUps", "totalPatients", "totalRevenue");
+		assertThat(keys(data)).containsExactly("activeDoctors", "appointmentsThisMonth", "appointmentsThisWeek",
+				"appointmentsToday", "followUpsBooked", "totalDoctors", "totalFollowUps", "totalPatients",
+				"totalRevenue");
 		assertThat(data.path("totalPatients").asLong()).isEqualTo(2);
 		assertThat(data.path("totalDoctors").asLong()).isEqualTo(2);
 		assertThat(data.path("totalFollowUps").asLong()).isEqualTo(1);
@@ -169,8 +170,8 @@ class MiboAnalyticsTests extends ApiTest {
 		assertOk(res);
 		assertThat(res.data().size()).isEqualTo(2);
 		var first = res.data().get(0);
-		assertThat(keys(first)).containsExactly("averageRating", "clinicianId", "clinicianName", "totalAppointments",
-				"totalRevenue");
+		assertThat(keys(first)).containsExactly("avatar", "averageRating", "clinicianId", "clinicianName", "id",
+				"name", "patientCount", "specialty", "totalAppointments", "totalRevenue");
 		assertThat(first.path("clinicianId").asLong()).isEqualTo(busy.id());
 		assertThat(first.path("clinicianName").asString()).isEqualTo(busy.fullName());
 		assertThat(first.path("totalAppointments").asLong()).isEqualTo(2);
@@ -178,8 +179,8 @@ class MiboAnalyticsTests extends ApiTest {
 		assertThat(first.path("averageRating").isNumber()).isTrue();
 		assertThat(first.path("averageRating").asDouble()).isEqualTo(4.5);
 		var second = res.data().get(1);
-		assertThat(keys(second)).containsExactly("averageRating", "clinicianId", "clinicianName", "totalAppointments",
-				"totalRevenue");
+		assertThat(keys(second)).containsExactly("avatar", "averageRating", "clinicianId", "clinicianName", "id",
+				"name", "patientCount", "specialty", "totalAppointments", "totalRevenue");
 		assertThat(second.path("clinicianId").asLong()).isEqualTo(quiet.id());
 		assertThat(second.path("averageRating").isNull()).isTrue();
 		assertThat(get("/mibo/api/analytics/top-doctors?limit=1&centreId=" + centre.id(), manager).data().size())
@@ -220,7 +221,7 @@ class MiboAnalyticsTests extends ApiTest {
 		assertOk(res);
 		assertThat(res.data().size()).isEqualTo(2);
 		for (var lead : res.data()) {
-			assertThat(keys(lead)).containsExactly("count", "percentage", "source");
+			assertThat(keys(lead)).containsExactly("color", "count", "label", "percentage", "source", "value");
 			assertThat(lead.path("count").asLong()).isEqualTo(1);
 			assertThat(lead.path("percentage").asInt()).isEqualTo(50);
 		}

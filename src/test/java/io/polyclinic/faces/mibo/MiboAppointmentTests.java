@@ -37,9 +37,11 @@ import tools.jackson.databind.JsonNode;
 /** Staff and clinicians on {@code /api/appointments}, and a patient's appointments on {@code /api/patients/{id}}. */
 class MiboAppointmentTests extends ApiTest {
 
-	static final List<String> ROW = List.of("appointmentDate", "appointmentTime", "centreId", "centreName",
-			"clinicianId", "clinicianName", "consultationFee", "id", "patientId", "patientName", "paymentStatus",
-			"sessionType", "status");
+	static final List<String> ROW = List.of("appointmentDate", "appointmentTime", "appointment_type", "centreId",
+			"centreName", "centre_id", "centre_name", "clinicianId", "clinicianName", "clinician_id", "clinician_name",
+			"consultationFee", "created_at", "duration_minutes", "id", "notes", "patientId", "patientName",
+			"patient_id", "patient_name", "patient_phone", "paymentStatus", "scheduledStartAt", "scheduled_end_at",
+			"scheduled_start_at", "sessionType", "status");
 	static final List<String> DETAIL = List.of("appointmentDate", "appointmentTime", "centreId", "centreName",
 			"clinicianId", "clinicianName", "consultationFee", "id", "meetLink", "notes", "patientId", "patientName",
 			"patientPhone", "paymentStatus", "sessionType", "status");

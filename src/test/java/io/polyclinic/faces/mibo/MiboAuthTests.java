@@ -30,8 +30,9 @@ class MiboAuthTests extends ApiTest {
 		assertThat(body.path("success").asBoolean()).isTrue();
 		assertThat(body.path("message").asString()).isEqualTo("Login successful");
 		assertThat(keys(body.path("data"))).containsExactly("accessToken", "refreshToken", "user");
-		assertThat(keys(body.path("data").path("user"))).containsExactly("email", "fullName", "id", "phone", "roleId",
-				"roleName");
+		assertThat(keys(body.path("data").path("user"))).containsExactly("assignedCentreId", "centreIds",
+				"clinicianId", "email", "fullName", "full_name", "id", "name", "phone", "role", "roleId", "roleName",
+				"username");
 		assertThat(body.path("data").path("user").path("roleName").asString()).isEqualTo("ADMIN");
 		assertThat(body.path("data").path("user").path("roleId").asInt()).isEqualTo(1);
 		assertThat(body.path("data").path("user").path("email").asString()).isEqualTo("admin@test.com");
@@ -152,7 +153,8 @@ class MiboAuthTests extends ApiTest {
 		var res = http.get("/mibo/api/auth/me").token(mibo.adminToken()).send();
 
 		assertThat(res.status()).isEqualTo(200);
-		assertThat(keys(res.data())).containsExactly("email", "fullName", "id", "isActive", "phone", "roleId", "roleName");
+		assertThat(keys(res.data())).containsExactly("assignedCentreId", "centreIds", "clinicianId", "email", "fullName",
+				"full_name", "id", "isActive", "name", "phone", "role", "roleId", "roleName", "username");
 		assertThat(res.data().path("isActive").asBoolean()).isTrue();
 	}
 
