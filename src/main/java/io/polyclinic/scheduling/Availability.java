@@ -3,7 +3,9 @@ package io.polyclinic.scheduling;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -103,6 +105,49 @@ public class Availability {
 
 	public List<Slot> slots(long clinicianId, @Nullable Long centreId, LocalDate date) {
 		return slots(Ref.id(clinicianId), centreId, date);
+	}
+
+	/** The longest range of days {@link #daysWithFreeSlots} answers in one call. */
+	public static final int MAX_DAYS = 92;
+
+	/** A day with free slots: how many, and the first of them, on the clinician's clock. */
+	public record FreeDay(LocalDate date, int freeSlots, LocalTime firstFree) {
+	}
+
+	/**
+	 * The days from {@code from} to {@code to} (both included) on which a listed clinician has at least one free slot,
+	 * in order: one read of the busy intervals for the whole range, the grid computed day by day as
+	 * {@link #slots(Ref, Long, LocalDate)} does. Public, like the slots themselves.
+	 *
+	 * @throws Refusal NOT_FOUND for a clinician not taking appointments; INVALID_INPUT when {@code to} is before
+	 *         {@code from} or the range is longer than {@value #MAX_DAYS} days
+	 */
+	public List<FreeDay> daysWithFreeSlots(long clinicianId, @Nullable Long centreId, LocalDate from, LocalDate to) {
+		if (to.isBefore(from)) {
+			throw Refusal.invalidField("endDate", "End date must not be before start date");
+		}
+		if (from.plusDays(MAX_DAYS - 1L).isBefore(to)) {
+			throw Refusal.invalidField("endDate", "At most " + MAX_DAYS + " days at a time");
+		}
+		ClinicianCalendar calendar = listed(Ref.id(clinicianId));
+		ZoneId zone = calendar.zone();
+		int minutes = calendar.consultationMinutes();
+		Instant start = from.atStartOfDay(zone).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+		var busy = bookings.busy(calendar.clinicianId(), start, end, start.minus(Placement.LONGEST));
+		Instant now = clock.instant();
+		List<FreeDay> days = new ArrayList<>();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			var starts = SlotGrid.starts(calendar.hours(), day, centreId, minutes);
+			if (starts.isEmpty()) {
+				continue;
+			}
+			var free = SlotGrid.slots(starts, day, zone, minutes, busy, now).stream().filter(Slot::available).toList();
+			if (!free.isEmpty()) {
+				days.add(new FreeDay(day, free.size(), free.get(0).time()));
+			}
+		}
+		return days;
 	}
 
 	private ClinicianCalendar listed(Ref clinician) {
