@@ -126,20 +126,50 @@ public class AppointmentRows {
 	 * any time) counted in the same statement — for a patient's overview.
 	 */
 	public Page ahead(long patientId, Instant now, int limit) {
+		return ahead(patientId, now, limit, null);
+	}
+
+	/**
+	 * As {@link #ahead(long, Instant, int)}; {@code counts}, when given, receives the patient's completed and open
+	 * upcoming appointments, counted in the same statement (or, with nothing ahead, in the one that counts them all).
+	 */
+	public Page ahead(long patientId, Instant now, int limit, long @Nullable [] counts) {
 		String inner = """
-				SELECT a.*, (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ?) AS total FROM appointments a
+				SELECT a.*, (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ?) AS total,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ? AND t.status = 'COMPLETED') AS completed,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ? AND t.status IN ('PENDING', 'CONFIRMED')
+				     AND t.starts_at >= ?) AS upcoming
+				FROM appointments a
 				WHERE a.patient_id = ? AND a.status IN ('PENDING', 'CONFIRMED') AND a.starts_at >= ?
 				ORDER BY a.starts_at, a.id LIMIT ?""";
-		List<Long> totals = new ArrayList<>();
+		var at = now.atOffset(ZoneOffset.UTC);
+		List<long[]> totals = new ArrayList<>();
 		List<Row> rows = jdbc.sql(NAMES.formatted(inner) + "ORDER BY a.starts_at, a.id")
-			.params(patientId, patientId, now.atOffset(ZoneOffset.UTC), limit)
+			.params(patientId, patientId, patientId, at, patientId, at, limit)
 			.query((rs, i) -> {
-				totals.add(rs.getLong("total"));
+				totals.add(new long[] { rs.getLong("total"), rs.getLong("completed"), rs.getLong("upcoming") });
 				return row(rs, i);
 			})
 			.list();
-		return new Page(rows, totals.isEmpty() ? count(new Scope(patientId, null, null), AppointmentQuery.all())
-				: totals.get(0));
+		if (!totals.isEmpty()) {
+			if (counts != null) {
+				counts[0] = totals.get(0)[1];
+				counts[1] = totals.get(0)[2];
+			}
+			return new Page(rows, totals.get(0)[0]);
+		}
+		if (counts == null) {
+			return new Page(rows, count(new Scope(patientId, null, null), AppointmentQuery.all()));
+		}
+		long[] all = jdbc.sql("""
+				SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN status = 'COMPLETED' THEN 1 ELSE 0 END), 0) AS completed
+				FROM appointments WHERE patient_id = ?""")
+			.param(patientId)
+			.query((rs, i) -> new long[] { rs.getLong("total"), rs.getLong("completed") })
+			.single();
+		counts[0] = all[1];
+		counts[1] = 0;
+		return new Page(rows, all[0]);
 	}
 
 	/** Whether the patient exists: asked only when a patient's list comes back empty. */
