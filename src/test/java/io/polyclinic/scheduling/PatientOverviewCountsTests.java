@@ -16,7 +16,7 @@ import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Role;
 import io.polyclinic.support.Clinic;
 
-/** A patient's overview counts their appointments in all, completed and open ahead, with the next ones. */
+/** A patient's overview counts their appointments in all, completed and open ahead, with the next ones and who they are. */
 class PatientOverviewCountsTests extends SchedulingModuleTest {
 
 	@Autowired
@@ -38,6 +38,8 @@ class PatientOverviewCountsTests extends SchedulingModuleTest {
 		assertThat(none.allAppointments()).isZero();
 		assertThat(none.completedAppointments()).isZero();
 		assertThat(none.upcomingAppointments()).isZero();
+		assertThat(none.patient()).isEqualTo(new AppointmentView.Person(patient.id(), patient.fullName(),
+				patient.phone(), patient.email()));
 
 		var done = book.book(onGrid(patient, clinician, day, 9), clinic.admin()).appointment();
 		book.complete(Ref.id(done.id()), clinic.actorOf(clinician.userId(), Role.CLINICIAN));
@@ -59,6 +61,7 @@ class PatientOverviewCountsTests extends SchedulingModuleTest {
 		assertThat(ahead.allAppointments()).isEqualTo(5);
 		assertThat(ahead.completedAppointments()).isEqualTo(1);
 		assertThat(ahead.upcomingAppointments()).isEqualTo(3);
+		assertThat(ahead.patient()).isEqualTo(none.patient());
 		assertRefused(() -> views.ahead(5, clinic.admin()), "FORBIDDEN", null);
 	}
 }

@@ -122,18 +122,10 @@ public class AppointmentRows {
 	}
 
 	/**
-	 * A patient's open appointments from now on, soonest first, with the number of all their appointments (any state,
-	 * any time) counted in the same statement — for a patient's overview.
+	 * A patient's overview: their open appointments from now on (soonest first, at most {@code limit}), how many
+	 * appointments they have in all, completed and open ahead, and who they are — in one statement.
 	 */
-	public Page ahead(long patientId, Instant now, int limit) {
-		return ahead(patientId, now, limit, null);
-	}
-
-	/**
-	 * As {@link #ahead(long, Instant, int)}; {@code counts}, when given, receives the patient's completed and open
-	 * upcoming appointments, counted in the same statement (or, with nothing ahead, in the one that counts them all).
-	 */
-	public Page ahead(long patientId, Instant now, int limit, long @Nullable [] counts) {
+	public Overview overview(long patientId, Instant now, int limit) {
 		String inner = """
 				SELECT a.*, (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ?) AS total,
 				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ? AND t.status = 'COMPLETED') AS completed,
@@ -143,33 +135,33 @@ public class AppointmentRows {
 				WHERE a.patient_id = ? AND a.status IN ('PENDING', 'CONFIRMED') AND a.starts_at >= ?
 				ORDER BY a.starts_at, a.id LIMIT ?""";
 		var at = now.atOffset(ZoneOffset.UTC);
-		List<long[]> totals = new ArrayList<>();
+		List<long[]> counts = new ArrayList<>();
 		List<Row> rows = jdbc.sql(NAMES.formatted(inner) + "ORDER BY a.starts_at, a.id")
 			.params(patientId, patientId, patientId, at, patientId, at, limit)
 			.query((rs, i) -> {
-				totals.add(new long[] { rs.getLong("total"), rs.getLong("completed"), rs.getLong("upcoming") });
+				counts.add(new long[] { rs.getLong("total"), rs.getLong("completed"), rs.getLong("upcoming") });
 				return row(rs, i);
 			})
 			.list();
-		if (!totals.isEmpty()) {
-			if (counts != null) {
-				counts[0] = totals.get(0)[1];
-				counts[1] = totals.get(0)[2];
-			}
-			return new Page(rows, totals.get(0)[0]);
+		if (!counts.isEmpty()) {
+			long[] c = counts.get(0);
+			return new Overview(new Page(rows, c[0]), c[1], c[2], rows.get(0).patient());
 		}
-		if (counts == null) {
-			return new Page(rows, count(new Scope(patientId, null, null), AppointmentQuery.all()));
-		}
-		long[] all = jdbc.sql("""
-				SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN status = 'COMPLETED' THEN 1 ELSE 0 END), 0) AS completed
-				FROM appointments WHERE patient_id = ?""")
+		// nothing ahead: who the patient is and how many appointments they had, in one statement
+		return jdbc.sql("""
+				SELECT u.full_name, u.phone, u.email,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = p.id) AS total,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = p.id AND t.status = 'COMPLETED') AS completed
+				FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?""")
 			.param(patientId)
-			.query((rs, i) -> new long[] { rs.getLong("total"), rs.getLong("completed") })
+			.query((rs, i) -> new Overview(new Page(rows, rs.getLong("total")), rs.getLong("completed"), 0,
+					new AppointmentView.Person(patientId, rs.getString("full_name"), rs.getString("phone"),
+							rs.getString("email"))))
 			.single();
-		counts[0] = all[1];
-		counts[1] = 0;
-		return new Page(rows, all[0]);
+	}
+
+	/** A patient's next appointments with their counts, and the patient. */
+	public record Overview(Page page, long completed, long upcoming, AppointmentView.Person patient) {
 	}
 
 	/** Whether the patient exists: asked only when a patient's list comes back empty. */
