@@ -315,6 +315,33 @@ class MiboPatientSiteTests extends ApiTest {
 				"password");
 	}
 
+	// PUT /api/patient/profile as the website's forms send it
+
+	@Test
+	void theProfileTakesTheWebsitesFieldNames() {
+		var patient = given.patient();
+		String token = given.token(patient);
+
+		var completion = http.put("/mibo/api/patient/profile", Map.of("firstName", "Meera", "lastName", "Nair",
+				"dateOfBirth", "1991-02-03", "age", 34, "gender", "NON_BINARY")).token(token).send();
+		var settings = http.put("/mibo/api/patient/profile", Map.of("blood_group", "B+", "emergency_contact_name",
+				"Ravi Nair", "emergency_contact_phone", "+919812345678")).token(token).send();
+
+		assertThat(completion.status()).as(completion.toString()).isEqualTo(200);
+		assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
+		var profile = http.get("/mibo/api/patient/profile").token(token).send().data();
+		assertThat(profile.path("fullName").asString()).isEqualTo("Meera Nair");
+		assertThat(profile.path("dateOfBirth").asString()).isEqualTo("1991-02-03");
+		assertThat(profile.path("gender").asString()).isEqualTo("OTHER");
+		assertThat(profile.path("bloodGroup").asString()).isEqualTo("B+");
+		assertThat(profile.path("emergencyContactName").asString()).isEqualTo("Ravi Nair");
+		assertValidation(http.put("/mibo/api/patient/profile", Map.of("age", 200)).token(token).send(), "age");
+		assertValidation(http.put("/mibo/api/patient/profile", Map.of("gender", "robot")).token(token).send(),
+				"gender");
+		assertForbidden(http.put("/mibo/api/patient/profile", Map.of("first_name", "X"))
+			.token(given.staffToken(Role.FRONT_DESK)).send());
+	}
+
 	// POST /api/booking/create as the website sends it
 
 	@Test
