@@ -130,6 +130,7 @@ class MiboPatientSiteTests extends ApiTest {
 		assertError(http.get("/mibo/api/users/clinicians/" + clinician.id()).send(), 404, "NOT_FOUND");
 		assertThat(http.get("/mibo/api/users/clinicians?centreId=" + centre.id()).send().data().size()).isZero();
 		assertError(http.get("/mibo/api/users/clinicians/987654321").send(), 404, "NOT_FOUND");
+		assertValidation(http.get("/mibo/api/users/clinicians/abc").send(), "id");
 	}
 
 	@Test
@@ -470,7 +471,12 @@ class MiboPatientSiteTests extends ApiTest {
 		assertThat(http.get("/mibo/api/patient/notifications/unread-count").token(stranger).send().data()
 			.path("unread_count").asLong()).isZero();
 		assertValidation(http.get("/mibo/api/patient/notifications?limit=0").token(token).send(), "limit");
-		assertForbidden(http.get("/mibo/api/patient/notifications").token(given.staffToken(Role.FRONT_DESK)).send());
+		String frontDesk = given.staffToken(Role.FRONT_DESK);
+		assertForbidden(http.get("/mibo/api/patient/notifications").token(frontDesk).send());
+		// the role is checked before the path is read
+		assertForbidden(http.put("/mibo/api/patient/notifications/abc/read", Map.of()).token(frontDesk).send());
+		assertValidation(http.put("/mibo/api/patient/notifications/abc/read", Map.of()).token(token).send(),
+				"notificationId");
 		assertError(http.get("/mibo/api/patient/notifications/unread-count").send(), 401, "UNAUTHORIZED");
 	}
 }
