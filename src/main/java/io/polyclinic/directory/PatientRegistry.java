@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
@@ -109,6 +110,20 @@ public class PatientRegistry {
 	 */
 	@Transactional(noRollbackFor = Refusal.class)
 	public PatientSignedIn signInWithCode(String phone, String code, LeadSource source) {
+		return signInWithCode(phone, code, source, null);
+	}
+
+	/**
+	 * As {@link #signInWithCode(String, String, LeadSource)}, with the details a new patient gives when signing up
+	 * (their name first, then email, gender, date of birth): used only when the code signs a new patient up, never to
+	 * change a known patient's record. They are checked before the code, so that a mistake does not spend it.
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public PatientSignedIn signInWithCode(String phone, String code, LeadSource source,
+			@Nullable PatientDetails signUp) {
+		if (signUp != null) {
+			check(signUp);
+		}
 		OtpVerified verified = signIn.verifyOtp(phone, code, OtpPurpose.PATIENT_LOGIN);
 		Optional<Account> existing = accounts.findByPhone(verified.phone());
 		if (existing.isPresent() && existing.get().role() != Role.PATIENT) {
@@ -117,8 +132,13 @@ public class PatientRegistry {
 		boolean created = existing.isEmpty() || patients.findByUserId(existing.get().id()).isEmpty();
 		Patient patient;
 		if (existing.isEmpty()) {
-			String name = verified.displayName() == null ? "Patient" : verified.displayName();
-			patient = enrol(PatientDetails.named(name, verified.phone()), source, null);
+			String name = signUp != null && signUp.fullName() != null && !signUp.fullName().isBlank()
+					? signUp.fullName().trim()
+					: verified.displayName() == null ? "Patient" : verified.displayName();
+			patient = enrol(signUp == null ? PatientDetails.named(name, verified.phone())
+					: new PatientDetails(name, verified.phone(), signUp.email(), signUp.dateOfBirth(), signUp.gender(),
+							signUp.bloodGroup(), signUp.emergencyContactName(), signUp.emergencyContactPhone(), null),
+					source, null);
 		}
 		else if (created) {
 			var profile = patients.save(new PatientProfile(existing.get().id(), source, clock.instant()));
@@ -129,6 +149,25 @@ public class PatientRegistry {
 		}
 		SignedIn signedIn = sessions.start(patient.userId());
 		return new PatientSignedIn(patient, created, signedIn.tokens());
+	}
+
+	/**
+	 * Signs a patient in with a password, for a patient account that has one: the login is an email address when it
+	 * has an {@code @}, a phone number when it is digits (with {@code +}, spaces or dashes), a username otherwise.
+	 * Staff accounts are refused as a wrong password is. Outside a transaction of its own: identity's sign-in is one,
+	 * and its refusal must not doom an outer one.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public PatientSignedIn signInWithPassword(String login, String password) {
+		String trimmed = login.trim();
+		SignIn.LoginName kind = trimmed.contains("@") ? SignIn.LoginName.EMAIL
+				: trimmed.matches("\\+?[0-9][0-9 ()-]{5,19}") ? SignIn.LoginName.PHONE : SignIn.LoginName.USERNAME;
+		SignedIn signedIn = signIn.withPassword(kind, trimmed, password, Role.PATIENT);
+		Account account = signedIn.account();
+		var existing = patients.findByUserId(account.id());
+		var profile = existing.orElseGet(
+				() -> patients.save(new PatientProfile(account.id(), LeadSource.WEBSITE, clock.instant())));
+		return new PatientSignedIn(profile.toPatient(account), existing.isEmpty(), signedIn.tokens());
 	}
 
 	/**

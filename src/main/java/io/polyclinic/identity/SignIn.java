@@ -91,6 +91,15 @@ public class SignIn {
 	}
 
 	public SignedIn withPassword(LoginName kind, String login, String password) {
+		return withPassword(kind, login, password, null);
+	}
+
+	/**
+	 * As {@link #withPassword(LoginName, String, String)}, for accounts of one role only: any other account is
+	 * refused exactly as a wrong password is (INVALID_CREDENTIALS), before a session starts, so that a sign-in page
+	 * of patients neither admits staff nor tells which logins are staff.
+	 */
+	public SignedIn withPassword(LoginName kind, String login, String password, @Nullable Role only) {
 		Optional<User> found = switch (kind) {
 			case PHONE -> Optional.ofNullable(PhoneNumbers.normalize(login, properties.defaultCountryCode()))
 				.flatMap(users::findByPhone);
@@ -99,7 +108,7 @@ public class SignIn {
 		};
 		String hash = found.map(User::getPasswordHash).orElse(null);
 		boolean matches = passwords.matches(password, hash == null ? noUserHash : hash) && hash != null;
-		if (found.isEmpty() || !matches) {
+		if (found.isEmpty() || !matches || (only != null && found.get().getRole() != only)) {
 			throw invalidCredentials();
 		}
 		User user = found.get();

@@ -117,16 +117,21 @@ public class AppointmentViews {
 		if (reach.kind() != Reach.Kind.PATIENT || reach.patientId() == null) {
 			throw access.denied(actor, "LIST", "APPOINTMENT", null, null);
 		}
-		var found = rows.ahead(reach.patientId(), clock.instant(), limit);
+		var overview = rows.overview(reach.patientId(), clock.instant(), limit);
+		var found = overview.page();
 		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, reach.patientId(),
 				AuditRecord.Outcome.SUCCESS, found.rows().size() + " upcoming"));
 		return new Ahead(found.rows().stream()
 			.map(r -> new AppointmentSummary(r.appointment(), r.patient(), r.clinician(), r.centre()))
-			.toList(), found.total());
+			.toList(), found.total(), overview.completed(), overview.upcoming(), overview.patient());
 	}
 
-	/** A patient's next appointments, and how many they have in all. */
-	public record Ahead(List<AppointmentSummary> next, long allAppointments) {
+	/**
+	 * A patient's next appointments, how many they have in all, completed, and open from now on, and who they are
+	 * (name, phone, email): read in one statement.
+	 */
+	public record Ahead(List<AppointmentSummary> next, long allAppointments, long completedAppointments,
+			long upcomingAppointments, AppointmentView.Person patient) {
 	}
 
 	/** The calling clinician's own appointments, divided by their own clock; 403 for anyone but a clinician. */

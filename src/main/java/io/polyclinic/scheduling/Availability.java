@@ -3,8 +3,10 @@ package io.polyclinic.scheduling;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,38 @@ public class Availability {
 				days.put(date, SlotGrid.slots(starts, date, zone, minutes, busy, now));
 			}
 		}
+		return days;
+	}
+
+	/** The longest range of days {@link #daysWithFreeSlots} answers in one call. */
+	public static final int MAX_DAYS = 92;
+
+	/** A day with free slots: how many, and the first of them, on the clinician's clock. */
+	public record FreeDay(LocalDate date, int freeSlots, LocalTime firstFree) {
+	}
+
+	/**
+	 * The days from {@code from} to {@code to} (both included) on which a listed clinician has at least one free slot,
+	 * in order, from the range's grids ({@link #slots(Ref, Long, LocalDate, LocalDate)}: one read of the busy time).
+	 * Public, like the slots themselves.
+	 *
+	 * @throws Refusal NOT_FOUND for a clinician not taking appointments; INVALID_INPUT when {@code to} is before
+	 *         {@code from} or the range is longer than {@value #MAX_DAYS} days
+	 */
+	public List<FreeDay> daysWithFreeSlots(long clinicianId, @Nullable Long centreId, LocalDate from, LocalDate to) {
+		if (to.isBefore(from)) {
+			throw Refusal.invalidField("endDate", "End date must not be before start date");
+		}
+		if (from.plusDays(MAX_DAYS - 1L).isBefore(to)) {
+			throw Refusal.invalidField("endDate", "At most " + MAX_DAYS + " days at a time");
+		}
+		List<FreeDay> days = new ArrayList<>();
+		slots(Ref.id(clinicianId), centreId, from, to).forEach((day, slots) -> {
+			List<Slot> free = slots.stream().filter(Slot::available).toList();
+			if (!free.isEmpty()) {
+				days.add(new FreeDay(day, free.size(), free.get(0).time()));
+			}
+		});
 		return days;
 	}
 

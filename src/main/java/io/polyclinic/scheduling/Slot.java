@@ -3,6 +3,10 @@ package io.polyclinic.scheduling;
 import java.time.Instant;
 import java.time.LocalTime;
 
-/** A start time on a clinician's grid for one day, and whether it can still be booked. */
-public record Slot(LocalTime time, Instant startsAt, boolean available) {
+/**
+ * A start time on a clinician's grid for one day, and whether it can still be booked.
+ *
+ * @param endTime when the consultation that starts then ends, on the same clock as {@code time}
+ */
+public record Slot(LocalTime time, Instant startsAt, boolean available, LocalTime endTime) {
 }

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.polyclinic.billing.AppointmentCharges;
@@ -70,14 +72,33 @@ class BookingController {
 	 * {@code consultationFee} is accepted as the contract shows it and ignored: a patient pays the clinician's fee,
 	 * which the scheduling module charges whatever the request says.
 	 */
+	/**
+	 * The patient website's spellings are accepted too: {@code appointmentType} for {@code sessionType},
+	 * {@code patientNotes} (the patient's note to the clinic, kept as the appointment's notes) and
+	 * {@code appointmentDateUTC}, the instant its browser computed: checked to be an instant, not used, since the
+	 * date and time on the clinician's clock decide (a browser's zone may not be the clinic's).
+	 */
 	record PatientBooking(@NotNull(message = "Clinician is required") Long clinicianId, @Nullable Long centreId,
 			@NotBlank(message = "Appointment date is required") String appointmentDate,
 			@NotBlank(message = "Appointment time is required") String appointmentTime,
-			@NotBlank(message = "Session type is required") String sessionType, @Nullable Long consultationFee) {
+			@JsonAlias("appointmentType") @NotBlank(message = "Session type is required") String sessionType,
+			@Nullable Long consultationFee,
+			@JsonProperty("appointmentDateUTC") @JsonAlias("appointmentDateUtc") @Nullable String appointmentDateUtc,
+			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String patientNotes) {
 	}
 
-	/** The provider's order for the fee the module charged (rupees), to open the checkout with. */
-	record Booked(long appointmentId, @Nullable String paymentOrderId, long amount) {
+	/**
+	 * The provider's order for the fee the module charged (rupees), to open the checkout with; {@code appointment}
+	 * only for the patient website's request (the one with {@code appointmentDateUTC}), which reads the id there.
+	 */
+	record Booked(long appointmentId, @Nullable String paymentOrderId, long amount,
+			@JsonInclude(JsonInclude.Include.NON_NULL) PatientSite.@Nullable BookedAppointment appointment) {
+	}
+
+	record SiteSlot(String startTime, String endTime, boolean available) {
+	}
+
+	record FreeDate(String date, int slotCount, String firstSlot) {
 	}
 
 	record Cancellation(@Nullable @Size(max = 500, message = "Reason must be at most 500 characters") String reason) {
@@ -86,7 +107,8 @@ class BookingController {
 	record SlotView(String time, boolean available) {
 	}
 
-	record DaySlots(String date, List<SlotView> availableSlots) {
+	/** {@code slots} is the patient website's list of the same slots, with their end ({@code HH:mm}). */
+	record DaySlots(String date, List<SlotView> availableSlots, List<SiteSlot> slots) {
 	}
 
 	/** {@code notes} is an additive, optional field; a new phone number needs {@code patientName}. */
@@ -115,16 +137,24 @@ class BookingController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('PATIENT')")
 	Reply<Booked> create(@Valid @RequestBody PatientBooking request, @AuthenticationPrincipal Actor actor) {
+		boolean site = request.appointmentDateUtc() != null;
+		if (site) {
+			PatientSite.instant("appointmentDateUTC", request.appointmentDateUtc());
+		}
+		String notes = request.patientNotes() == null || request.patientNotes().isBlank() ? null
+				: request.patientNotes().trim();
 		var charged = charges.bookAndCharge(new AppointmentRequest(new AppointmentRequest.Caller(),
 				Ref.id(request.clinicianId()), request.centreId(), new AppointmentRequest.GridSlot(
 						MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
 						MiboAppointments.parseTime("appointmentTime", request.appointmentTime())),
-				MiboAppointments.sessionType("sessionType", request.sessionType()), null, null),
+				MiboAppointments.sessionType("sessionType", request.sessionType()), null, notes),
 				Charge.order(provider.name()), actor);
 		var order = charged.order();
-		return Reply.of("Appointment created successfully", new Booked(charged.appointment().id(),
+		Appointment a = charged.appointment();
+		return Reply.of("Appointment created successfully", new Booked(a.id(),
 				order == null ? null : order.orderId(),
-				MiboFormats.rupees(order == null ? charged.appointment().feeMinor() : order.amountMinor())));
+				MiboFormats.rupees(order == null ? a.feeMinor() : order.amountMinor()),
+				site ? PatientSite.BookedAppointment.of(a) : null));
 	}
 
 	/** The caller's own appointments, newest first, a page at a time. */
@@ -143,9 +173,28 @@ class BookingController {
 	Reply<DaySlots> availableSlots(@RequestParam long clinicianId, @RequestParam(required = false) @Nullable Long centreId,
 			@RequestParam String date) {
 		LocalDate day = MiboAppointments.parseDate("date", date);
-		var slots = availability.slots(clinicianId, centreId, day).stream()
-			.map(s -> new SlotView(MiboAppointments.time(s.time()), s.available())).toList();
-		return Reply.of(new DaySlots(day.toString(), slots));
+		var found = availability.slots(clinicianId, centreId, day);
+		return Reply.of(new DaySlots(day.toString(),
+				found.stream().map(s -> new SlotView(MiboAppointments.time(s.time()), s.available())).toList(),
+				found.stream()
+					.map(s -> new SiteSlot(PatientSite.time(s.time()), PatientSite.time(s.endTime()), s.available()))
+					.toList()));
+	}
+
+	/**
+	 * The patient website's calendar: the days from {@code startDate} to {@code endDate} (both included, at most
+	 * {@value Availability#MAX_DAYS} days) on which the clinician has a free slot, with how many and the first.
+	 */
+	@PublicEndpoint
+	@GetMapping("/dates-with-slots")
+	Reply<List<FreeDate>> datesWithSlots(@RequestParam long clinicianId,
+			@RequestParam(required = false) @Nullable Long centreId, @RequestParam String startDate,
+			@RequestParam String endDate) {
+		LocalDate from = MiboAppointments.parseDate("startDate", startDate);
+		LocalDate to = MiboAppointments.parseDate("endDate", endDate);
+		return Reply.of(availability.daysWithFreeSlots(clinicianId, centreId, from, to).stream()
+			.map(d -> new FreeDate(d.date().toString(), d.freeSlots(), PatientSite.time(d.firstFree())))
+			.toList());
 	}
 
 	/** Finds the patient by phone (with or without the country code) or registers a walk-in, then books. */

@@ -30,6 +30,7 @@ import io.polyclinic.directory.CentreDetails;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.PublicEndpoint;
 import io.polyclinic.platform.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -111,6 +112,20 @@ class CentreController {
 	@GetMapping("/{id}")
 	Reply<CentreView> get(@PathVariable long id) {
 		return Reply.of(CentreView.of(centres.get(id)));
+	}
+
+	/**
+	 * The patient website's anonymous read of one centre (its booking page has no token): an active centre's public
+	 * facts only. A request with an Authorization header is answered above; this matches only when there is none.
+	 */
+	@PublicEndpoint
+	@GetMapping(path = "/{id}", headers = "!Authorization")
+	Reply<PatientSite.PublicCentre> getForAnyone(@PathVariable long id) {
+		Centre centre = centres.get(id);
+		if (!centre.active()) {
+			throw Refusal.notFound("Centre");
+		}
+		return Reply.of(PatientSite.PublicCentre.of(centre));
 	}
 
 	@PostMapping

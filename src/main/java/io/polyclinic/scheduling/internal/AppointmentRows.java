@@ -122,24 +122,46 @@ public class AppointmentRows {
 	}
 
 	/**
-	 * A patient's open appointments from now on, soonest first, with the number of all their appointments (any state,
-	 * any time) counted in the same statement — for a patient's overview.
+	 * A patient's overview: their open appointments from now on (soonest first, at most {@code limit}), how many
+	 * appointments they have in all, completed and open ahead, and who they are — in one statement.
 	 */
-	public Page ahead(long patientId, Instant now, int limit) {
+	public Overview overview(long patientId, Instant now, int limit) {
 		String inner = """
-				SELECT a.*, (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ?) AS total FROM appointments a
+				SELECT a.*, (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ?) AS total,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ? AND t.status = 'COMPLETED') AS completed,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ? AND t.status IN ('PENDING', 'CONFIRMED')
+				     AND t.starts_at >= ?) AS upcoming
+				FROM appointments a
 				WHERE a.patient_id = ? AND a.status IN ('PENDING', 'CONFIRMED') AND a.starts_at >= ?
 				ORDER BY a.starts_at, a.id LIMIT ?""";
-		List<Long> totals = new ArrayList<>();
+		var at = now.atOffset(ZoneOffset.UTC);
+		List<long[]> counts = new ArrayList<>();
 		List<Row> rows = jdbc.sql(NAMES.formatted(inner) + "ORDER BY a.starts_at, a.id")
-			.params(patientId, patientId, now.atOffset(ZoneOffset.UTC), limit)
+			.params(patientId, patientId, patientId, at, patientId, at, limit)
 			.query((rs, i) -> {
-				totals.add(rs.getLong("total"));
+				counts.add(new long[] { rs.getLong("total"), rs.getLong("completed"), rs.getLong("upcoming") });
 				return row(rs, i);
 			})
 			.list();
-		return new Page(rows, totals.isEmpty() ? count(new Scope(patientId, null, null), AppointmentQuery.all())
-				: totals.get(0));
+		if (!counts.isEmpty()) {
+			long[] c = counts.get(0);
+			return new Overview(new Page(rows, c[0]), c[1], c[2], rows.get(0).patient());
+		}
+		// nothing ahead: who the patient is and how many appointments they had, in one statement
+		return jdbc.sql("""
+				SELECT u.full_name, u.phone, u.email,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = p.id) AS total,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = p.id AND t.status = 'COMPLETED') AS completed
+				FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?""")
+			.param(patientId)
+			.query((rs, i) -> new Overview(new Page(rows, rs.getLong("total")), rs.getLong("completed"), 0,
+					new AppointmentView.Person(patientId, rs.getString("full_name"), rs.getString("phone"),
+							rs.getString("email"))))
+			.single();
+	}
+
+	/** A patient's next appointments with their counts, and the patient. */
+	public record Overview(Page page, long completed, long upcoming, AppointmentView.Person patient) {
 	}
 
 	/** Whether the patient exists: asked only when a patient's list comes back empty. */

@@ -90,7 +90,7 @@ public final class SlotGrid {
 			Instant at = start.toInstant();
 			Instant end = start.plusMinutes(minutes).toInstant();
 			boolean free = at.isAfter(now) && busy.stream().noneMatch(b -> b.overlaps(at, end));
-			slots.add(new Slot(time, at, free));
+			slots.add(new Slot(time, at, free, time.plusMinutes(minutes)));
 		}
 		return slots;
 	}

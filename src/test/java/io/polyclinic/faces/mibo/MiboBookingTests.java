@@ -286,7 +286,7 @@ class MiboBookingTests extends ApiTest {
 		var res = http.get("/mibo/api/booking/available-slots?clinicianId=" + clinician.id() + "&date=" + day).send();
 
 		assertThat(res.status()).as(res.toString()).isEqualTo(200);
-		assertThat(keys(res.data())).containsExactly("availableSlots", "date");
+		assertThat(keys(res.data())).containsExactly("availableSlots", "date", "slots");
 		assertThat(res.data().path("date").asString()).isEqualTo(day.toString());
 		JsonNode slots = res.data().path("availableSlots");
 		assertThat(slots.size()).isEqualTo(8);

@@ -61,7 +61,7 @@ class MiboPatientAuthTests extends ApiTest {
 		assertThat(res.status()).as(res.toString()).isEqualTo(200);
 		assertThat(res.json().path("success").asBoolean()).isTrue();
 		assertThat(res.json().path("message").asString()).isEqualTo("OTP sent successfully via WhatsApp");
-		assertThat(keys(res.data())).containsExactly("expiresIn", "phone");
+		assertThat(keys(res.data())).containsExactly("expiresIn", "isNewUser", "phone");
 		assertThat(res.data().path("phone").asString()).isEqualTo(phone);
 		assertThat(res.data().path("expiresIn").asInt()).isEqualTo(300);
 		var outbox = http.get("/dev/outbox?to=" + phone.replace("+", "%2B")).send().json();

@@ -105,12 +105,13 @@ class MiboPaymentTests extends ApiTest {
 
 		var dashboard = http.get("/mibo/api/patient/dashboard").token(patientToken).send();
 		assertThat(dashboard.status()).isEqualTo(200);
-		assertThat(keys(dashboard.data())).containsExactly("recentPayments", "totalAppointments", "totalSpent",
-				"upcomingAppointments");
+		assertThat(keys(dashboard.data())).containsExactly("patient", "recentPayments", "statistics",
+				"totalAppointments", "totalSpent", "upcomingAppointments");
 		assertThat(dashboard.data().path("totalSpent").asLong()).isEqualTo(1500);
 		assertThat(dashboard.data().path("totalAppointments").asLong()).isEqualTo(1);
 		assertThat(keys(dashboard.data().path("upcomingAppointments").get(0))).containsExactly("appointmentDate",
-				"appointmentTime", "clinicianName", "id", "sessionType");
+				"appointmentTime", "appointment_type", "centre_name", "clinicianName", "clinician_name",
+				"duration_minutes", "id", "scheduled_end_at", "scheduled_start_at", "sessionType", "status");
 		assertThat(dashboard.data().path("upcomingAppointments").get(0).path("appointmentTime").asString())
 			.isEqualTo("11:00:00");
 
