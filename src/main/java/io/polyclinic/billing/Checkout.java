@@ -28,6 +28,7 @@ import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentStatus;
 
 /**
  * Paying an appointment's fee through a provider's checkout: an order for the client to pay, then the verification
@@ -142,6 +143,35 @@ public class Checkout {
 			audit.record(AuditRecord.success(actor, "VERIFY", PaymentAccess.PAYMENT, payment.getId(),
 					payment.getPatientId()));
 			return settled.payment();
+		});
+	}
+
+	/**
+	 * The patient gave up at the provider's checkout, or it failed them: the order's payment is marked failed and the
+	 * appointment, still unpaid, is cancelled, so that its time is free for someone else at once. A paid order is not
+	 * touched. The appointment's patient or staff who reach it.
+	 *
+	 * @throws Refusal NOT_FOUND for an unknown order or one of another appointment; FORBIDDEN (audited) for anyone
+	 *         else; CONFLICT ALREADY_PAID for a paid order (cancelling the appointment refunds it)
+	 */
+	public Payment abandon(Ref appointment, String provider, String orderId, @Nullable String reason, Actor actor) {
+		Appointment a = book.require(book.idOf(appointment));
+		access.requirePayer(a, actor, "CANCEL", PaymentAccess.PAYMENT, "appointment " + a.id());
+		StoredPayment payment = payments.findByProviderAndProviderOrderId(gateways.get(provider).name(), orderId)
+			.filter(p -> p.getAppointmentId() == a.id())
+			.orElseThrow(() -> Refusal.notFound("Payment order"));
+		if (payment.toPayment().paid()) {
+			throw Refusal.conflict("ALREADY_PAID", "This order is paid: cancel the appointment to be refunded");
+		}
+		String why = reason == null || reason.isBlank() ? "The checkout was abandoned" : reason.strip();
+		return tx.execute(s -> {
+			ledger.fail(payment.getId(), null, why.length() > 500 ? why.substring(0, 500) : why);
+			if (a.status() == AppointmentStatus.PENDING) {
+				book.cancel(Ref.id(a.id()), "Payment not completed", actor);
+			}
+			audit.record(AuditRecord.success(actor, "CANCEL", PaymentAccess.PAYMENT, payment.getId(),
+					payment.getPatientId()));
+			return payments.findById(payment.getId()).orElseThrow().toPayment();
 		});
 	}
 

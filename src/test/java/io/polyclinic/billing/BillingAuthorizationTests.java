@@ -47,6 +47,7 @@ class BillingAuthorizationTests extends BillingTest {
 	private Appointment toOrder;
 	private Appointment toVerify;
 	private Appointment toLink;
+	private io.polyclinic.directory.Clinician clinicianOfA;
 	private Payment paymentOfA;
 	private long centreX;
 
@@ -56,6 +57,7 @@ class BillingAuthorizationTests extends BillingTest {
 		centreX = world.clinic().centre("Kochi").id();
 		long centreY = world.clinic().centre("Madurai").id();
 		var clinicianA = world.clinician(centreX);
+		clinicianOfA = clinicianA;
 		var clinicianB = world.clinician(centreY);
 		patientA = world.patient();
 		var patientB = world.patient();
@@ -88,6 +90,11 @@ class BillingAuthorizationTests extends BillingTest {
 		var verification = new CheckoutVerification(order.orderId(), paymentId,
 				checkoutSignature(order.orderId(), paymentId));
 		expect("verify", PAYERS, actor -> checkout.verify(OFFLINE, verification, actor));
+		expect("abandon a checkout", PAYERS, actor -> {
+			Appointment open = fixture.appointment(patientA, clinicianOfA, centreX);
+			PaymentOrder unpaid = checkout.order(Ref.id(open.id()), null, OFFLINE, fixture.admin());
+			checkout.abandon(Ref.id(open.id()), OFFLINE, unpaid.orderId(), "closed the checkout", actor);
+		});
 	}
 
 	@Test
