@@ -176,6 +176,16 @@ public class PatientRegistry {
 	 */
 	@Transactional
 	public Registration findOrRegister(String phone, @Nullable String fullName, LeadSource source, Actor actor) {
+		return findOrRegister(phone, fullName, null, source, actor);
+	}
+
+	/**
+	 * As {@link #findOrRegister(String, String, LeadSource, Actor)}; a new patient is registered with this email
+	 * address too. A known patient's record is theirs: it is not changed by a booking.
+	 */
+	@Transactional
+	public Registration findOrRegister(String phone, @Nullable String fullName, @Nullable String email,
+			LeadSource source, Actor actor) {
 		Reach reach = access.reachOf(actor);
 		if (!reach.staff()) {
 			throw access.denied(actor, "CREATE", "PATIENT", null, null);
@@ -192,7 +202,8 @@ public class PatientRegistry {
 		if (fullName == null || fullName.isBlank()) {
 			throw Refusal.invalidField("patient.fullName", "Patient name is required for a new patient");
 		}
-		Patient patient = enrol(PatientDetails.named(fullName, phone), source, actor);
+		Patient patient = enrol(new PatientDetails(fullName, phone, email == null || email.isBlank() ? null : email.strip(),
+				null, null, null, null, null, null), source, actor);
 		careTeam.enrol(patient.id(), reach.centreId());
 		return new Registration(patient, true);
 	}

@@ -145,7 +145,8 @@ public class AppointmentBook {
 		}
 		if (attendee instanceof ByPhone byPhone) {
 			// a number the clinic does not know yet, or an account without a patient record: the directory decides
-			var registration = patients.findOrRegister(byPhone.phone(), byPhone.fullName(), byPhone.source(), actor);
+			var registration = patients.findOrRegister(byPhone.phone(), byPhone.fullName(), byPhone.email(),
+					byPhone.source(), actor);
 			return new Attendance(person(registration.patient()), registration.created());
 		}
 		throw Refusal.notFound("Patient");

@@ -41,7 +41,13 @@ public record AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long
 	 * A patient known by phone (with or without the country code), registered first with this name and lead source
 	 * when the number is new: staff only, in the booking's transaction, so that a refused slot registers nobody.
 	 */
-	public record ByPhone(String phone, @Nullable String fullName, LeadSource source) implements Attendee {
+	public record ByPhone(String phone, @Nullable String fullName, LeadSource source, @Nullable String email)
+			implements Attendee {
+
+		/** A patient known by phone only; a new one is registered without an email address. */
+		public ByPhone(String phone, @Nullable String fullName, LeadSource source) {
+			this(phone, fullName, source, null);
+		}
 	}
 
 	/** When the appointment takes place. */

@@ -38,6 +38,7 @@ import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.scheduling.Availability;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -119,9 +120,11 @@ class BookingController {
 			@NotNull(message = "Clinician is required") Long clinicianId, @Nullable Long centreId,
 			@NotBlank(message = "Appointment date is required") String appointmentDate,
 			@NotBlank(message = "Appointment time is required") String appointmentTime,
-			@NotBlank(message = "Session type is required") String sessionType,
+			@JsonAlias("appointmentType") @NotBlank(message = "Session type is required") String sessionType,
 			@Nullable @PositiveOrZero(message = "Consultation fee cannot be negative") Long consultationFee,
-			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes) {
+			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes,
+			@Nullable @Email(message = "Invalid email address") @Size(max = 200, message = "Email must be at most 200 characters")
+			String patientEmail) {
 	}
 
 	/**
@@ -129,7 +132,12 @@ class BookingController {
 	 * booking registered them (fields may be added, never taken away).
 	 */
 	record FrontDeskBooked(long appointmentId, long patientId, @JsonProperty("isNewPatient") boolean isNewPatient,
-			String appointmentDate, String appointmentTime, AppointmentStatus status) {
+			String appointmentDate, String appointmentTime, AppointmentStatus status,
+			PatientSite.BookedAppointment appointment, BookedPatient patient) {
+	}
+
+	/** The booked patient as the admin panel's wizard reads it. */
+	record BookedPatient(long id, String name, @Nullable String phone, @Nullable String email) {
 	}
 
 	@SuppressWarnings("removal")
@@ -204,15 +212,19 @@ class BookingController {
 	Reply<FrontDeskBooked> frontDesk(@Valid @RequestBody FrontDeskBooking request,
 			@AuthenticationPrincipal Actor actor) {
 		var booked = book.book(new AppointmentRequest(
-				new AppointmentRequest.ByPhone(request.patientPhone(), request.patientName(), LeadSource.WALK_IN),
+				new AppointmentRequest.ByPhone(request.patientPhone(), request.patientName(), LeadSource.WALK_IN,
+						request.patientEmail()),
 				Ref.id(request.clinicianId()), request.centreId(),
 				new AppointmentRequest.GridSlot(MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
 						MiboAppointments.parseTime("appointmentTime", request.appointmentTime())),
 				MiboAppointments.sessionType("sessionType", request.sessionType()),
 				MiboFormats.paise(request.consultationFee()), request.notes()), actor);
 		Appointment a = booked.appointment();
-		return Reply.of("Appointment created successfully", new FrontDeskBooked(a.id(), booked.patient().id(),
-				booked.newPatient(), MiboAppointments.date(a), MiboAppointments.time(a), a.status()));
+		var patient = booked.patient();
+		return Reply.of("Appointment created successfully", new FrontDeskBooked(a.id(), patient.id(),
+				booked.newPatient(), MiboAppointments.date(a), MiboAppointments.time(a), a.status(),
+				PatientSite.BookedAppointment.of(a), new BookedPatient(patient.id(), patient.fullName(), patient.phone(),
+						patient.email())));
 	}
 
 	/** The caller's own appointment (staff and its clinician may open it too; anyone else is refused). */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.polyclinic.directory.Centre;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.platform.Role;
@@ -293,6 +294,46 @@ class MiboAdminPanelTests extends ApiTest {
 	}
 
 	// a path that matches no route is 404, even where it looks like /{id}
+
+	// POST /api/booking/front-desk as the wizard sends it: appointmentType, patientEmail; it reads appointment.id
+
+	@Test
+	void theWizardBooksAWalkInWithTheirEmailAndReadsTheAppointment() {
+		Centre centre = clinic.centre("Thrissur");
+		Clinician clinician = clinic.clinician(centre.id(), AppointmentFixture.KOLKATA.getId());
+		LocalDate day = AppointmentFixture.weekday(DayOfWeek.TUESDAY);
+		String phone = io.polyclinic.support.Phones.newPhone();
+		Map<String, Object> body = new HashMap<>(Map.of("clinicianId", clinician.id(), "centreId", centre.id(),
+				"patientPhone", phone, "patientName", "Walk In", "patientEmail", "walk.in@example.com",
+				"appointmentType", "IN_PERSON", "appointmentDate", day.toString(), "appointmentTime", "10:00",
+				"notes", "Anxious"));
+		String frontDesk = given.staffToken(Role.FRONT_DESK);
+
+		var res = http.post("/mibo/api/booking/front-desk", body).token(frontDesk).send();
+
+		assertThat(res.status()).as(res.toString()).isEqualTo(201);
+		JsonNode appointment = res.data().path("appointment");
+		assertThat(keys(appointment)).containsExactly("appointmentType", "durationMinutes", "id", "notes",
+				"scheduledEndAt", "scheduledStartAt", "status");
+		assertThat(appointment.path("id").asLong()).isEqualTo(res.data().path("appointmentId").asLong());
+		assertThat(appointment.path("appointmentType").asString()).isEqualTo("IN_PERSON");
+		JsonNode patient = res.data().path("patient");
+		assertThat(keys(patient)).containsExactly("email", "id", "name", "phone");
+		assertThat(patient.path("email").asString()).isEqualTo("walk.in@example.com");
+		assertThat(patient.path("name").asString()).isEqualTo("Walk In");
+		assertThat(res.data().path("isNewPatient").asBoolean()).isTrue();
+
+		body.put("appointmentTime", "11:00");
+		body.put("patientEmail", "not-an-email");
+		assertValidation(http.post("/mibo/api/booking/front-desk", body).token(frontDesk).send(), "patientEmail",
+				"Invalid email address");
+		body.put("patientEmail", "walk.in@example.com");
+		body.put("referrer", "google");
+		assertValidation(http.post("/mibo/api/booking/front-desk", body).token(frontDesk).send(), "referrer",
+				"Unknown field");
+		body.remove("referrer");
+		assertForbidden(http.post("/mibo/api/booking/front-desk", body).token(given.token(clinician)).send());
+	}
 
 	@Test
 	void aPathOfNoRouteIsNotFound() {

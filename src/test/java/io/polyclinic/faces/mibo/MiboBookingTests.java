@@ -322,8 +322,8 @@ class MiboBookingTests extends ApiTest {
 			.token(given.staffToken(Role.FRONT_DESK)).send();
 
 		assertThat(res.status()).as(res.toString()).isEqualTo(201);
-		assertThat(keys(res.data())).containsExactly("appointmentDate", "appointmentId", "appointmentTime",
-				"isNewPatient", "patientId", "status");
+		assertThat(keys(res.data())).containsExactly("appointment", "appointmentDate", "appointmentId", "appointmentTime",
+				"isNewPatient", "patient", "patientId", "status");
 		assertThat(res.data().path("isNewPatient").asBoolean()).isFalse();
 		assertThat(res.data().path("patientId").asLong()).isEqualTo(patient.id());
 		assertThat(res.data().path("appointmentDate").asString()).isEqualTo(day.toString());
