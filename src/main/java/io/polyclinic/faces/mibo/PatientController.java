@@ -54,22 +54,23 @@ class PatientController {
 		this.notes = notes;
 	}
 
-	record PatientSummary(long id, String fullName, @Nullable String phone, @Nullable String email,
+	/** {@code userId}: the patient's account, which the admin panel's booking sends back as {@code patient_id}. */
+	record PatientSummary(long id, long userId, String fullName, @Nullable String phone, @Nullable String email,
 			@Nullable LocalDate dateOfBirth, @Nullable String gender, @Nullable String bloodGroup, Instant createdAt) {
 
 		static PatientSummary of(Patient p) {
-			return new PatientSummary(p.id(), p.fullName(), p.phone(), p.email(), p.dateOfBirth(), p.gender(),
-					p.bloodGroup(), MiboFormats.instant(p.createdAt()));
+			return new PatientSummary(p.id(), p.userId(), p.fullName(), p.phone(), p.email(), p.dateOfBirth(),
+					p.gender(), p.bloodGroup(), MiboFormats.instant(p.createdAt()));
 		}
 	}
 
-	record PatientRecord(long id, String fullName, @Nullable String phone, @Nullable String email,
+	record PatientRecord(long id, long userId, String fullName, @Nullable String phone, @Nullable String email,
 			@Nullable LocalDate dateOfBirth, @Nullable String gender, @Nullable String bloodGroup,
 			@Nullable String emergencyContactName, @Nullable String emergencyContactPhone,
 			@Nullable String medicalHistory, Instant createdAt) {
 
 		static PatientRecord of(Patient p) {
-			return new PatientRecord(p.id(), p.fullName(), p.phone(), p.email(), p.dateOfBirth(), p.gender(),
+			return new PatientRecord(p.id(), p.userId(), p.fullName(), p.phone(), p.email(), p.dateOfBirth(), p.gender(),
 					p.bloodGroup(), p.emergencyContactName(), p.emergencyContactPhone(), p.medicalHistory(),
 					MiboFormats.instant(p.createdAt()));
 		}

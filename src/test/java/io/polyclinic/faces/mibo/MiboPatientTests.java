@@ -32,10 +32,10 @@ import tools.jackson.databind.JsonNode;
 class MiboPatientTests extends ApiTest {
 
 	static final String[] SUMMARY_KEYS = { "bloodGroup", "createdAt", "dateOfBirth", "email", "fullName", "gender",
-			"id", "phone" };
+			"id", "phone", "userId" };
 
 	static final String[] RECORD_KEYS = { "bloodGroup", "createdAt", "dateOfBirth", "email", "emergencyContactName",
-			"emergencyContactPhone", "fullName", "gender", "id", "medicalHistory", "phone" };
+			"emergencyContactPhone", "fullName", "gender", "id", "medicalHistory", "phone", "userId" };
 
 	static final String[] NOTE_KEYS = { "appointmentId", "authorName", "createdAt", "id", "note", "patientId" };
 
