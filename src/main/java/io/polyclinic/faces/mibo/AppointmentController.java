@@ -93,35 +93,35 @@ class AppointmentController {
 			@JsonAlias("appointment_type") @NotBlank(message = "Session type is required") String sessionType,
 			@Nullable @PositiveOrZero(message = "Consultation fee cannot be negative") Long consultationFee,
 			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes,
-			@JsonProperty("scheduled_start_at") @JsonAlias("scheduledStartAt") @Nullable String scheduledStartAt,
-			@JsonProperty("duration_minutes") @JsonAlias("durationMinutes") @Nullable @Min(value = 5, message = "Duration must be between 5 and 480 minutes") @Max(value = 480, message = "Duration must be between 5 and 480 minutes") Integer durationMinutes,
-			@JsonProperty("patient_notes") @Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String patientNotes) {
+			@JsonProperty("scheduled_start_at") @JsonAlias("scheduledStartAt") @Nullable String scheduled_start_at,
+			@JsonProperty("duration_minutes") @JsonAlias("durationMinutes") @Nullable @Min(value = 5, message = "Duration must be between 5 and 480 minutes") @Max(value = 480, message = "Duration must be between 5 and 480 minutes") Integer duration_minutes,
+			@JsonProperty("patient_notes") @Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String patient_notes) {
 
 		/** The contract's date, unless the panel's start is given (checked with the other fields, reported together). */
 		@JsonIgnore
 		@AssertTrue(message = "Appointment date is required")
 		boolean isAppointmentDate() {
-			return !blank(scheduledStartAt) || !blank(appointmentDate);
+			return !blank(scheduled_start_at) || !blank(appointmentDate);
 		}
 
 		@JsonIgnore
 		@AssertTrue(message = "Appointment time is required")
 		boolean isAppointmentTime() {
-			return !blank(scheduledStartAt) || !blank(appointmentTime);
+			return !blank(scheduled_start_at) || !blank(appointmentTime);
 		}
 
 		/** The grid slot the contract names, or the panel's interval; the panel's start is refused if malformed. */
 		AppointmentRequest.When when() {
-			if (!blank(scheduledStartAt)) {
+			if (!blank(scheduled_start_at)) {
 				if (!blank(appointmentDate) || !blank(appointmentTime)) {
 					throw Refusal.invalidField("scheduled_start_at",
 							"Give scheduled_start_at or appointmentDate and appointmentTime, not both");
 				}
-				Instant start = instant("scheduled_start_at", scheduledStartAt);
+				Instant start = instant("scheduled_start_at", scheduled_start_at);
 				return new AppointmentRequest.Interval(start,
-						durationMinutes == null ? null : start.plus(Duration.ofMinutes(durationMinutes)), true);
+						duration_minutes == null ? null : start.plus(Duration.ofMinutes(duration_minutes)), true);
 			}
-			if (durationMinutes != null) {
+			if (duration_minutes != null) {
 				throw Refusal.invalidField("duration_minutes", "Goes with scheduled_start_at");
 			}
 			return new AppointmentRequest.GridSlot(MiboAppointments.parseDate("appointmentDate", appointmentDate),
@@ -141,10 +141,10 @@ class AppointmentController {
 		/** The notes, and the panel's patient notes after them. */
 		@Nullable
 		String allNotes() {
-			if (blank(patientNotes)) {
+			if (blank(patient_notes)) {
 				return notes;
 			}
-			return blank(notes) ? patientNotes : notes + "\n" + patientNotes;
+			return blank(notes) ? patient_notes : notes + "\n" + patient_notes;
 		}
 	}
 

@@ -121,7 +121,7 @@ class PanelClinicianController {
 			@JsonAlias({ "default_consultation_duration_minutes", "defaultDurationMinutes" }) @Nullable @Min(value = 5, message = "Consultation length must be between 5 and 480 minutes") @Max(value = 480, message = "Consultation length must be between 5 and 480 minutes") Integer defaultConsultationDurationMinutes,
 			@JsonAlias("profile_picture_url") @Nullable String profilePictureUrl, @Nullable List<String> qualification,
 			@Nullable List<String> expertise, @Nullable List<String> languages,
-			@JsonProperty("availability_slots") @Nullable @Size(max = 100, message = "At most 100 availability slots") List<@NotNull(message = "A slot cannot be null") @Valid PickedSlot> availabilitySlots) {
+			@JsonProperty("availability_slots") @Nullable @Size(max = 100, message = "At most 100 availability slots") List<@NotNull(message = "A slot cannot be null") @Valid PickedSlot> availability_slots) {
 	}
 
 	/** The panel's edit form (camelCase); a blank email leaves the email as it is. */
@@ -154,7 +154,7 @@ class PanelClinicianController {
 
 	record PanelHours(@JsonProperty("availability_rules") @NotNull(message = "Availability rules are required")
 			@Size(max = 100, message = "At most 100 availability rules")
-			List<@NotNull(message = "A rule cannot be null") @Valid PanelRuleInput> availabilityRules) {
+			List<@NotNull(message = "A rule cannot be null") @Valid PanelRuleInput> availability_rules) {
 	}
 
 	/** A weekly rule, in the panel's camelCase and in the snake_case its edit form reads. */
@@ -181,8 +181,8 @@ class PanelClinicianController {
 	@PreAuthorize(KEEPERS)
 	Reply<PanelClinician> create(@Valid @RequestBody NewPanelClinician request, @AuthenticationPrincipal Actor actor) {
 		Long centre = homeCentre(request.primaryCentreId(), request.centreIds());
-		List<AvailabilityRule> hours = request.availabilitySlots() == null ? List.of()
-				: picked(request.availabilitySlots(), centre);
+		List<AvailabilityRule> hours = request.availability_slots() == null ? List.of()
+				: picked(request.availability_slots(), centre);
 		ClinicianDetails details = new ClinicianDetails(request.fullName(), request.phone(), request.email(), centre,
 				request.specialization(), request.qualification(), request.languages(), request.yearsOfExperience(),
 				Money.minorOfWhole(request.consultationFee(), MiboFormats.CURRENCY),
@@ -250,8 +250,8 @@ class PanelClinicianController {
 			@AuthenticationPrincipal Actor actor) {
 		List<AvailabilityRule> rules = new ArrayList<>();
 		Integer length = null;
-		for (int i = 0; i < request.availabilityRules().size(); i++) {
-			PanelRuleInput rule = request.availabilityRules().get(i);
+		for (int i = 0; i < request.availability_rules().size(); i++) {
+			PanelRuleInput rule = request.availability_rules().get(i);
 			String field = "availability_rules[" + i + "].";
 			String mode = rule.mode() != null ? rule.mode() : rule.consultationMode();
 			Long centre = centreOf(field + "centreId", rule.centreId());

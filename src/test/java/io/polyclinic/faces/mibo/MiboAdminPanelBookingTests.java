@@ -90,6 +90,10 @@ class MiboAdminPanelBookingTests extends ApiTest {
 		assertValidation(http.post("/mibo/api/appointments", body).token(desk).send(), "scheduled_start_at",
 				"Give scheduled_start_at or appointmentDate and appointmentTime, not both");
 		body.remove("appointmentDate");
+		body.put("duration_minutes", 1);
+		assertValidation(http.post("/mibo/api/appointments", body).token(desk).send(), "duration_minutes",
+				"Duration must be between 5 and 480 minutes");
+		body.put("duration_minutes", 60);
 		body.put("source", "ADMIN_FRONT_DESK");
 		assertValidation(http.post("/mibo/api/appointments", body).token(desk).send(), "source", "Unknown field");
 		body.remove("source");

@@ -293,6 +293,8 @@ class MiboAdminPanelClinicianTests extends ApiTest {
 		assertValidation(http.put("/mibo/api/users/clinicians/" + id + "/availability", Map.of("availability_rules",
 				List.of(Map.of("dayOfWeek", 1, "startTime", "09:00", "endTime", "10:00", "isBlocked", true))))
 			.token(admin).send(), "availability_rules[0].isBlocked", "Unknown field");
+		assertValidation(http.put("/mibo/api/users/clinicians/" + id + "/availability", Map.of()).token(admin).send(),
+				"availability_rules", "Availability rules are required");
 		assertThat(http.get("/mibo/api/users/clinicians/999999999/availability").send().status()).isEqualTo(404);
 	}
 
