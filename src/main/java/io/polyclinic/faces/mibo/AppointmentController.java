@@ -1,4 +1,5 @@
 package io.polyclinic.faces.mibo;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -6,9 +6,12 @@ import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -41,6 +44,7 @@ import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.AvailabilityRule;
 import io.polyclinic.scheduling.Slot;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -278,6 +282,41 @@ class PanelClinicianController {
 		int minutes = c.consultationMinutes();
 		var kept = availability.replaceRules(id, rules, actor).stream().map(r -> PanelRule.of(id, minutes, r)).toList();
 		return Reply.of("Availability updated successfully", kept);
+	}
+
+	/** The day to clear: 0 (Sunday) to 6 (Saturday), at the centre (and online), or at every centre when none. */
+	record DayToClear(@NotNull(message = "Day of week is required") Integer dayOfWeek, @Nullable Long centreId) {
+	}
+
+	/**
+	 * The weekly rules by day of the week ({@code "0"} Sunday … {@code "6"} Saturday), days without rules left out:
+	 * those kept at the centre and those kept at none (online); every rule when no centre is given.
+	 */
+	@PublicEndpoint
+	@GetMapping("/{id}/availability/by-day")
+	Reply<Map<String, List<PanelRule>>> hoursByDay(@PathVariable long id,
+			@RequestParam(required = false) @Nullable Long centreId) {
+		Clinician c = clinicians.getListed(id);
+		Map<String, List<PanelRule>> days = new TreeMap<>();
+		for (AvailabilityRule r : availability.weeklyHours(id)) {
+			if (centreId == null || r.centreId() == null || centreId.equals(r.centreId())) {
+				PanelRule rule = PanelRule.of(id, c.consultationMinutes(), r);
+				days.computeIfAbsent(String.valueOf(rule.dayOfWeek()), d -> new ArrayList<>()).add(rule);
+			}
+		}
+		return Reply.of(days);
+	}
+
+	/** Clears a day's rules as {@code by-day} lists them; answers the rules left. */
+	@PostMapping("/{id}/availability/delete-by-day")
+	@PreAuthorize(KEEPERS)
+	Reply<List<PanelRule>> clearDay(@PathVariable long id, @Valid @RequestBody DayToClear request,
+			@AuthenticationPrincipal Actor actor) {
+		DayOfWeek day = weekday("dayOfWeek", request.dayOfWeek());
+		int minutes = clinicians.get(id).consultationMinutes();
+		var left = availability.removeDay(id, day, request.centreId(), actor).stream()
+			.map(r -> PanelRule.of(id, minutes, r)).toList();
+		return Reply.of("Deleted the " + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " availability", left);
 	}
 
 	/** A day's slots of a listed clinician, as {@code /api/booking/clinician-slots} answers each. */

@@ -1,4 +1,5 @@
 package io.polyclinic.faces.mibo;
+
 import static io.polyclinic.faces.mibo.MiboFormats.EMAIL;
 import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
 

@@ -224,6 +224,8 @@ class MiboAdminPanelClinicianTests extends ApiTest {
 		assertForbidden(http.put("/mibo/api/users/clinicians/" + id + "/availability",
 				Map.of("availability_rules", List.of())).token(frontDesk).send());
 		assertForbidden(http.delete("/mibo/api/users/clinicians/" + id).token(frontDesk).send());
+		assertForbidden(http.post("/mibo/api/users/clinicians/" + id + "/availability/delete-by-day",
+				Map.of("dayOfWeek", "x")).token(frontDesk).send());
 		assertThat(http.post("/mibo/api/users/clinicians", createForm(centre, MiboClient.newPhone())).send().status())
 			.isEqualTo(401);
 
@@ -279,6 +281,24 @@ class MiboAdminPanelClinicianTests extends ApiTest {
 		assertThat(first.path("endTime").asString()).isEqualTo("10:00");
 		assertThat(first.path("status").asString()).isEqualTo("available");
 		assertThat(first.path("mode").asString()).isEqualTo("IN_PERSON");
+
+		// the "delete by day" dialog: the rules by day, then a day cleared
+		var byDay = http.get("/mibo/api/users/clinicians/" + id + "/availability/by-day?centreId=" + centre).token(admin)
+			.send();
+		assertThat(byDay.status()).as(byDay.toString()).isEqualTo(200);
+		assertThat(keys(byDay.data())).containsExactly("0", "3");
+		assertThat(byDay.data().path("3").get(0).path("start_time").asString()).isEqualTo("09:00");
+		assertThat(byDay.data().path("0").get(0).path("mode").asString()).isEqualTo("ONLINE");
+		var cleared = http.post("/mibo/api/users/clinicians/" + id + "/availability/delete-by-day",
+				Map.of("dayOfWeek", 0, "centreId", centre)).token(admin).send();
+		assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+		assertThat(cleared.json().path("message").asString()).isEqualTo("Deleted the Sunday availability");
+		assertThat(cleared.data().size()).isEqualTo(1);
+		assertThat(cleared.data().get(0).path("dayOfWeek").asInt()).isEqualTo(3);
+		assertValidation(http.post("/mibo/api/users/clinicians/" + id + "/availability/delete-by-day",
+				Map.of("dayOfWeek", 9)).token(admin).send(), "dayOfWeek", "Day of week must be 0 (Sunday) to 6 (Saturday)");
+		assertValidation(http.post("/mibo/api/users/clinicians/" + id + "/availability/delete-by-day",
+				Map.of("centreId", centre)).token(admin).send(), "dayOfWeek", "Day of week is required");
 
 		assertValidation(http.get("/mibo/api/users/clinicians/" + id + "/slots?date=tomorrow").send(), "date",
 				"Must be a date as YYYY-MM-DD");
