@@ -263,9 +263,13 @@ class PanelClinicianController {
 			if (!online && centre == null && mode != null) {
 				throw Refusal.invalidField(field + "centreId", "An in-person rule needs its centre");
 			}
-			rules.add(new AvailabilityRule(weekday(field + "dayOfWeek", rule.dayOfWeek()),
-					MiboAppointments.parseTime(field + "startTime", rule.startTime()),
-					MiboAppointments.parseTime(field + "endTime", rule.endTime()), true, online ? null : centre));
+			LocalTime start = MiboAppointments.parseTime(field + "startTime", rule.startTime());
+			LocalTime end = MiboAppointments.parseTime(field + "endTime", rule.endTime());
+			if (!start.isBefore(end)) {
+				throw Refusal.invalidField(field + "endTime", "Must be after startTime");
+			}
+			rules.add(new AvailabilityRule(weekday(field + "dayOfWeek", rule.dayOfWeek()), start, end, true,
+					online ? null : centre));
 			if (rule.slotDurationMinutes() != null) {
 				if (length != null && !length.equals(rule.slotDurationMinutes())) {
 					throw Refusal.invalidField(field + "slotDurationMinutes",

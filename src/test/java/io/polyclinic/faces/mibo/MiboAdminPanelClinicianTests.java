@@ -307,6 +307,12 @@ class MiboAdminPanelClinicianTests extends ApiTest {
 						Map.of("dayOfWeek", 2, "startTime", "09:00", "endTime", "10:00", "slotDurationMinutes", 45))))
 			.token(admin).send(), "availability_rules[1].slotDurationMinutes",
 				"Every rule has the clinician's one consultation length");
+		// a refused rule changes nothing, not even the consultation length
+		assertValidation(http.put("/mibo/api/users/clinicians/" + id + "/availability", Map.of("availability_rules",
+				List.of(Map.of("dayOfWeek", 1, "startTime", "10:00", "endTime", "09:00", "slotDurationMinutes", 20))))
+			.token(admin).send(), "availability_rules[0].endTime", "Must be after startTime");
+		assertThat(http.get("/mibo/api/clinicians/" + id).send().data().path("defaultConsultationDurationMinutes")
+			.asInt()).isEqualTo(60);
 		assertValidation(http.put("/mibo/api/users/clinicians/" + id + "/availability", Map.of("availability_rules",
 				List.of(Map.of("dayOfWeek", 1, "startTime", "09:00", "endTime", "10:00", "mode", "PHONE"))))
 			.token(admin).send(), "availability_rules[0].mode", "Mode must be IN_PERSON or ONLINE");
