@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,10 +36,12 @@ import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
+import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentQuery;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.AppointmentViews;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -44,7 +49,7 @@ import jakarta.validation.constraints.Size;
 /**
  * The admin panel's clinician dashboard and session calls (the original backend's dialect, not in mibo.md):
  * {@code GET /api/appointments/dashboard/stats} and {@code /dashboard/appointments} over a range of days,
- * {@code POST /api/appointments/{id}/end-session} and {@code /clinician-notes}. Scheduling decides whose appointments
+ * {@code POST /api/appointments/{id}/end-session}, {@code /clinician-notes} and {@code GET …/previous-notes}. Scheduling decides whose appointments
  * a caller sees and who may end a visit; clinical who may write a note.
  */
 @RestController
@@ -132,6 +137,37 @@ class PanelAppointmentController {
 		long patientId = views.get(Ref.id(id), actor).appointment().patientId();
 		return Reply.of("Notes saved successfully",
 				NoteWritten.of(notes.write(patientId, id, request.session_notes(), actor), id));
+	}
+
+	/** An earlier note on the patient, with the start of the appointment it is about (null for none). */
+	record PreviousNote(long id, @Nullable Long appointmentId, @JsonProperty("appointment_id") @Nullable Long appointment_id,
+			String note, @JsonProperty("session_notes") String session_notes,
+			@JsonProperty("scheduled_start_at") @Nullable Instant scheduled_start_at, String authorName,
+			Instant createdAt) {
+	}
+
+	/**
+	 * The notes on the appointment's patient, newest first, but those about this appointment; {@code patientId}, if
+	 * given, must be the appointment's patient.
+	 */
+	@GetMapping("/{id}/previous-notes")
+	@PreAuthorize("hasAnyRole('CLINICIAN','ADMIN')")
+	Reply<List<PreviousNote>> previousNotes(@PathVariable long id,
+			@RequestParam(required = false) @Nullable Long patientId, @AuthenticationPrincipal Actor actor) {
+		long patient = views.get(Ref.id(id), actor).appointment().patientId();
+		if (patientId != null && patientId != patient) {
+			throw Refusal.invalidField("patientId", "Not this appointment's patient");
+		}
+		List<ClinicalNote> earlier = notes.ofPatient(patient, actor).stream()
+			.filter(n -> n.appointmentId() == null || n.appointmentId() != id).toList();
+		Map<Long, Appointment> about = book.findAll(earlier.stream().map(ClinicalNote::appointmentId)
+			.filter(Objects::nonNull).collect(Collectors.toSet()));
+		return Reply.of(earlier.stream().map(n -> {
+			Appointment a = n.appointmentId() == null ? null : about.get(n.appointmentId());
+			return new PreviousNote(n.id(), n.appointmentId(), n.appointmentId(), n.note(), n.note(),
+					a == null ? null : MiboFormats.instant(a.startsAt()), n.authorName(),
+					MiboFormats.instant(n.createdAt()));
+		}).toList());
 	}
 
 	/** First to last day inclusive, on the clinician's clock for a clinician and the clinic's otherwise. */

@@ -119,4 +119,36 @@ class MiboAdminPanelSessionTests extends ApiTest {
 		assertForbidden(http.post("/mibo/api/appointments/" + second.id() + "/clinician-notes",
 				Map.of("bogus", 1)).token(given.staffToken(Role.FRONT_DESK)).send());
 	}
+
+	@Test
+	void theSessionModalShowsTheNotesOfEarlierSessions() {
+		var clinician = given.clinician();
+		var patient = given.patient();
+		var first = given.book(patient, clinician, AppointmentFixture.weekday(DayOfWeek.MONDAY), 10);
+		var second = given.book(patient, clinician, AppointmentFixture.weekday(DayOfWeek.TUESDAY), 10);
+		String token = given.token(clinician);
+		assertThat(http.post("/mibo/api/appointments/" + first.id() + "/clinician-notes",
+				Map.of("session_notes", "First session.")).token(token).send().status()).isEqualTo(200);
+		assertThat(http.post("/mibo/api/appointments/" + second.id() + "/clinician-notes",
+				Map.of("session_notes", "Second session.")).token(token).send().status()).isEqualTo(200);
+
+		var res = http.get("/mibo/api/appointments/" + second.id() + "/previous-notes?patientId=" + patient.id())
+			.token(token).send();
+
+		assertThat(res.status()).as(res.toString()).isEqualTo(200);
+		assertThat(res.data().size()).isEqualTo(1);
+		var note = res.data().get(0);
+		assertThat(keys(note)).containsExactly("appointmentId", "appointment_id", "authorName", "createdAt", "id",
+				"note", "scheduled_start_at", "session_notes");
+		assertThat(note.path("session_notes").asString()).isEqualTo("First session.");
+		assertThat(note.path("appointment_id").asLong()).isEqualTo(first.id());
+		assertThat(note.path("scheduled_start_at").asString()).isEqualTo(first.startsAt().toString());
+
+		assertValidation(http.get("/mibo/api/appointments/" + second.id() + "/previous-notes?patientId="
+				+ (patient.id() + 1)).token(token).send(), "patientId", "Not this appointment's patient");
+		assertForbidden(http.get("/mibo/api/appointments/" + second.id() + "/previous-notes")
+			.token(given.staffToken(Role.FRONT_DESK)).send());
+		assertThat(http.get("/mibo/api/appointments/" + second.id() + "/previous-notes")
+			.token(given.token(given.clinician())).send().status()).isIn(403, 404);
+	}
 }
