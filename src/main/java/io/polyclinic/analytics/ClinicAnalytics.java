@@ -2,6 +2,7 @@ package io.polyclinic.analytics;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -82,6 +83,37 @@ public class ClinicAnalytics {
 				queries.appointmentsStarting(centreId, midnight(monday, zone), midnight(monday.plusWeeks(1), zone)),
 				queries.appointmentsStarting(centreId, midnight(firstOfMonth, zone),
 						midnight(firstOfMonth.plusMonths(1), zone)));
+	}
+
+	/** This month so far against the same stretch of last month (see {@link MonthOverMonth}). */
+	public MonthOverMonth monthOverMonth(@Nullable Long asked, Actor actor) {
+		Scope scope = scope(asked, actor);
+		Long centreId = scope.centreId();
+		ZoneId zone = scope.zone();
+		Instant now = clock.instant();
+		LocalDate firstOfMonth = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
+		Instant thisFrom = midnight(firstOfMonth, zone);
+		Instant lastFrom = midnight(firstOfMonth.minusMonths(1), zone);
+		Instant lastTo = lastFrom.plus(Duration.between(thisFrom, now));
+		if (lastTo.isAfter(thisFrom)) {
+			lastTo = thisFrom;
+		}
+		return new MonthOverMonth(
+				new MonthOverMonth.Change(queries.patientsRegistered(centreId, thisFrom, now),
+						queries.patientsRegistered(centreId, lastFrom, lastTo)),
+				new MonthOverMonth.Change(queries.doctorsJoined(centreId, thisFrom, now),
+						queries.doctorsJoined(centreId, lastFrom, lastTo)),
+				new MonthOverMonth.Change(queries.followUpsBooked(centreId, thisFrom, now),
+						queries.followUpsBooked(centreId, lastFrom, lastTo)),
+				new MonthOverMonth.Change(revenueBetween(centreId, thisFrom, now),
+						revenueBetween(centreId, lastFrom, lastTo)));
+	}
+
+	private long revenueBetween(@Nullable Long centreId, Instant from, Instant to) {
+		if (!to.isAfter(from)) {
+			return 0;
+		}
+		return revenue.revenueByBucket(centreId, currency, List.of(from, to)).getOrDefault(0, 0L);
 	}
 
 	/** The busiest clinicians first; {@code limit} from 1 to {@value #MAXIMUM_TOP_DOCTORS}. */

@@ -1,8 +1,11 @@
 package io.polyclinic.clinical;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,7 +14,9 @@ import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.clinical.internal.Note;
 import io.polyclinic.clinical.internal.Notes;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.identity.Account;
 import io.polyclinic.identity.Callers;
+import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
@@ -26,16 +31,20 @@ import io.polyclinic.scheduling.AppointmentBook;
 public class ClinicalNotes {
 
 	public static final int MAXIMUM_LENGTH = 4000;
+	/** The most notes {@link #ofPatient} answers at once, the newest. */
+	public static final int MAXIMUM_LISTED = 100;
 
 	private final Notes notes;
 	private final PatientRegistry patients;
 	private final AppointmentBook appointments;
 	private final Callers callers;
+	private final Accounts accounts;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	ClinicalNotes(Notes notes, PatientRegistry patients, AppointmentBook appointments, Callers callers,
-			AuditLog audit, Clock clock) {
+			Accounts accounts, AuditLog audit, Clock clock) {
+		this.accounts = accounts;
 		this.notes = notes;
 		this.patients = patients;
 		this.appointments = appointments;
@@ -71,5 +80,27 @@ public class ClinicalNotes {
 		audit.record(AuditRecord.success(actor, "CREATE", "CLINICAL_NOTE", written.id(),
 				patientId));
 		return written;
+	}
+
+	/**
+	 * A patient's notes, newest first ({@value #MAXIMUM_LISTED} at most), for those who may write them: the
+	 * clinician who cares for the patient and administrators; everyone else is refused and audited.
+	 */
+	@Transactional // the read is audited: even it writes
+	public List<ClinicalNote> ofPatient(long patientId, Actor actor) {
+		if (!actor.is(Role.CLINICIAN, Role.ADMIN)) {
+			audit.recordDenied(AuditRecord.denied(actor, "LIST", "CLINICAL_NOTE", null, patientId));
+			throw Refusal.forbidden();
+		}
+		patients.requireAccess(patientId, actor, "LIST_NOTES");
+		List<Note> found = notes.findByPatientIdOrderByCreatedAtDescIdDesc(patientId,
+				PageRequest.of(0, MAXIMUM_LISTED));
+		Map<Long, Account> authors = accounts.findAll(found.stream().map(Note::getAuthorUserId).distinct().toList());
+		audit.record(AuditRecord.of(actor, "LIST", "CLINICAL_NOTE", null, patientId, AuditRecord.Outcome.SUCCESS,
+				found.size() + " results"));
+		return found.stream().map(n -> {
+			Account author = authors.get(n.getAuthorUserId());
+			return n.toClinicalNote(author == null ? "" : author.fullName());
+		}).toList();
 	}
 }

@@ -65,7 +65,9 @@ public class CentreRegistry {
 		var now = clock.instant();
 		var centre = new CentreProfile(details.name(), details.city(),
 				details.timeZone() == null ? defaultZone : zone(details.timeZone()), now);
+		checkPincode(details.pincode());
 		centre.describe(details.address(), details.phone(), details.email(), now);
+		centre.postTo(details.pincode(), now);
 		centre = centres.save(centre);
 		audit.record(AuditRecord.success(actor, "CREATE", "CENTRE", centre.getId(), null));
 		return centre.toCentre();
@@ -97,7 +99,9 @@ public class CentreRegistry {
 		if (details.timeZone() != null) {
 			centre.zone(zone(details.timeZone()), now);
 		}
+		checkPincode(details.pincode());
 		centre.describe(details.address(), details.phone(), details.email(), now);
+		centre.postTo(details.pincode(), now);
 		audit.record(AuditRecord.success(actor, "UPDATE", "CENTRE", id, null));
 		return centre.toCentre();
 	}
@@ -149,6 +153,13 @@ public class CentreRegistry {
 		}
 		catch (DateTimeException e) {
 			throw Refusal.invalidField("timeZone", "Unknown time zone");
+		}
+	}
+
+	/** A postal code: letters, digits, spaces and hyphens, 12 at most (India's are six digits). */
+	private static void checkPincode(@Nullable String pincode) {
+		if (pincode != null && !pincode.isBlank() && !pincode.trim().matches("[A-Za-z0-9 -]{1,12}")) {
+			throw Refusal.invalidField("pincode", "Pincode must be at most 12 letters, digits, spaces or hyphens");
 		}
 	}
 }

@@ -16,7 +16,8 @@ public record Clinician(long id, UUID publicId, long userId, String fullName, @N
 		@Nullable String email, @Nullable Long primaryCentreId, List<String> specializations, List<String> qualifications,
 		List<String> languages, @Nullable Integer yearsOfExperience, long feeMinor, String currency,
 		int consultationMinutes, @Nullable String profilePictureUrl, @Nullable String bio, ZoneId timeZone,
-		boolean active, boolean deleted, Instant createdAt) {
+		boolean active, boolean deleted, Instant createdAt,
+		ClinicianPractice practice) {
 
 	/** Bookable: active and not deleted. */
 	public boolean bookable() {

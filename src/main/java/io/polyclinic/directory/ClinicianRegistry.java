@@ -68,12 +68,20 @@ public class ClinicianRegistry {
 	/** Registers a clinician and opens their login (role CLINICIAN) in one transaction. */
 	@Transactional
 	public Clinician register(ClinicianDetails details, @Nullable String username, String password, Actor actor) {
+		return register(details, ClinicianPractice.none(), username, password, actor);
+	}
+
+	/** As above, with how the clinician practises. */
+	@Transactional
+	public Clinician register(ClinicianDetails details, ClinicianPractice practice, @Nullable String username,
+			String password, Actor actor) {
 		access.requireRole(actor, KEEPERS, "CREATE", "CLINICIAN", null);
 		access.requireCentre(actor, details.primaryCentreId(), "CREATE", "CLINICIAN", null);
 		if (details.fullName() == null || details.fullName().isBlank()) {
 			throw Refusal.invalidField("fullName", "Full name is required");
 		}
 		checkNumbers(details);
+		checkPractice(practice);
 		ZoneId zone = details.timeZone() != null ? CentreRegistry.zone(details.timeZone())
 				: details.primaryCentreId() != null ? centres.get(details.primaryCentreId()).timeZone() : defaultZone;
 		Account account = accounts.open(new NewAccount(details.fullName(), username, details.email(), details.phone(),
@@ -84,6 +92,7 @@ public class ClinicianRegistry {
 		profile.assignTo(details.primaryCentreId(), now);
 		profile.describe(details.specializations(), details.qualifications(), details.languages(),
 				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
+		profile.practise(practice, now);
 		profile = clinicians.save(profile);
 		audit.record(AuditRecord.success(actor, "CREATE", "CLINICIAN", profile.getId(), null));
 		return profile.toClinician(account);
@@ -91,12 +100,19 @@ public class ClinicianRegistry {
 
 	@Transactional
 	public Clinician change(long id, ClinicianDetails details, Actor actor) {
+		return change(id, details, ClinicianPractice.none(), actor);
+	}
+
+	/** As above, with how the clinician practises. */
+	@Transactional
+	public Clinician change(long id, ClinicianDetails details, ClinicianPractice practice, Actor actor) {
 		var profile = profile(id);
 		requireKeeper(profile, actor, "UPDATE");
 		if (details.primaryCentreId() != null) {
 			access.requireCentre(actor, details.primaryCentreId(), "UPDATE", "CLINICIAN", id);
 		}
 		checkNumbers(details);
+		checkPractice(practice);
 		var now = clock.instant();
 		if (details.primaryCentreId() != null) {
 			centres.get(details.primaryCentreId());
@@ -113,9 +129,25 @@ public class ClinicianRegistry {
 		if (details.timeZone() != null) {
 			profile.zone(CentreRegistry.zone(details.timeZone()), now);
 		}
+		profile.practise(practice, now);
 		Account account = accounts.change(profile.getUserId(),
 				new AccountChanges(details.fullName(), details.email(), details.phone(), null, null, null));
 		audit.record(AuditRecord.success(actor, "UPDATE", "CLINICIAN", id, null));
+		return profile.toClinician(account);
+	}
+
+	/** A new username and/or password for the clinician's sign-in: the keepers of the clinician, as for the profile. */
+	@Transactional
+	public Clinician changeCredentials(long id, @Nullable String username, @Nullable String password, Actor actor) {
+		var profile = profile(id);
+		requireKeeper(profile, actor, "UPDATE_CREDENTIALS");
+		if ((username == null || username.isBlank()) && (password == null || password.isBlank())) {
+			throw Refusal.invalidField("username", "A username or a password is required");
+		}
+		Account account = accounts.change(profile.getUserId(), new AccountChanges(null, null, null,
+				username == null || username.isBlank() ? null : username.trim(),
+				password == null || password.isBlank() ? null : password, null));
+		audit.record(AuditRecord.success(actor, "UPDATE_CREDENTIALS", "CLINICIAN", id, null));
 		return profile.toClinician(account);
 	}
 
@@ -196,6 +228,16 @@ public class ClinicianRegistry {
 
 	private ClinicianProfile profile(long id) {
 		return clinicians.findById(id).filter(p -> !p.isDeleted()).orElseThrow(() -> Refusal.notFound("Clinician"));
+	}
+
+	private static void checkPractice(ClinicianPractice practice) {
+		if (practice.consultationModes() != null) {
+			for (String mode : practice.consultationModes()) {
+				if (mode == null || !ClinicianPractice.MODES.contains(mode)) {
+					throw Refusal.invalidField("consultationModes", "Consultation modes are IN_PERSON and ONLINE");
+				}
+			}
+		}
 	}
 
 	private static void checkNumbers(ClinicianDetails details) {

@@ -1,6 +1,7 @@
 package io.polyclinic.scheduling;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -86,6 +87,21 @@ public class Availability {
 		rules.forEach(r -> windows.save(new AvailabilityWindow(clinicianId, r)));
 		audit.record(AuditRecord.success(actor, "UPDATE", "AVAILABILITY", clinicianId, null));
 		return rules.stream().sorted(SlotGrid.WEEK_ORDER).toList();
+	}
+
+	/**
+	 * Removes a clinician's weekly rules of one day of the week: those kept at the given centre and those kept at
+	 * none (online), or every rule of the day when no centre is given. Keepers of the clinician only, as for
+	 * {@link #replaceRules(long, List, Actor)}; answers the hours left.
+	 */
+	@Transactional
+	public List<AvailabilityRule> removeDay(long clinicianId, DayOfWeek day, @Nullable Long centreId, Actor actor) {
+		clinicians.requireKeeper(clinicianId, actor, "UPDATE_HOURS");
+		List<AvailabilityRule> left = weeklyHours(clinicianId).stream()
+			.filter(r -> r.dayOfWeek() != day || (centreId != null && r.centreId() != null
+					&& !centreId.equals(r.centreId())))
+			.toList();
+		return replaceRules(clinicianId, left, actor);
 	}
 
 	/**

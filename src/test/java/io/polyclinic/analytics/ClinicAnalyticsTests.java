@@ -186,6 +186,81 @@ class ClinicAnalyticsTests extends ApiTest {
 		return day.atTime(hour, minute).atZone(KOLKATA).toInstant();
 	}
 
+	/** A minute into last month, on the clinic's clock: inside last month's stretch whenever this month is. */
+	static Instant earlyLastMonth() {
+		return LocalDate.now(KOLKATA).withDayOfMonth(1).minusMonths(1).atStartOfDay(KOLKATA).toInstant()
+			.plusSeconds(60);
+	}
+
+	void created(String table, long id, Instant at) {
+		jdbc.sql("UPDATE " + table + " SET created_at = ? WHERE id = ?").params(at.atOffset(ZoneOffset.UTC), id)
+			.update();
+	}
+
+	/**
+	 * A centre with trends: this month two patients registered, one clinician joined, one follow-up booked and
+	 * ₹1,500 taken; in last month's stretch one patient, one clinician, one follow-up and ₹1,000.
+	 */
+	final class TrendingCentre {
+		final Centre centre = clinic.centre("Thrissur");
+		final Clinician joinedNow = clinic.clinician(centre.id(), "Asia/Kolkata");
+		final Clinician joinedBefore = clinic.clinician(centre.id(), "Asia/Kolkata");
+		final Patient p1 = patient(LeadSource.WEBSITE);
+		final Patient p2 = patient(LeadSource.WEBSITE);
+		final Patient p3 = patient(LeadSource.WEBSITE);
+
+		TrendingCentre() {
+			Instant before = earlyLastMonth();
+			created("clinicians", joinedBefore.id(), before);
+			created("patients", p3.id(), before);
+			var a1 = book(p1, joinedNow, centre, 0, 9);
+			book(p1, joinedNow, centre, 1, 9);
+			book(p2, joinedNow, centre, 0, 10);
+			var b1 = book(p3, joinedBefore, centre, 0, 9);
+			var b2 = book(p3, joinedBefore, centre, 1, 9);
+			created("appointments", b1.id(), before);
+			created("appointments", b2.id(), before);
+			pay(a1, 150_000, "PAID", "INR", Instant.now().minusSeconds(1));
+			pay(b1, 100_000, "PAID", "INR", before);
+			KeptFigures.rebuild(figures, jdbc);
+		}
+	}
+
+	@Test
+	void theTrendsSetThisMonthSoFarAgainstTheSameStretchOfLastMonth() {
+		var trending = new TrendingCentre();
+
+		var trends = analytics.monthOverMonth(trending.centre.id(), clinic.admin());
+
+		assertThat(trends.patients()).isEqualTo(new MonthOverMonth.Change(2, 1));
+		assertThat(trends.doctors()).isEqualTo(new MonthOverMonth.Change(1, 1));
+		assertThat(trends.followUps()).isEqualTo(new MonthOverMonth.Change(1, 1));
+		assertThat(trends.revenueMinor()).isEqualTo(new MonthOverMonth.Change(150_000, 100_000));
+		assertThat(trends.patients().percent()).isEqualTo(100.0);
+		assertThat(trends.doctors().percent()).isZero();
+		assertThat(trends.revenueMinor().percent()).isEqualTo(50.0);
+		// another centre's trends are its own
+		assertThat(analytics.monthOverMonth(clinic.centre("Kollam").id(), clinic.admin()).patients())
+			.isEqualTo(new MonthOverMonth.Change(0, 0));
+	}
+
+	@Test
+	void aChangeIsInPercentOfLastMonthToOneDecimal() {
+		assertThat(new MonthOverMonth.Change(2, 3).percent()).isEqualTo(-33.3);
+		assertThat(new MonthOverMonth.Change(5, 3).percent()).isEqualTo(66.7);
+		assertThat(new MonthOverMonth.Change(0, 4).percent()).isEqualTo(-100.0);
+		assertThat(new MonthOverMonth.Change(7, 0).percent()).isEqualTo(100.0);
+		assertThat(new MonthOverMonth.Change(0, 0).percent()).isZero();
+	}
+
+	@Test
+	void theTrendsAreForTheDashboardsReadersOnly() {
+		var trending = new TrendingCentre();
+		Actor frontDesk = clinic.actorOf(1, Role.FRONT_DESK);
+		assertThatThrownBy(() -> analytics.monthOverMonth(trending.centre.id(), frontDesk))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
+	}
+
 	@Test
 	void theDashboardOfOneCentreCountsItsPatientsDoctorsFollowUpsAndRevenue() {
 		var busy = new BusyCentre();

@@ -153,6 +153,38 @@ class ClinicalAccessMatrixTests {
 	}
 
 	@Test
+	void readingPatientAsNotes() {
+		Set<Caller> allowed = EnumSet.of(Caller.CLINICIAN_OF_A, Caller.ADMIN);
+		List<String> wrong = new ArrayList<>();
+		callers.forEach((caller, actor) -> {
+			long deniedBefore = denials(actor);
+			String outcome;
+			try {
+				List<ClinicalNote> read = notes.ofPatient(patientA.id(), actor);
+				outcome = read.stream().allMatch(n -> n.patientId() == patientA.id()) ? "ALLOWED" : "WRONG NOTES";
+			}
+			catch (Refusal e) {
+				outcome = e.code();
+			}
+			String expected = allowed.contains(caller) ? "ALLOWED" : "FORBIDDEN";
+			if (!outcome.equals(expected)) {
+				wrong.add(caller + " expected " + expected + " but " + outcome);
+			}
+			else if (expected.equals("FORBIDDEN") && denials(actor) != deniedBefore + 1) {
+				wrong.add(caller + " was refused without one audited refusal");
+			}
+		});
+		assertThat(wrong).isEmpty();
+		// newest first, the author named (on patient B, whose notes the other tests leave alone)
+		Actor admin = callers.get(Caller.ADMIN);
+		var older = notes.write(patientB.id(), null, "Older", admin);
+		var newer = notes.write(patientB.id(), null, "Newer", admin);
+		assertThat(notes.ofPatient(patientB.id(), admin)).extracting(ClinicalNote::id)
+			.containsSubsequence(newer.id(), older.id());
+		assertThat(notes.ofPatient(patientB.id(), admin)).allSatisfy(n -> assertThat(n.authorName()).isNotBlank());
+	}
+
+	@Test
 	void aNoteNamesAnAppointmentOfItsOwnPatientOnly() {
 		Actor admin = callers.get(Caller.ADMIN);
 

@@ -3,6 +3,7 @@ package io.polyclinic.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,42 @@ class DirectoryRulesTests extends ApiTest {
 		assertThat(centres.get(other.id()).address()).isNull();
 		assertThat(denials("CENTRE", other.id())).isEqualTo(1);
 		assertThat(centres.change(other.id(), change, as(hire(Role.MANAGER, null))).address()).isEqualTo("2 New Road");
+	}
+
+	@Autowired
+	ClinicianRegistry clinicians;
+
+	@Test
+	void aClinicianKeepsTheirPracticeAndTheirKeepersSetTheirSignIn() {
+		var centre = centres.open(new CentreDetails("Practice", "Bangalore", null, null, null, null, "560001"),
+				FOUNDER);
+		assertThat(centre.pincode()).isEqualTo("560001");
+		String phone = Phones.newPhone();
+		var details = new ClinicianDetails("Dr. " + phone, phone, null, centre.id(), null, null, null, null, null, null,
+				null, null, null);
+		var clinician = clinicians.register(details, new ClinicianPractice("Psychiatrist", "MCI-1",
+				List.of("ONLINE", "IN_PERSON", "ONLINE"), List.of(" Sleep ", "")), null, "SecurePassword123", FOUNDER);
+		assertThat(clinician.practice()).isEqualTo(new ClinicianPractice("Psychiatrist", "MCI-1",
+				List.of("ONLINE", "IN_PERSON"), List.of("Sleep")));
+		// null leaves a field, blank clears a text
+		var changed = clinicians.change(clinician.id(), new ClinicianDetails(null, null, null, null, null, null, null,
+				null, null, null, null, null, null), new ClinicianPractice(" ", null, null, List.of()), FOUNDER);
+		assertThat(changed.practice()).isEqualTo(new ClinicianPractice(null, "MCI-1", List.of("ONLINE", "IN_PERSON"),
+				List.of()));
+		assertThatThrownBy(() -> clinicians.change(clinician.id(), details,
+				new ClinicianPractice(null, null, List.of("HOME_VISIT"), null), FOUNDER))
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("consultationModes"));
+
+		// the centre manager of another centre may not set the clinician's sign-in; the one of theirs may
+		var other = centres.open(new CentreDetails("Elsewhere", "Pune", null, null, null, null), FOUNDER);
+		assertForbidden(() -> clinicians.changeCredentials(clinician.id(), null, "NewPassword456",
+				as(hire(Role.CENTRE_MANAGER, other.id()))));
+		assertForbidden(() -> clinicians.changeCredentials(clinician.id(), null, "NewPassword456",
+				as(hire(Role.FRONT_DESK, centre.id()))));
+		var renamed = clinicians.changeCredentials(clinician.id(), "dr" + phone.substring(1), null,
+				as(hire(Role.CENTRE_MANAGER, centre.id())));
+		assertThat(renamed.id()).isEqualTo(clinician.id());
+		assertThatThrownBy(() -> clinicians.changeCredentials(clinician.id(), " ", null, FOUNDER))
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("username"));
 	}
 }

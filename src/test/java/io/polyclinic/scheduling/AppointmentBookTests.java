@@ -68,6 +68,29 @@ class AppointmentBookTests extends SchedulingModuleTest {
 	}
 
 	@Test
+	void clearingADayRemovesItsRulesAtTheCentreAndOnline() {
+		var centre = clinic.centre("Bangalore");
+		var elsewhere = clinic.centre("Mysore");
+		var clinician = clinic.clinician(centre.id(), KOLKATA.getId());
+		availability.replaceRules(clinician.id(), List.of(
+				new AvailabilityRule(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0), true, centre.id()),
+				new AvailabilityRule(DayOfWeek.MONDAY, LocalTime.of(13, 0), LocalTime.of(15, 0), true, elsewhere.id()),
+				new AvailabilityRule(DayOfWeek.MONDAY, LocalTime.of(18, 0), LocalTime.of(19, 0), true, null),
+				new AvailabilityRule(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0), true, centre.id())),
+				clinic.admin());
+
+		var left = availability.removeDay(clinician.id(), DayOfWeek.MONDAY, centre.id(), clinic.admin());
+
+		assertThat(left).extracting(AvailabilityRule::dayOfWeek, AvailabilityRule::centreId).containsExactlyInAnyOrder(
+				org.assertj.core.groups.Tuple.tuple(DayOfWeek.MONDAY, elsewhere.id()),
+				org.assertj.core.groups.Tuple.tuple(DayOfWeek.TUESDAY, centre.id()));
+		assertThat(availability.weeklyHours(clinician.id())).hasSize(2);
+		// without a centre, the whole day goes
+		assertThat(availability.removeDay(clinician.id(), DayOfWeek.MONDAY, null, clinic.admin()))
+			.extracting(AvailabilityRule::dayOfWeek).containsExactly(DayOfWeek.TUESDAY);
+	}
+
+	@Test
 	void bookingHoldsTheSlotAndCancellingFreesIt() {
 		var clinician = clinic.clinician(null, KOLKATA.getId());
 		var patient = clinic.patient();

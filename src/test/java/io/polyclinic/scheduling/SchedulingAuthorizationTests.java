@@ -197,6 +197,12 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 	}
 
 	@Test
+	void clearingADayOfTheClinicianHours() {
+		assertMatrix("clear a day", EnumSet.of(Caller.ADMIN, Caller.MANAGER, Caller.CENTRE_MANAGER_OF_A),
+				actor -> availability.removeDay(clinicianA.id(), DayOfWeek.SATURDAY, null, actor));
+	}
+
+	@Test
 	void theAgenda() {
 		List<String> wrong = new ArrayList<>();
 		callers.forEach((caller, actor) -> {

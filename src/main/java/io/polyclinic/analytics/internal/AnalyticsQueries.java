@@ -79,6 +79,37 @@ public class AnalyticsQueries {
 		return count(sql, centreId, Map.of("from", utc(from), "to", utc(to)));
 	}
 
+	/** Patients registered from {@code from} (included) to {@code to} (excluded), as {@link #patients} counts them. */
+	public long patientsRegistered(@Nullable Long centreId, Instant from, Instant to) {
+		String sql = """
+				SELECT COUNT(*) FROM patients p JOIN users u ON u.id = p.user_id
+				WHERE u.deleted_at IS NULL AND p.created_at >= :from AND p.created_at < :to"""
+				+ (centreId == null ? "" : CAME_TO_CENTRE);
+		return count(sql, centreId, Map.of("from", utc(from), "to", utc(to)));
+	}
+
+	/** Clinicians who joined in the window, as {@link #doctors} counts them. */
+	public long doctorsJoined(@Nullable Long centreId, Instant from, Instant to) {
+		String sql = "SELECT COUNT(*) FROM clinicians c WHERE c.active = TRUE AND c.deleted_at IS NULL"
+				+ " AND c.created_at >= :from AND c.created_at < :to"
+				+ (centreId == null ? "" : " AND c.primary_centre_id = :centreId");
+		return count(sql, centreId, Map.of("from", utc(from), "to", utc(to)));
+	}
+
+	/**
+	 * Follow-ups booked in the window: appointments made then, not cancelled, with an earlier one, not cancelled, of
+	 * the same patient and clinician (as {@link #followUps} counts them); the window's appointments are found on
+	 * their creation index, each one's predecessor on the patient-clinician index.
+	 */
+	public long followUpsBooked(@Nullable Long centreId, Instant from, Instant to) {
+		String sql = "SELECT COUNT(*) FROM appointments a WHERE " + NOT_CANCELLED + (centreId == null ? "" : AT_CENTRE)
+				+ " AND a.created_at >= :from AND a.created_at < :to"
+				+ " AND EXISTS (SELECT 1 FROM appointments b WHERE b.patient_id = a.patient_id"
+				+ " AND b.clinician_id = a.clinician_id AND b.status <> 'CANCELLED'"
+				+ " AND (b.starts_at < a.starts_at OR (b.starts_at = a.starts_at AND b.id < a.id)))";
+		return count(sql, centreId, Map.of("from", utc(from), "to", utc(to)));
+	}
+
 	/**
 	 * Clinicians (not deleted) with at least one appointment, not cancelled, ranked by those appointments, then by
 	 * the revenue of their appointments (payments less refunds), then by id: an ORDER BY ... LIMIT over the kept

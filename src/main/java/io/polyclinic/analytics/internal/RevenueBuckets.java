@@ -58,11 +58,14 @@ public class RevenueBuckets {
 		if (cut.isEmpty()) {
 			return revenue;
 		}
-		StringBuilder bucket = new StringBuilder("CASE");
+		// one bucket needs no CASE (a CASE without a WHEN is not SQL)
+		StringBuilder bucket = new StringBuilder(buckets == 1 ? "0" : "CASE");
 		for (int i = 1; i < buckets; i++) {
 			bucket.append(" WHEN occurred_at < :b").append(i).append(" THEN ").append(i - 1);
 		}
-		bucket.append(" ELSE ").append(buckets - 1).append(" END");
+		if (buckets > 1) {
+			bucket.append(" ELSE ").append(buckets - 1).append(" END");
+		}
 		List<String> ranges = new ArrayList<>();
 		for (int i = 0; i < cut.size(); i++) {
 			ranges.add("(occurred_at >= :c" + i + " AND occurred_at < :d" + i + ")");

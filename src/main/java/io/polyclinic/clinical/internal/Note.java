@@ -39,6 +39,10 @@ public class Note {
 		this.createdAt = now;
 	}
 
+	public long getAuthorUserId() {
+		return authorUserId;
+	}
+
 	public ClinicalNote toClinicalNote(String authorName) {
 		if (id == null) {
 			throw new IllegalStateException("A note has an id once saved");

@@ -28,6 +28,7 @@ public class CentreProfile {
 	// the city as searches compare it: case-insensitive, indexed
 	private String cityKey;
 	private @Nullable String address;
+	private @Nullable String pincode;
 	private @Nullable String phone;
 	private @Nullable String email;
 	private String timeZone;
@@ -78,6 +79,14 @@ public class CentreProfile {
 		this.updatedAt = now;
 	}
 
+	/** Blank clears the postal code; null leaves it. */
+	public void postTo(@Nullable String pincode, Instant now) {
+		if (pincode != null) {
+			this.pincode = pincode.isBlank() ? null : pincode.trim();
+			this.updatedAt = now;
+		}
+	}
+
 	public void zone(ZoneId zone, Instant now) {
 		this.timeZone = zone.getId();
 		this.updatedAt = now;
@@ -99,7 +108,8 @@ public class CentreProfile {
 	}
 
 	public Centre toCentre() {
-		return new Centre(id, publicId, name, city, address, phone, email, ZoneId.of(timeZone), active, createdAt);
+		return new Centre(id, publicId, name, city, address, phone, email, ZoneId.of(timeZone), active, createdAt,
+				pincode);
 	}
 
 	public Long getId() { return id; }

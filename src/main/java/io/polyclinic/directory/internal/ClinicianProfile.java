@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import io.polyclinic.directory.Clinician;
+import io.polyclinic.directory.ClinicianPractice;
 import io.polyclinic.identity.Account;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -39,6 +40,10 @@ public class ClinicianProfile {
 	private int consultationMinutes;
 	private @Nullable String profilePictureUrl;
 	private @Nullable String bio;
+	private @Nullable String designation;
+	private @Nullable String registrationNumber;
+	/** Comma-separated {@link ClinicianPractice#MODES}, in the order given; null or empty: none said. */
+	private @Nullable String consultationModes;
 	private String timeZone;
 	private boolean verified;
 	private boolean active;
@@ -65,6 +70,12 @@ public class ClinicianProfile {
 	@OrderColumn(name = "position")
 	@Column(name = "name")
 	private List<String> languages = new ArrayList<>();
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "clinician_expertise", joinColumns = @JoinColumn(name = "clinician_id"))
+	@OrderColumn(name = "position")
+	@Column(name = "name")
+	private List<String> expertise = new ArrayList<>();
 
 	protected ClinicianProfile() {
 	}
@@ -114,6 +125,28 @@ public class ClinicianProfile {
 		this.updatedAt = now;
 	}
 
+	/** The practice's fields that are given; modes are checked by the registry. */
+	public void practise(ClinicianPractice practice, Instant now) {
+		if (practice.designation() != null) {
+			this.designation = blankToNull(practice.designation());
+		}
+		if (practice.registrationNumber() != null) {
+			this.registrationNumber = blankToNull(practice.registrationNumber());
+		}
+		if (practice.consultationModes() != null) {
+			this.consultationModes = String.join(",", practice.consultationModes().stream().distinct().toList());
+		}
+		if (practice.expertise() != null) {
+			this.expertise.clear();
+			practice.expertise().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(this.expertise::add);
+		}
+		this.updatedAt = now;
+	}
+
+	private static @Nullable String blankToNull(String value) {
+		return value.isBlank() ? null : value.trim();
+	}
+
 	public void charge(long feeMinor, Instant now) {
 		this.feeMinor = feeMinor;
 		this.updatedAt = now;
@@ -148,7 +181,11 @@ public class ClinicianProfile {
 		return new Clinician(id, publicId, userId, account.fullName(), account.phone(), account.email(), primaryCentreId,
 				List.copyOf(specializations), List.copyOf(qualifications), List.copyOf(languages), yearsOfExperience,
 				feeMinor, currency, consultationMinutes, profilePictureUrl, bio, ZoneId.of(timeZone), active,
-				deletedAt != null, createdAt);
+				deletedAt != null, createdAt,
+				new ClinicianPractice(designation, registrationNumber,
+						consultationModes == null || consultationModes.isEmpty() ? List.of()
+								: List.of(consultationModes.split(",")),
+						List.copyOf(expertise)));
 	}
 
 	public Long getId() { return id; }

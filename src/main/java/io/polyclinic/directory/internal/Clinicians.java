@@ -15,7 +15,7 @@ public interface Clinicians extends JpaRepository<ClinicianProfile, Long> {
 
 	Optional<ClinicianProfile> findByUserId(long userId);
 
-	@EntityGraph(attributePaths = { "specializations", "qualifications", "languages" })
+	@EntityGraph(attributePaths = { "specializations", "qualifications", "languages", "expertise" })
 	List<ClinicianProfile> findWithDetailsByIdIn(Collection<Long> ids);
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.polyclinic.analytics.ClinicAnalytics;
 import io.polyclinic.analytics.DoctorRanking;
 import io.polyclinic.analytics.LeadShare;
+import io.polyclinic.analytics.MonthOverMonth;
 import io.polyclinic.analytics.Overview;
 import io.polyclinic.analytics.RevenuePeriod;
 import io.polyclinic.analytics.RevenueSeries;
@@ -48,16 +49,21 @@ class AnalyticsController {
 
 	/**
 	 * The contract's figures, and the admin panel's names for two of them: {@code activeDoctors} (the active
-	 * clinicians, {@code totalDoctors}) and {@code followUpsBooked} ({@code totalFollowUps}).
+	 * clinicians, {@code totalDoctors}) and {@code followUpsBooked} ({@code totalFollowUps}); and the panel's trends,
+	 * each in percent, this month so far against the same stretch of last month: {@code totalPatientsChange} (patients
+	 * registered), {@code activeDoctorsChange} (clinicians joined), {@code followUpsBookedChange} (follow-ups booked),
+	 * {@code totalRevenueChange} (net money taken).
 	 */
 	record Dashboard(long totalPatients, long totalDoctors, long totalFollowUps, long totalRevenue,
 			long appointmentsToday, long appointmentsThisWeek, long appointmentsThisMonth, long activeDoctors,
-			long followUpsBooked) {
+			long followUpsBooked, double totalPatientsChange, double activeDoctorsChange, double followUpsBookedChange,
+			double totalRevenueChange) {
 
-		static Dashboard of(Overview o) {
+		static Dashboard of(Overview o, MonthOverMonth m) {
 			return new Dashboard(o.totalPatients(), o.totalDoctors(), o.totalFollowUps(), rupees(o.totalRevenueMinor()),
 					o.appointmentsToday(), o.appointmentsThisWeek(), o.appointmentsThisMonth(), o.totalDoctors(),
-					o.totalFollowUps());
+					o.totalFollowUps(), m.patients().percent(), m.doctors().percent(), m.followUps().percent(),
+					m.revenueMinor().percent());
 		}
 	}
 
@@ -105,7 +111,8 @@ class AnalyticsController {
 	@GetMapping("/dashboard")
 	Reply<Dashboard> dashboard(@RequestParam(required = false) @Nullable Long centreId,
 			@AuthenticationPrincipal Actor actor) {
-		return Reply.of(Dashboard.of(analytics.overview(centreId, actor)));
+		return Reply.of(
+				Dashboard.of(analytics.overview(centreId, actor), analytics.monthOverMonth(centreId, actor)));
 	}
 
 	@GetMapping("/top-doctors")

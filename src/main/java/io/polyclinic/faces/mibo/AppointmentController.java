@@ -1,5 +1,9 @@
 package io.polyclinic.faces.mibo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.polyclinic.billing.AppointmentCharges;
 import io.polyclinic.billing.Charge;
 import io.polyclinic.faces.PageQuery;
@@ -26,6 +34,7 @@ import io.polyclinic.faces.mibo.MiboAppointments.Detail;
 import io.polyclinic.faces.mibo.MiboAppointments.Row;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
+import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentChanges;
@@ -35,7 +44,11 @@ import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.Slot;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -69,13 +82,71 @@ class AppointmentController {
 		this.availability = availability;
 	}
 
-	record NewAppointment(@NotNull(message = "Patient is required") Long patientId,
-			@NotNull(message = "Clinician is required") Long clinicianId, @Nullable Long centreId,
-			@NotBlank(message = "Appointment date is required") String appointmentDate,
-			@NotBlank(message = "Appointment time is required") String appointmentTime,
-			@NotBlank(message = "Session type is required") String sessionType,
+	/**
+	 * The contract's body, or the admin panel's: {@code patient_id}, {@code clinician_id}, {@code centre_id},
+	 * {@code appointment_type} for the session type, and {@code scheduled_start_at} (an instant) with
+	 * {@code duration_minutes} in place of the date and time; {@code patient_notes} are the notes.
+	 */
+	record NewAppointment(@JsonAlias("patient_id") @NotNull(message = "Patient is required") Long patientId,
+			@JsonAlias("clinician_id") @NotNull(message = "Clinician is required") Long clinicianId,
+			@JsonAlias("centre_id") @Nullable Long centreId, @JsonProperty("appointmentDate") @Nullable String appointmentDate,
+			@JsonProperty("appointmentTime") @Nullable String appointmentTime,
+			@JsonAlias("appointment_type") @NotBlank(message = "Session type is required") String sessionType,
 			@Nullable @PositiveOrZero(message = "Consultation fee cannot be negative") Long consultationFee,
-			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes) {
+			@Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String notes,
+			@JsonProperty("scheduled_start_at") @JsonAlias("scheduledStartAt") @Nullable String scheduled_start_at,
+			@JsonProperty("duration_minutes") @JsonAlias("durationMinutes") @Nullable @Min(value = 5, message = "Duration must be between 5 and 480 minutes") @Max(value = 480, message = "Duration must be between 5 and 480 minutes") Integer duration_minutes,
+			@JsonProperty("patient_notes") @Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String patient_notes) {
+
+		/** The contract's date, unless the panel's start is given (checked with the other fields, reported together). */
+		@JsonIgnore
+		@AssertTrue(message = "Appointment date is required")
+		boolean isAppointmentDate() {
+			return !blank(scheduled_start_at) || !blank(appointmentDate);
+		}
+
+		@JsonIgnore
+		@AssertTrue(message = "Appointment time is required")
+		boolean isAppointmentTime() {
+			return !blank(scheduled_start_at) || !blank(appointmentTime);
+		}
+
+		/** The grid slot the contract names, or the panel's interval; the panel's start is refused if malformed. */
+		AppointmentRequest.When when() {
+			if (!blank(scheduled_start_at)) {
+				if (!blank(appointmentDate) || !blank(appointmentTime)) {
+					throw Refusal.invalidField("scheduled_start_at",
+							"Give scheduled_start_at or appointmentDate and appointmentTime, not both");
+				}
+				Instant start = instant("scheduled_start_at", scheduled_start_at);
+				return new AppointmentRequest.Interval(start,
+						duration_minutes == null ? null : start.plus(Duration.ofMinutes(duration_minutes)), true);
+			}
+			if (duration_minutes != null) {
+				throw Refusal.invalidField("duration_minutes", "Goes with scheduled_start_at");
+			}
+			return new AppointmentRequest.GridSlot(MiboAppointments.parseDate("appointmentDate", appointmentDate),
+					MiboAppointments.parseTime("appointmentTime", appointmentTime));
+		}
+
+		/** An ISO-8601 instant ({@code 2030-01-07T04:30:00.000Z}) or a time with an offset. */
+		private static Instant instant(String field, String value) {
+			try {
+				return OffsetDateTime.parse(value.trim()).toInstant();
+			}
+			catch (DateTimeParseException e) {
+				throw Refusal.invalidField(field, "Must be an ISO-8601 date-time with an offset, such as 2030-01-07T04:30:00Z");
+			}
+		}
+
+		/** The notes, and the panel's patient notes after them. */
+		@Nullable
+		String allNotes() {
+			if (blank(patient_notes)) {
+				return notes;
+			}
+			return blank(notes) ? patient_notes : notes + "\n" + patient_notes;
+		}
 	}
 
 	/** paymentLink: the link sent to the patient over WhatsApp for the fee; null for a free appointment. */
@@ -135,13 +206,11 @@ class AppointmentController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(STAFF)
 	Reply<Created> create(@Valid @RequestBody NewAppointment request, @AuthenticationPrincipal Actor actor) {
+		var when = request.when();
 		var charged = charges.bookAndCharge(new AppointmentRequest(
 				new AppointmentRequest.KnownPatient(Ref.id(request.patientId())), Ref.id(request.clinicianId()),
-				request.centreId(), new AppointmentRequest.GridSlot(
-						MiboAppointments.parseDate("appointmentDate", request.appointmentDate()),
-						MiboAppointments.parseTime("appointmentTime", request.appointmentTime())),
-				MiboAppointments.sessionType("sessionType", request.sessionType()),
-				MiboFormats.paise(request.consultationFee()), request.notes()), Charge.link(provider.name()), actor);
+				request.centreId(), when, MiboAppointments.sessionType("sessionType", request.sessionType()),
+				MiboFormats.paise(request.consultationFee()), request.allNotes()), Charge.link(provider.name()), actor);
 		Appointment a = charged.appointment();
 		return Reply.of("Appointment created successfully", new Created(a.id(), MiboAppointments.date(a),
 				MiboAppointments.time(a), a.status(), charged.link() == null ? null : charged.link().link().shortUrl()));
@@ -171,7 +240,7 @@ class AppointmentController {
 		return Reply.of("Appointment cancelled successfully", Cancelled.of(a));
 	}
 
-	private static boolean blank(@Nullable String value) {
+	static boolean blank(@Nullable String value) {
 		return value == null || value.isBlank();
 	}
 }

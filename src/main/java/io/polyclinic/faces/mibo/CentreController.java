@@ -51,18 +51,21 @@ class CentreController {
 		this.centres = centres;
 	}
 
+	/** {@code pincode} is the admin panel's field beside the contract's (null when none was given). */
 	record CentreView(long id, String name, String city, @Nullable String address, @Nullable String phone,
-			@Nullable String email, boolean isActive) {
+			@Nullable String email, boolean isActive, @Nullable String pincode) {
 
 		static CentreView of(Centre c) {
-			return new CentreView(c.id(), c.name(), c.city(), c.address(), c.phone(), c.email(), c.active());
+			return new CentreView(c.id(), c.name(), c.city(), c.address(), c.phone(), c.email(), c.active(),
+					c.pincode());
 		}
 	}
 
 	/**
 	 * The admin panel (after the original backend) says {@code addressLine1} for {@code address} and
-	 * {@code contactPhone} for {@code phone}, and sends {@code addressLine2} and {@code pincode}: the centre keeps
-	 * one address, so they join it as its later parts ({@code "12 MG Road, Indiranagar, 560038"}).
+	 * {@code contactPhone} for {@code phone}, and sends {@code addressLine2} and {@code pincode}: the second line joins
+	 * the address ({@code "12 MG Road, Indiranagar"}), the pincode is kept on its own (its edit form splits the
+	 * address at the comma and reads the pincode apart).
 	 */
 	record NewCentre(@NotBlank(message = "Centre name is required") String name,
 			@NotBlank(message = "City is required") String city, @JsonAlias("addressLine1") @Nullable String address,
@@ -71,7 +74,7 @@ class CentreController {
 			@Nullable String addressLine2, @Nullable String pincode) {
 
 		@Nullable String fullAddress() {
-			return CentreController.fullAddress(address, addressLine2, pincode);
+			return CentreController.fullAddress(address, addressLine2);
 		}
 	}
 
@@ -81,20 +84,19 @@ class CentreController {
 			@Nullable String addressLine2, @Nullable String pincode) {
 
 		@Nullable String fullAddress() {
-			return CentreController.fullAddress(address, addressLine2, pincode);
+			return CentreController.fullAddress(address, addressLine2);
 		}
 	}
 
-	/** The address with the panel's second line and pincode after it; those alone cannot replace an address. */
-	static @Nullable String fullAddress(@Nullable String address, @Nullable String line2, @Nullable String pincode) {
-		boolean more = !blank(line2) || !blank(pincode);
+	/** The address with the panel's second line after it; a second line alone cannot replace an address. */
+	static @Nullable String fullAddress(@Nullable String address, @Nullable String line2) {
 		if (blank(address)) {
-			if (more) {
-				throw Refusal.invalidField("addressLine1", "Address is required with addressLine2 or pincode");
+			if (!blank(line2)) {
+				throw Refusal.invalidField("addressLine1", "Address is required with addressLine2");
 			}
 			return address;
 		}
-		return Stream.of(address, line2, pincode).filter(part -> !blank(part)).map(String::trim)
+		return Stream.of(address, line2).filter(part -> !blank(part)).map(String::trim)
 			.collect(Collectors.joining(", "));
 	}
 
@@ -133,7 +135,7 @@ class CentreController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
 	Reply<CentreView> create(@Valid @RequestBody NewCentre request, @AuthenticationPrincipal Actor actor) {
 		Centre centre = centres.open(new CentreDetails(request.name(), request.city(), request.fullAddress(),
-				request.phone(), request.email(), request.timeZone()), actor);
+				request.phone(), request.email(), request.timeZone(), request.pincode()), actor);
 		return Reply.of("Centre created successfully", CentreView.of(centre));
 	}
 
@@ -142,7 +144,7 @@ class CentreController {
 	Reply<CentreView> update(@PathVariable long id, @Valid @RequestBody CentreChanges request,
 			@AuthenticationPrincipal Actor actor) {
 		Centre centre = centres.change(id, new CentreDetails(request.name(), request.city(), request.fullAddress(),
-				request.phone(), request.email(), request.timeZone()), actor);
+				request.phone(), request.email(), request.timeZone(), request.pincode()), actor);
 		return Reply.of("Centre updated successfully", CentreView.of(centre));
 	}
 

@@ -5,6 +5,9 @@ import static io.polyclinic.faces.mibo.MiboFormats.INVALID_EMAIL;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.polyclinic.directory.Centre;
+import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.NewStaffMember;
 import io.polyclinic.directory.StaffMember;
 import io.polyclinic.directory.StaffRegistry;
@@ -32,6 +37,7 @@ import io.polyclinic.faces.PageQuery;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -47,25 +53,35 @@ import jakarta.validation.constraints.Size;
 class StaffController {
 
 	private final StaffRegistry staff;
+	private final CentreRegistry centres;
 
-	StaffController(StaffRegistry staff) {
+	StaffController(StaffRegistry staff, CentreRegistry centres) {
 		this.staff = staff;
+		this.centres = centres;
 	}
 
 	/**
 	 * A member of staff as the contract shows one. {@code centreId} is additive (the contract's example omits it):
 	 * the create and update requests carry it, so a client needs to read it back. {@code role}, {@code full_name} and
-	 * {@code username} are the admin panel's names (the original backend's) beside the contract's.
+	 * {@code username} are the admin panel's names (the original backend's) beside the contract's, and
+	 * {@code centreName} the name of the centre (null for none). The panel's {@code designation} is not kept for
+	 * staff (the directory has no place for it), so it is not answered either.
 	 */
 	record StaffUser(long id, String fullName, @Nullable String phone, @Nullable String email, int roleId,
-			String roleName, boolean isActive, Instant createdAt, @Nullable Long centreId, String role,
-			@JsonProperty("full_name") String full_name, @Nullable String username) {
+			String roleName, boolean isActive, Instant createdAt, @Nullable Long centreId, @Nullable String centreName,
+			String role, @JsonProperty("full_name") String full_name, @Nullable String username) {
 
-		static StaffUser of(StaffMember s) {
+		static StaffUser of(StaffMember s, Map<Long, Centre> centres) {
+			Centre centre = s.centreId() == null ? null : centres.get(s.centreId());
 			return new StaffUser(s.id(), s.fullName(), s.phone(), s.email(), MiboRoles.id(s.role()), s.role().name(),
-					s.active(), MiboFormats.instant(s.createdAt()), s.centreId(), s.role().name(), s.fullName(),
-					s.username());
+					s.active(), MiboFormats.instant(s.createdAt()), s.centreId(), centre == null ? null : centre.name(),
+					s.role().name(), s.fullName(), s.username());
 		}
+	}
+
+	/** One member of staff, with their centre's name. */
+	private StaffUser view(StaffMember s) {
+		return StaffUser.of(s, s.centreId() == null ? Map.of() : centres.findAll(List.of(s.centreId())));
 	}
 
 	/**
@@ -118,15 +134,16 @@ class StaffController {
 			PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
 		@Nullable Role role = roleId == null ? null : role(roleId);
-		return Reply.of(staff.find(role, centreId, page.pageable(), actor)
-			.map(StaffUser::of)
-			.getContent());
+		List<StaffMember> found = staff.find(role, centreId, page.pageable(), actor).getContent();
+		Map<Long, Centre> names = centres.findAll(
+				found.stream().map(StaffMember::centreId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		return Reply.of(found.stream().map(s -> StaffUser.of(s, names)).toList());
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	Reply<StaffUser> get(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
-		return Reply.of(StaffUser.of(staff.get(id, actor)));
+		return Reply.of(view(staff.get(id, actor)));
 	}
 
 	@PostMapping
@@ -135,7 +152,7 @@ class StaffController {
 	Reply<StaffUser> create(@Valid @RequestBody NewStaff request, @AuthenticationPrincipal Actor actor) {
 		StaffMember hired = staff.hire(new NewStaffMember(request.fullName(), request.phone(), request.email(),
 				request.username(), request.password(), role(request.roleId()), request.centreId()), actor);
-		return Reply.of("User created successfully", StaffUser.of(hired));
+		return Reply.of("User created successfully", view(hired));
 	}
 
 	@PutMapping("/{id}")
@@ -145,7 +162,7 @@ class StaffController {
 		StaffMember changed = staff.change(id, request.fullName(), request.email(), request.phone(),
 				blankToNull(request.username()), blankToNull(request.password()), request.isActive(), request.centre(),
 				actor);
-		return Reply.of("User updated successfully", StaffUser.of(changed));
+		return Reply.of("User updated successfully", view(changed));
 	}
 
 	@DeleteMapping("/{id}")
@@ -160,7 +177,7 @@ class StaffController {
 	Reply<StaffUser> toggleActive(@PathVariable long id, @AuthenticationPrincipal Actor actor) {
 		StaffMember toggled = staff.toggleActive(id, actor);
 		return Reply.of(toggled.active() ? "User activated successfully" : "User deactivated successfully",
-				StaffUser.of(toggled));
+				view(toggled));
 	}
 
 	@PostMapping("/managers")
@@ -194,7 +211,7 @@ class StaffController {
 	}
 
 	private StaffUser hire(NewStaffInRole request, Role role, Actor actor) {
-		return StaffUser.of(staff.hire(new NewStaffMember(request.fullName(), request.phone(), request.email(),
+		return view(staff.hire(new NewStaffMember(request.fullName(), request.phone(), request.email(),
 				request.username(), request.password(), role, request.centreId()), actor));
 	}
 

@@ -118,8 +118,8 @@ class MiboAdminPanelTests extends ApiTest {
 				"SecurePassword123")).token(admin).send();
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		assertThat(keys(created.data())).containsExactly("centreId", "createdAt", "email", "fullName", "full_name",
-				"id", "isActive", "phone", "role", "roleId", "roleName", "username");
+		assertThat(keys(created.data())).containsExactly("centreId", "centreName", "createdAt", "email", "fullName",
+				"full_name", "id", "isActive", "phone", "role", "roleId", "roleName", "username");
 		assertThat(created.data().path("full_name").asString()).isEqualTo("Meera Manager");
 		assertThat(created.data().path("fullName").asString()).isEqualTo("Meera Manager");
 		assertThat(created.data().path("role").asString()).isEqualTo("MANAGER");
@@ -162,7 +162,8 @@ class MiboAdminPanelTests extends ApiTest {
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(keys(created.data())).containsExactly(MiboCentreTests.CENTRE_KEYS);
-		assertThat(created.data().path("address").asString()).isEqualTo("12 MG Road, Indiranagar, 560038");
+		assertThat(created.data().path("address").asString()).isEqualTo("12 MG Road, Indiranagar");
+		assertThat(created.data().path("pincode").asString()).isEqualTo("560038");
 		assertThat(created.data().path("phone").asString()).isEqualTo("+918012345678");
 		long id = created.data().path("id").asLong();
 
@@ -170,11 +171,21 @@ class MiboAdminPanelTests extends ApiTest {
 				"addressLine1", "14 MG Road", "addressLine2", "", "pincode", "560038", "contactPhone", "+918012340000"))
 			.token(admin).send();
 		assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
-		assertThat(edited.data().path("address").asString()).isEqualTo("14 MG Road, 560038");
+		assertThat(edited.data().path("address").asString()).isEqualTo("14 MG Road");
+		assertThat(edited.data().path("pincode").asString()).isEqualTo("560038");
 		assertThat(edited.data().path("phone").asString()).isEqualTo("+918012340000");
 
-		assertValidation(http.put("/mibo/api/centres/" + id, Map.of("pincode", "560001")).token(admin).send(),
-				"addressLine1", "Address is required with addressLine2 or pincode");
+		// the pincode alone changes; a second line alone cannot replace the address; a pincode is a postal code
+		var moved = http.put("/mibo/api/centres/" + id, Map.of("pincode", "560001")).token(admin).send();
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(moved.data().path("pincode").asString()).isEqualTo("560001");
+		assertThat(moved.data().path("address").asString()).isEqualTo("14 MG Road");
+		assertThat(http.get("/mibo/api/centres/" + id).token(admin).send().data().path("pincode").asString())
+			.isEqualTo("560001");
+		assertValidation(http.put("/mibo/api/centres/" + id, Map.of("addressLine2", "Indiranagar")).token(admin).send(),
+				"addressLine1", "Address is required with addressLine2");
+		assertValidation(http.put("/mibo/api/centres/" + id, Map.of("pincode", "560 001; DROP")).token(admin).send(),
+				"pincode", "Pincode must be at most 12 letters, digits, spaces or hyphens");
 		assertValidation(http.post("/mibo/api/centres", Map.of("name", "Mibo X", "city", "kochi", "location", "x"))
 			.token(admin).send(), "location", "Unknown field");
 		assertForbidden(http.post("/mibo/api/centres", Map.of("location", 1)).token(mibo.staff(6).token()).send());

@@ -149,9 +149,9 @@ class MiboAnalyticsTests extends ApiTest {
 
 		assertOk(res);
 		var data = res.data();
-		assertThat(keys(data)).containsExactly("activeDoctors", "appointmentsThisMonth", "appointmentsThisWeek",
-				"appointmentsToday", "followUpsBooked", "totalDoctors", "totalFollowUps", "totalPatients",
-				"totalRevenue");
+		assertThat(keys(data)).containsExactly("activeDoctors", "activeDoctorsChange", "appointmentsThisMonth",
+				"appointmentsThisWeek", "appointmentsToday", "followUpsBooked", "followUpsBookedChange", "totalDoctors",
+				"totalFollowUps", "totalPatients", "totalPatientsChange", "totalRevenue", "totalRevenueChange");
 		assertThat(data.path("totalPatients").asLong()).isEqualTo(2);
 		assertThat(data.path("totalDoctors").asLong()).isEqualTo(2);
 		assertThat(data.path("totalFollowUps").asLong()).isEqualTo(1);

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 class MiboCentreTests extends ApiTest {
 
-	static final String[] CENTRE_KEYS = { "address", "city", "email", "id", "isActive", "name", "phone" };
+	static final String[] CENTRE_KEYS = { "address", "city", "email", "id", "isActive", "name", "phone",
+			"pincode" };
 
 	MiboClient mibo;
 	MiboPeople people;

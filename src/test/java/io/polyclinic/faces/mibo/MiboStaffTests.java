@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 class MiboStaffTests extends ApiTest {
 
-	static final String[] STAFF_KEYS = { "centreId", "createdAt", "email", "fullName", "full_name", "id", "isActive",
-			"phone", "role", "roleId", "roleName", "username" };
+	static final String[] STAFF_KEYS = { "centreId", "centreName", "createdAt", "email", "fullName", "full_name", "id",
+			"isActive", "phone", "role", "roleId", "roleName", "username" };
 
 	MiboClient mibo;
 	MiboPeople people;
