@@ -241,6 +241,19 @@ public class PatientRegistry {
 		access.requirePatient(actor, patientId, action);
 	}
 
+	/**
+	 * The patient whose account this is, if the caller may see them (faces that name patients by their account, as the
+	 * Mibo admin panel does when it books).
+	 *
+	 * @throws Refusal NOT_FOUND for an account that is no patient's; FORBIDDEN (audited) for a caller who may not see
+	 *         the patient
+	 */
+	public Patient ofAccount(long userId, Actor actor) {
+		Patient patient = forUser(userId).orElseThrow(() -> Refusal.notFound("Patient"));
+		access.requirePatient(actor, patient.id(), "READ");
+		return patient;
+	}
+
 	public Optional<Patient> forUser(long userId) {
 		return patients.findByUserId(userId).map(p -> p.toPatient(accounts.get(userId)));
 	}

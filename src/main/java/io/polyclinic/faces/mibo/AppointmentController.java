@@ -27,6 +27,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.polyclinic.billing.AppointmentCharges;
 import io.polyclinic.billing.Charge;
+import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.mibo.MiboAppointments.AgendaView;
 import io.polyclinic.faces.mibo.MiboAppointments.Cancelled;
@@ -72,9 +73,11 @@ class AppointmentController {
 	private final Availability availability;
 	private final AppointmentCharges charges;
 	private final MiboPaymentProvider provider;
+	private final PatientRegistry patients;
 
 	AppointmentController(AppointmentBook book, AppointmentViews views, Availability availability,
-			AppointmentCharges charges, MiboPaymentProvider provider) {
+			AppointmentCharges charges, MiboPaymentProvider provider, PatientRegistry patients) {
+		this.patients = patients;
 		this.charges = charges;
 		this.provider = provider;
 		this.book = book;
@@ -83,11 +86,12 @@ class AppointmentController {
 	}
 
 	/**
-	 * The contract's body, or the admin panel's: {@code patient_id}, {@code clinician_id}, {@code centre_id},
+	 * The contract's body, or the admin panel's: {@code patient_id} (the patient's account id, which is what the panel
+	 * holds as a patient's {@code userId}), {@code clinician_id}, {@code centre_id},
 	 * {@code appointment_type} for the session type, and {@code scheduled_start_at} (an instant) with
 	 * {@code duration_minutes} in place of the date and time; {@code patient_notes} are the notes.
 	 */
-	record NewAppointment(@JsonAlias("patient_id") @NotNull(message = "Patient is required") Long patientId,
+	record NewAppointment(@Nullable Long patientId, @JsonProperty("patient_id") @Nullable Long patientAccountId,
 			@JsonAlias("clinician_id") @NotNull(message = "Clinician is required") Long clinicianId,
 			@JsonAlias("centre_id") @Nullable Long centreId, @JsonProperty("appointmentDate") @Nullable String appointmentDate,
 			@JsonProperty("appointmentTime") @Nullable String appointmentTime,
@@ -97,6 +101,15 @@ class AppointmentController {
 			@JsonProperty("scheduled_start_at") @JsonAlias("scheduledStartAt") @Nullable String scheduled_start_at,
 			@JsonProperty("duration_minutes") @JsonAlias("durationMinutes") @Nullable @Min(value = 5, message = "Duration must be between 5 and 480 minutes") @Max(value = 480, message = "Duration must be between 5 and 480 minutes") Integer duration_minutes,
 			@JsonProperty("patient_notes") @Nullable @Size(max = 2000, message = "Notes must be at most 2000 characters") String patient_notes) {
+
+		/**
+		 * The contract's patient, or the panel's account of one. Not {@code @JsonIgnore}d like the checks below: that
+		 * would hide the {@code patientId} property itself from Jackson; a request record is only ever read.
+		 */
+		@AssertTrue(message = "Patient is required")
+		boolean isPatientId() {
+			return patientId != null || patientAccountId != null;
+		}
 
 		/** The contract's date, unless the panel's start is given (checked with the other fields, reported together). */
 		@JsonIgnore
@@ -207,8 +220,10 @@ class AppointmentController {
 	@PreAuthorize(STAFF)
 	Reply<Created> create(@Valid @RequestBody NewAppointment request, @AuthenticationPrincipal Actor actor) {
 		var when = request.when();
+		long patientId = request.patientId() != null ? request.patientId()
+				: patients.ofAccount(request.patientAccountId(), actor).id();
 		var charged = charges.bookAndCharge(new AppointmentRequest(
-				new AppointmentRequest.KnownPatient(Ref.id(request.patientId())), Ref.id(request.clinicianId()),
+				new AppointmentRequest.KnownPatient(Ref.id(patientId)), Ref.id(request.clinicianId()),
 				request.centreId(), when, MiboAppointments.sessionType("sessionType", request.sessionType()),
 				MiboFormats.paise(request.consultationFee()), request.allNotes()), Charge.link(provider.name()), actor);
 		Appointment a = charged.appointment();

@@ -58,7 +58,7 @@ class MiboAdminPanelBookingTests extends ApiTest {
 		var clinician = clinic.clinician(centre, AppointmentFixture.KOLKATA.getId());
 		var patient = given.patient();
 		LocalDate day = AppointmentFixture.weekday(DayOfWeek.TUESDAY);
-		Map<String, Object> body = new HashMap<>(Map.of("patient_id", patient.id(), "clinician_id", clinician.id(),
+		Map<String, Object> body = new HashMap<>(Map.of("patient_id", patient.userId(), "clinician_id", clinician.id(),
 				"centre_id", centre, "appointment_type", "IN_PERSON", "scheduled_start_at", startOf(day, 11),
 				"duration_minutes", 60, "patient_notes", "Prefers mornings"));
 		String desk = given.staffToken(Role.FRONT_DESK);
@@ -74,6 +74,13 @@ class MiboAdminPanelBookingTests extends ApiTest {
 		assertThat(created.notes()).isEqualTo("Prefers mornings");
 		assertThat(created.time()).isEqualTo(LocalTime.of(11, 0));
 		assertThat(created.centreId()).isEqualTo(centre);
+		// patient_id is the patient's account, as the panel holds it (userId), never the patient's own id
+		assertThat(created.patientId()).isEqualTo(patient.id());
+		Map<String, Object> byPatientId = new HashMap<>(body);
+		byPatientId.put("patient_id", clinician.userId());
+		byPatientId.put("scheduled_start_at", startOf(day, 14));
+		var notAPatient = http.post("/mibo/api/appointments", byPatientId).token(desk).send();
+		assertThat(notAPatient.status()).as(notAPatient.toString()).isEqualTo(404);
 
 		// the same slot again is taken; outside the hours is refused; a malformed start names its field
 		var taken = http.post("/mibo/api/appointments", body).token(desk).send();
@@ -105,7 +112,7 @@ class MiboAdminPanelBookingTests extends ApiTest {
 		var clinician = given.clinician();
 		var patient = given.patient();
 		LocalDate day = AppointmentFixture.weekday(DayOfWeek.WEDNESDAY);
-		var res = http.post("/mibo/api/appointments", Map.of("patient_id", patient.id(), "clinician_id",
+		var res = http.post("/mibo/api/appointments", Map.of("patient_id", patient.userId(), "clinician_id",
 				clinician.id(), "appointment_type", "ONLINE", "scheduled_start_at", startOf(day, 20), "duration_minutes",
 				60)).token(given.staffToken(Role.ADMIN)).send();
 		assertThat(res.status()).as(res.toString()).isEqualTo(409);
