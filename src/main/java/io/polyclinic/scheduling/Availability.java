@@ -24,7 +24,7 @@ import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.internal.AvailabilityWindow;
 import io.polyclinic.scheduling.internal.AvailabilityWindows;
-import io.polyclinic.scheduling.internal.Bookings;
+import io.polyclinic.scheduling.internal.BlockedTimes;
 import io.polyclinic.scheduling.internal.Calendars;
 import io.polyclinic.scheduling.internal.ClinicianCalendar;
 import io.polyclinic.scheduling.internal.Placement;
@@ -41,16 +41,16 @@ public class Availability {
 
 	private final AvailabilityWindows windows;
 	private final Calendars calendars;
-	private final Bookings bookings;
+	private final BlockedTimes blocked;
 	private final ClinicianRegistry clinicians;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Availability(AvailabilityWindows windows, Calendars calendars, Bookings bookings, ClinicianRegistry clinicians,
+	Availability(AvailabilityWindows windows, Calendars calendars, BlockedTimes blocked, ClinicianRegistry clinicians,
 			AuditLog audit, Clock clock) {
 		this.windows = windows;
 		this.calendars = calendars;
-		this.bookings = bookings;
+		this.blocked = blocked;
 		this.clinicians = clinicians;
 		this.audit = audit;
 		this.clock = clock;
@@ -105,8 +105,9 @@ public class Availability {
 	}
 
 	/**
-	 * The day's grid on the clinician's clock, each slot free unless it is past or an active appointment overlaps
-	 * it — whichever face booked that appointment, on the grid or not.
+	 * The day's grid on the clinician's clock, each slot free unless it is past, or an active appointment or a
+	 * block of the clinician's time ({@link TimeBlocks}) overlaps it — whichever face booked that appointment, on the
+	 * grid or not. Appointments and blocks are read in one statement.
 	 */
 	public List<Slot> slots(Ref clinician, @Nullable Long centreId, LocalDate date) {
 		ClinicianCalendar calendar = listed(clinician);
@@ -118,7 +119,7 @@ public class Availability {
 		}
 		Instant from = date.atStartOfDay(zone).toInstant();
 		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-		var busy = bookings.busy(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
+		var busy = blocked.busy(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
 		return SlotGrid.slots(starts, date, zone, minutes, busy, clock.instant());
 	}
 
@@ -146,7 +147,7 @@ public class Availability {
 		int minutes = calendar.consultationMinutes();
 		Instant from = first.atStartOfDay(zone).toInstant();
 		Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
-		var busy = bookings.busy(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
+		var busy = blocked.busy(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
 		Instant now = clock.instant();
 		Map<LocalDate, List<Slot>> days = new LinkedHashMap<>();
 		for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
