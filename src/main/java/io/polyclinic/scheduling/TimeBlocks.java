@@ -100,6 +100,17 @@ public class TimeBlocks {
 		return block(clinician, from, to, reason, actor);
 	}
 
+	/** A span of a day on a clinician's clock to block, as {@link #block(Ref, LocalDate, LocalTime, LocalTime, String, Actor)} takes it. */
+	public record Span(Ref clinician, LocalDate date, @Nullable LocalTime start, @Nullable LocalTime end,
+			@Nullable String reason) {
+	}
+
+	/** Blocks several spans, all or none: the first refused refuses the whole. */
+	@Transactional
+	public List<TimeBlock> blockAll(List<Span> spans, Actor actor) {
+		return spans.stream().map(s -> block(s.clinician(), s.date(), s.start(), s.end(), s.reason(), actor)).toList();
+	}
+
 	/** Removes a block (its row stays, marked removed); keepers of its clinician. NOT_FOUND for no active block. */
 	@Transactional
 	public TimeBlock unblock(long id, Actor actor) {
