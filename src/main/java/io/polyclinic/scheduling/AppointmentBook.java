@@ -87,7 +87,8 @@ public class AppointmentBook {
 				attendee instanceof AppointmentRequest.Caller ? Ref.id(reach.patientId())
 						: attendee instanceof KnownPatient known ? known.patient() : null,
 				attendee instanceof ByPhone byPhone
-						? PhoneNumbers.normalize(byPhone.phone(), properties.defaultCountryCode()) : null)
+						? PhoneNumbers.normalize(byPhone.phone(), properties.defaultCountryCode()) : null,
+				near(request.when()), near(request.when()).plus(Placement.LONGEST.multipliedBy(3)))
 			.orElseThrow(() -> Refusal.notFound("Clinician"));
 		Attendance attendance = attendance(attendee, context, actor);
 		AppointmentView.Person patient = attendance.patient();
@@ -109,7 +110,9 @@ public class AppointmentBook {
 			throw access.denied(actor, "BOOK", "APPOINTMENT", null, patient.id());
 		}
 		Placement placement = Placement.of(calendar, request.centreId(), request.when(), clock.instant());
-		requireUnblocked(calendar.clinicianId(), placement);
+		if (context.blocksNear()) {
+			requireUnblocked(calendar.clinicianId(), placement);
+		}
 		long fee = reach.kind() == Reach.Kind.PATIENT || request.feeMinor() == null ? calendar.feeMinor()
 				: request.feeMinor();
 		if (fee < 0) {
@@ -309,6 +312,15 @@ public class AppointmentBook {
 		requireUnblocked(calendar.clinicianId(), placement);
 		booking.reschedule(placement.start(), placement.end(), now);
 		hold(booking);
+	}
+
+	/**
+	 * The start of a window of three days around the time asked for, whatever the clinician's clock: the booking's
+	 * facts say whether a block lies in it, and only then is the placement checked against blocks exactly.
+	 */
+	private static Instant near(AppointmentRequest.When when) {
+		return when instanceof GridSlot slot ? slot.date().minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+				: ((AppointmentRequest.Interval) when).startsAt().minus(Placement.LONGEST);
 	}
 
 	/**

@@ -3,8 +3,10 @@ package io.polyclinic.scheduling.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,13 +62,18 @@ public class Calendars {
 	 * number of their account (already normalised) — or none; empty without such a clinician.
 	 */
 	public Optional<BookingContext> forBooking(Ref clinician, @Nullable Long centreId, @Nullable Ref patient,
-			@Nullable String patientPhone) {
+			@Nullable String patientPhone, Instant nearFrom, Instant nearTo) {
 		List<Object> params = new ArrayList<>();
+		params.add(nearTo.atOffset(ZoneOffset.UTC));
+		params.add(nearFrom.atOffset(ZoneOffset.UTC));
+		params.add(nearFrom.minus(Placement.LONGEST).atOffset(ZoneOffset.UTC));
 		StringBuilder sql = new StringBuilder(CLINICIAN).append("""
 				,
 				  ce.id AS centre_id, ce.active AS centre_active,
 				  p.id AS patient_id, pu.full_name AS patient_name, pu.phone AS patient_phone, pu.email AS patient_email,
-				  cl.id AS care_link_id, pc.id AS enrolment_id
+				  cl.id AS care_link_id, pc.id AS enrolment_id,
+				  (SELECT COUNT(*) FROM blocked_times bt WHERE bt.clinician_id = c.id AND bt.removed_at IS NULL
+				    AND bt.starts_at < ? AND bt.ends_at > ? AND bt.starts_at > ?) AS blocks_near
 				FROM clinicians c
 				""");
 		if (centreId == null) {
@@ -103,13 +110,14 @@ public class Calendars {
 			while (rs.next()) {
 				if (context == null) {
 					context = new BookingContext(calendar(rs, hours), centre(rs, centreId), person(rs),
-							rs.getObject("care_link_id") != null, rs.getObject("enrolment_id") != null);
+							rs.getObject("care_link_id") != null, rs.getObject("enrolment_id") != null,
+							rs.getLong("blocks_near") > 0);
 				}
 				rule(rs).ifPresent(hours::add);
 			}
 			return context == null ? Optional.<BookingContext>empty()
 					: Optional.of(new BookingContext(sorted(context.calendar()), context.centre(), context.patient(),
-							context.linked(), context.enrolled()));
+							context.linked(), context.enrolled(), context.blocksNear()));
 		});
 	}
 
