@@ -60,11 +60,7 @@ public class ClinicalNotes {
 	 */
 	@Transactional
 	public ClinicalNote write(long patientId, @Nullable Long appointmentId, String text, Actor actor) {
-		if (!actor.is(Role.CLINICIAN, Role.ADMIN)) {
-			audit.recordDenied(AuditRecord.denied(actor, "CREATE", "CLINICAL_NOTE", null, patientId));
-			throw Refusal.forbidden();
-		}
-		patients.requireAccess(patientId, actor, "CREATE_NOTE");
+		requireCarer(patientId, actor, "CREATE", "CREATE_NOTE");
 		if (text.isBlank()) {
 			throw Refusal.invalidField("note", "Note is required");
 		}
@@ -88,11 +84,7 @@ public class ClinicalNotes {
 	 */
 	@Transactional // the read is audited: even it writes
 	public List<ClinicalNote> ofPatient(long patientId, Actor actor) {
-		if (!actor.is(Role.CLINICIAN, Role.ADMIN)) {
-			audit.recordDenied(AuditRecord.denied(actor, "LIST", "CLINICAL_NOTE", null, patientId));
-			throw Refusal.forbidden();
-		}
-		patients.requireAccess(patientId, actor, "LIST_NOTES");
+		requireCarer(patientId, actor, "LIST", "LIST_NOTES");
 		List<Note> found = notes.findByPatientIdOrderByCreatedAtDescIdDesc(patientId,
 				PageRequest.of(0, MAXIMUM_LISTED));
 		Map<Long, Account> authors = accounts.findAll(found.stream().map(Note::getAuthorUserId).distinct().toList());
@@ -102,5 +94,14 @@ public class ClinicalNotes {
 			Account author = authors.get(n.getAuthorUserId());
 			return n.toClinicalNote(author == null ? "" : author.fullName());
 		}).toList();
+	}
+
+	/** The patient's clinician or an administrator, who also reaches the patient; anyone else is refused, audited. */
+	private void requireCarer(long patientId, Actor actor, String action, String patientAction) {
+		if (!actor.is(Role.CLINICIAN, Role.ADMIN)) {
+			audit.recordDenied(AuditRecord.denied(actor, action, "CLINICAL_NOTE", null, patientId));
+			throw Refusal.forbidden();
+		}
+		patients.requireAccess(patientId, actor, patientAction);
 	}
 }

@@ -111,6 +111,10 @@ class DirectoryAccessMatrixTests {
 	void readingAPatient() {
 		expect(Set.of(PATIENT_A, CLINICIAN_A, ADMIN, MANAGER, CENTRE_MANAGER, FRONT_DESK, CARE_COORDINATOR),
 				actor -> patients.get(patientA.id(), actor), "PATIENT");
+		// named by their account, as the Mibo admin panel names patients when it books: the same rule
+		expect(Set.of(PATIENT_A, CLINICIAN_A, ADMIN, MANAGER, CENTRE_MANAGER, FRONT_DESK, CARE_COORDINATOR),
+				actor -> assertThat(patients.ofAccount(patientA.userId(), actor).id()).isEqualTo(patientA.id()),
+				"PATIENT");
 	}
 
 	@Test
@@ -170,6 +174,8 @@ class DirectoryAccessMatrixTests {
 		expect(keepers, actor -> clinicians.change(clinicianA.id(), details(null, null), actor), "CLINICIAN");
 		expect(keepers, actor -> clinicians.toggleActive(clinicianA.id(), actor), "CLINICIAN");
 		expect(keepers, actor -> clinicians.remove(clinician(centreA.id()).id(), actor), "CLINICIAN");
+		expect(keepers, actor -> clinicians.changeCredentials(clinicianA.id(), null, "AnotherPassword123", actor),
+				"CLINICIAN");
 		// a centre manager keeps only their centre's clinicians, and cannot send one to another centre
 		Actor centreManager = callers.get(CENTRE_MANAGER);
 		assertForbidden(() -> clinicians.register(details("Dr. Elsewhere", otherCentre.id()), null,
