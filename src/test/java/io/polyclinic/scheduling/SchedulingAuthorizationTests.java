@@ -69,6 +69,8 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 	@Autowired
 	Availability availability;
 	@Autowired
+	TimeBlocks blocks;
+	@Autowired
 	JdbcClient jdbc;
 
 	Centre centreA;
@@ -194,6 +196,17 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 				new AvailabilityRule(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(17, 0), true, null));
 		assertMatrix("hours", EnumSet.of(Caller.ADMIN, Caller.MANAGER, Caller.CENTRE_MANAGER_OF_A),
 				actor -> availability.replaceRules(clinicianA.id(), hours, actor));
+	}
+
+	@Test
+	void blockingTheClinicianTime() {
+		var keepers = EnumSet.of(Caller.ADMIN, Caller.MANAGER, Caller.CENTRE_MANAGER_OF_A);
+		LocalDate day = Clinic.nextWeekday(KOLKATA, DayOfWeek.SUNDAY).plusWeeks(30);
+		assertMatrix("block", keepers, actor -> blocks.unblock(blocks.block(Ref.id(clinicianA.id()), day,
+				LocalTime.of(10, 0), LocalTime.of(11, 0), "Training", actor).id(), actor));
+		assertMatrix("blocks of the clinician", keepers, actor -> blocks.list(clinicianA.id(), day, day, true, actor));
+		assertMatrix("patients in blocked time", keepers,
+				actor -> blocks.affectedPatients(Ref.id(clinicianA.id()), day, null, null, actor));
 	}
 
 	@Test
