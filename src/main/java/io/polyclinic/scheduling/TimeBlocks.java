@@ -136,7 +136,8 @@ public class TimeBlocks {
 		if (clinicianId != null) {
 			clinicians.requireKeeper(clinicianId, actor, "READ_BLOCKS");
 		}
-		else if (!actor.is(Role.ADMIN, Role.MANAGER, Role.SUPERADMIN)) {
+		else if (!actor.is(Role.ADMIN, Role.MANAGER)) {
+			audit.recordDenied(AuditRecord.denied(actor, "READ_BLOCKS", "CLINICIAN", null, null));
 			throw Refusal.forbidden();
 		}
 		// the widest clocks are 14 hours either side of UTC: read a day more each way, keep the days on each clock

@@ -205,6 +205,8 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 		assertMatrix("block", keepers, actor -> blocks.unblock(blocks.block(Ref.id(clinicianA.id()), day,
 				LocalTime.of(10, 0), LocalTime.of(11, 0), "Training", actor).id(), actor));
 		assertMatrix("blocks of the clinician", keepers, actor -> blocks.list(clinicianA.id(), day, day, true, actor));
+		assertMatrix("blocks of every clinician", EnumSet.of(Caller.ADMIN, Caller.MANAGER),
+				actor -> blocks.list(null, day, day, true, actor));
 		assertMatrix("patients in blocked time", keepers,
 				actor -> blocks.affectedPatients(Ref.id(clinicianA.id()), day, null, null, actor));
 	}
