@@ -1,0 +1,77 @@
+package io.polyclinic.faces.sos;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.polyclinic.directory.AddressSignIn;
+import io.polyclinic.directory.LeadSource;
+import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.identity.OAuthSignIn;
+import io.polyclinic.platform.PublicEndpoint;
+
+/**
+ * Sign-in with Google, Facebook or Instagram: {@code GET /api/v1/auth/{provider}} answers the provider's authorization
+ * URL; the provider sends the person back to {@code GET /api/v1/auth/{provider}/callback}, which answers the clinic's
+ * token and user — or, when {@code polyclinic.sos.oauth.frontend-url} is set, redirects there with the token in the
+ * URL's fragment (never in a query, which servers and proxies log).
+ */
+@RestController
+@RequestMapping("/api/v1/auth")
+@PublicEndpoint
+class SosOAuthController {
+
+	private static final String PROVIDERS = "google|facebook|instagram";
+
+	private final OAuthSignIn oauth;
+	private final PatientRegistry patients;
+	private final SosPeople people;
+	private final @Nullable String frontendUrl;
+
+	SosOAuthController(OAuthSignIn oauth, PatientRegistry patients, SosPeople people,
+			@Value("${polyclinic.sos.oauth.frontend-url:}") @Nullable String frontendUrl) {
+		this.oauth = oauth;
+		this.patients = patients;
+		this.people = people;
+		this.frontendUrl = frontendUrl == null || frontendUrl.isBlank() ? null : frontendUrl.trim();
+	}
+
+	record AuthUrl(String message, String authUrl) {
+	}
+
+	@GetMapping("/{provider:" + PROVIDERS + "}")
+	AuthUrl start(@PathVariable String provider) {
+		// this face's own callback, under whatever prefix it is served at (/sos, or the root)
+		String callback = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).path("/callback")
+			.toUriString();
+		String url = oauth.authorizationUrl(provider, callback);
+		return new AuthUrl("Redirect to " + Character.toUpperCase(provider.charAt(0)) + provider.substring(1)
+				+ " to sign in", url);
+	}
+
+	@GetMapping("/{provider:" + PROVIDERS + "}/callback")
+	ResponseEntity<SosAuthController.SignedInUser> callback(@PathVariable String provider,
+			@RequestParam(required = false) @Nullable String code,
+			@RequestParam(required = false) @Nullable String state) {
+		AddressSignIn done = patients.signInWithProvider(provider, code, state, LeadSource.WEBSITE);
+		String token = done.tokens().accessToken();
+		if (frontendUrl != null) {
+			URI to = URI.create(frontendUrl + "#access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+					+ "&token_type=Bearer");
+			return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, to.toString()).build();
+		}
+		return ResponseEntity.ok(SosAuthController.answer(people, "Login successful", done.account(), token));
+	}
+}
