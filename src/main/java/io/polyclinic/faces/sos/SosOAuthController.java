@@ -1,14 +1,6 @@
 package io.polyclinic.faces.sos;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,8 +17,7 @@ import io.polyclinic.platform.PublicEndpoint;
 /**
  * Sign-in with Google, Facebook or Instagram: {@code GET /api/v1/auth/{provider}} answers the provider's authorization
  * URL; the provider sends the person back to {@code GET /api/v1/auth/{provider}/callback}, which answers the clinic's
- * token and user — or, when {@code polyclinic.sos.oauth.frontend-url} is set, redirects there with the token in the
- * URL's fragment (never in a query, which servers and proxies log).
+ * token and user as JSON, as the email sign-in does.
  */
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -38,14 +29,11 @@ class SosOAuthController {
 	private final OAuthSignIn oauth;
 	private final PatientRegistry patients;
 	private final SosPeople people;
-	private final @Nullable String frontendUrl;
 
-	SosOAuthController(OAuthSignIn oauth, PatientRegistry patients, SosPeople people,
-			@Value("${polyclinic.sos.oauth.frontend-url:}") @Nullable String frontendUrl) {
+	SosOAuthController(OAuthSignIn oauth, PatientRegistry patients, SosPeople people) {
 		this.oauth = oauth;
 		this.patients = patients;
 		this.people = people;
-		this.frontendUrl = frontendUrl == null || frontendUrl.isBlank() ? null : frontendUrl.trim();
 	}
 
 	record AuthUrl(String message, String authUrl) {
@@ -62,16 +50,10 @@ class SosOAuthController {
 	}
 
 	@GetMapping("/{provider:" + PROVIDERS + "}/callback")
-	ResponseEntity<SosAuthController.SignedInUser> callback(@PathVariable String provider,
+	SosAuthController.SignedInUser callback(@PathVariable String provider,
 			@RequestParam(required = false) @Nullable String code,
 			@RequestParam(required = false) @Nullable String state) {
 		AddressSignIn done = patients.signInWithProvider(provider, code, state, LeadSource.WEBSITE);
-		String token = done.tokens().accessToken();
-		if (frontendUrl != null) {
-			URI to = URI.create(frontendUrl + "#access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-					+ "&token_type=Bearer");
-			return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, to.toString()).build();
-		}
-		return ResponseEntity.ok(SosAuthController.answer(people, "Login successful", done.account(), token));
+		return SosAuthController.answer(people, "Login successful", done.account(), done.tokens().accessToken());
 	}
 }
