@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.polyclinic.directory.Clinician;
 import io.polyclinic.identity.Account;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
@@ -79,6 +80,26 @@ class SosPeople {
 		return new UserDetail(a.publicId(), a.email(), a.fullName(), SosRoles.name(a.role()), a.profilePictureUrl(),
 				a.emailVerified(), status(a), a.phone(), doctors.getOrDefault(a.id(), List.of()), a.createdAt(),
 				a.updatedAt());
+	}
+
+	/**
+	 * A doctor nested in an appointment, payment or record: the person, and their profile as
+	 * {@code doctor_profiles[{specialisation, rating}]} (none for an account that is no longer a clinician's).
+	 */
+	record Doctor(UUID id, String name, @Nullable String email, @Nullable String phone,
+			@Nullable String profilePicture, List<DoctorProfile> doctorProfiles) {
+	}
+
+	/** The specialisation is the clinician's first; the rating 0 while the clinic keeps no ratings. */
+	record DoctorProfile(@Nullable String specialisation, double rating) {
+	}
+
+	static Doctor doctor(Account account, @Nullable Clinician clinician) {
+		List<DoctorProfile> profiles = clinician == null ? List.of()
+				: List.of(new DoctorProfile(
+						clinician.specializations().isEmpty() ? null : clinician.specializations().get(0), 0));
+		return new Doctor(account.publicId(), account.fullName(), account.email(), account.phone(),
+				account.profilePictureUrl(), profiles);
 	}
 
 	/** For patients, the doctors they have appointments with; for everyone else, none. */
