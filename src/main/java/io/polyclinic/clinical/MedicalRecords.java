@@ -163,7 +163,9 @@ public class MedicalRecords {
 		}
 		MedicalEntryRows.Page found = rows.page(reach, query, page.getOffset(), page.getPageSize());
 		long total = found.records().isEmpty() && page.getOffset() > 0 ? rows.count(reach, query) : found.total();
-		audit.record(AuditRecord.of(actor, "LIST", RESOURCE, null, query.patientId(), AuditRecord.Outcome.SUCCESS,
+		// a face's filter that names no patient asks for an id no row has: the trail names no patient then
+		Long patient = query.patientId() != null && query.patientId() > 0 ? query.patientId() : null;
+		audit.record(AuditRecord.of(actor, "LIST", RESOURCE, null, patient, AuditRecord.Outcome.SUCCESS,
 				found.records().size() + " results"));
 		return new PageImpl<>(found.records(), page, total);
 	}
