@@ -1,5 +1,6 @@
 package io.polyclinic.directory;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.directory.internal.Clinicians;
 import io.polyclinic.identity.Account;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
@@ -35,11 +37,15 @@ public class People {
 	private final Accounts accounts;
 	private final AccessPolicy access;
 	private final AuditLog audit;
+	private final Clinicians clinicians;
+	private final Clock clock;
 
-	People(Accounts accounts, AccessPolicy access, AuditLog audit) {
+	People(Accounts accounts, AccessPolicy access, AuditLog audit, Clinicians clinicians, Clock clock) {
 		this.accounts = accounts;
 		this.access = access;
 		this.audit = audit;
+		this.clinicians = clinicians;
+		this.clock = clock;
 	}
 
 	/** A page of people: staff only. {@code roles} empty means every role; {@code active} null means any standing. */
@@ -75,10 +81,15 @@ public class People {
 		return accounts.findAll(ids);
 	}
 
-	/** The caller's own picture: a URL the files module handed out, or null to remove it. */
+	/**
+	 * The caller's own picture: a URL the files module handed out, or null to remove it. A clinician's profile shows
+	 * the same picture, on every face.
+	 */
 	@Transactional
 	public Account changeOwnPicture(@Nullable String url, Actor actor) {
 		Account changed = accounts.changePicture(actor.userId(), url);
+		clinicians.findByUserId(actor.userId()).filter(p -> !p.isDeleted())
+			.ifPresent(p -> p.describe(null, null, null, null, url == null ? "" : url, null, clock.instant()));
 		audit.record(AuditRecord.success(actor, "UPDATE_PICTURE", "USER", actor.userId(), null));
 		return changed;
 	}

@@ -48,6 +48,25 @@ class SosPeople {
 			@Nullable String profilePicture) {
 	}
 
+	/** A doctor nested in an appointment or record: who they are and their first specialisation and rating. */
+	record Doctor(UUID id, String name, @Nullable String email, @Nullable String phone, @Nullable String profilePicture,
+			List<DoctorProfileBrief> doctorProfiles) {
+	}
+
+	record DoctorProfileBrief(@Nullable String specialisation, double rating) {
+	}
+
+	static Doctor doctor(Clinician clinician) {
+		return new Doctor(clinician.accountId(), clinician.fullName(), clinician.email(), clinician.phone(),
+				clinician.profilePictureUrl(), List.of(new DoctorProfileBrief(specialisation(clinician),
+						clinician.listing().rating())));
+	}
+
+	/** sos shows one specialisation: the clinician's first. */
+	static @Nullable String specialisation(Clinician clinician) {
+		return clinician.specializations().isEmpty() ? null : clinician.specializations().get(0);
+	}
+
 	User user(Account account, Actor actor) {
 		return user(account, associatedDoctors(List.of(account), actor));
 	}
