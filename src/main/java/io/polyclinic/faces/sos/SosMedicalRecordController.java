@@ -178,7 +178,7 @@ class SosMedicalRecordController {
 			nothing = patientId == null;
 		}
 		if (doctorId != null) {
-			clinicianId = account(doctorId).flatMap(a -> clinicians.forUser(a.id())).map(Clinician::id).orElse(null);
+			clinicianId = clinicians.forAccount(doctorId).map(Clinician::id).orElse(null);
 			nothing |= clinicianId == null;
 		}
 		if (appointmentId != null) {
@@ -206,8 +206,7 @@ class SosMedicalRecordController {
 		long patientId = account(request.userId()).flatMap(a -> patients.forUser(a.id()))
 			.orElseThrow(() -> Refusal.notFound("Patient")).id();
 		Long clinicianId = request.doctorId() == null ? null
-				: account(request.doctorId()).flatMap(a -> clinicians.forUser(a.id()))
-					.orElseThrow(() -> Refusal.notFound("Doctor")).id();
+				: clinicians.forAccount(request.doctorId()).orElseThrow(() -> Refusal.notFound("Doctor")).id();
 		Long appointmentId = request.appointmentId() == null ? null
 				: appointmentIdOf(request.appointmentId()).orElseThrow(() -> Refusal.notFound("Appointment"));
 		if (request.recordType() == null || request.recordType().isBlank()) {
@@ -334,10 +333,8 @@ class SosMedicalRecordController {
 	private Views views(Collection<MedicalRecord> shown) {
 		Map<Long, Patient> patientsById = patients.findAll(ids(shown, MedicalRecord::patientId));
 		Map<Long, Clinician> cliniciansById = clinicians.findAll(ids(shown, MedicalRecord::clinicianId));
-		Set<Long> userIds = new java.util.HashSet<>();
-		patientsById.values().forEach(p -> userIds.add(p.userId()));
-		cliniciansById.values().forEach(c -> userIds.add(c.userId()));
-		Map<Long, Account> accounts = userIds.isEmpty() ? Map.of() : people.byIds(userIds);
+		Set<Long> patientUsers = patientsById.values().stream().map(Patient::userId).collect(Collectors.toSet());
+		Map<Long, Account> accounts = patientUsers.isEmpty() ? Map.of() : people.byIds(patientUsers);
 		Map<Long, Appointment> appointmentsById = appointments.findAll(shown.stream()
 			.map(MedicalRecord::appointmentId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		return new Views(patientsById, cliniciansById, accounts, appointmentsById);
@@ -354,15 +351,14 @@ class SosMedicalRecordController {
 			return Objects.requireNonNull(accounts.get(Objects.requireNonNull(patients.get(r.patientId())).userId()));
 		}
 
-		Account doctorAccount(MedicalRecord r) {
-			return Objects
-				.requireNonNull(accounts.get(Objects.requireNonNull(clinicians.get(r.clinicianId())).userId()));
+		Clinician doctorOf(MedicalRecord r) {
+			return Objects.requireNonNull(clinicians.get(r.clinicianId()));
 		}
 
 		RecordBody body(MedicalRecord r) {
 			Appointment appointment = r.appointmentId() == null ? null : appointments.get(r.appointmentId());
 			return new RecordBody(r.publicId(), patientAccount(r).publicId(),
-					appointment == null ? null : appointment.publicId(), doctorAccount(r).publicId(), typeName(r.type()),
+					appointment == null ? null : appointment.publicId(), doctorOf(r).accountId(), typeName(r.type()),
 					r.title(), r.description(), r.diagnosis(), parsed(r.medications()), parsed(r.labResults()),
 					parsed(r.attachments()), r.notes(), r.sharedWithPatient(), LocalFormats.instant(r.createdAt()),
 					LocalFormats.instant(r.updatedAt()));
@@ -373,7 +369,7 @@ class SosMedicalRecordController {
 		}
 
 		SosPeople.Doctor doctor(MedicalRecord r) {
-			return SosPeople.doctor(doctorAccount(r), clinicians.get(r.clinicianId()));
+			return SosPeople.doctor(doctorOf(r));
 		}
 
 		@Nullable ListedAppointment listedAppointment(MedicalRecord r) {

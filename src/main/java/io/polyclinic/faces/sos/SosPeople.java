@@ -101,26 +101,6 @@ class SosPeople {
 				a.updatedAt());
 	}
 
-	/**
-	 * A doctor nested in an appointment, payment or record: the person, and their profile as
-	 * {@code doctor_profiles[{specialisation, rating}]} (none for an account that is no longer a clinician's).
-	 */
-	record Doctor(UUID id, String name, @Nullable String email, @Nullable String phone,
-			@Nullable String profilePicture, List<DoctorProfile> doctorProfiles) {
-	}
-
-	/** The specialisation is the clinician's first; the rating 0 while the clinic keeps no ratings. */
-	record DoctorProfile(@Nullable String specialisation, double rating) {
-	}
-
-	static Doctor doctor(Account account, @Nullable Clinician clinician) {
-		List<DoctorProfile> profiles = clinician == null ? List.of()
-				: List.of(new DoctorProfile(
-						clinician.specializations().isEmpty() ? null : clinician.specializations().get(0), 0));
-		return new Doctor(account.publicId(), account.fullName(), account.email(), account.phone(),
-				account.profilePictureUrl(), profiles);
-	}
-
 	/** For patients, the doctors they have appointments with; for everyone else, none. */
 	private Map<Long, List<UUID>> associatedDoctors(Collection<Account> accounts, Actor actor) {
 		List<Long> patients = accounts.stream().filter(a -> a.role() == Role.PATIENT).map(Account::id).toList();
