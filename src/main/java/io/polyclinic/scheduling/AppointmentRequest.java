@@ -24,7 +24,8 @@ public record AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long
 		@Nullable ConsultationType consultationType, List<String> symptoms, @Nullable String visitLocation) {
 
 	public AppointmentRequest {
-		symptoms = List.copyOf(symptoms);
+		// as sent, blanks and nulls included: the book refuses them by name rather than failing here
+		symptoms = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(symptoms));
 	}
 
 	/** A booking by session type, without symptoms or a visit location. */

@@ -127,6 +127,15 @@ class SosAppointmentTests extends ApiTest {
 			.token(patient).send(), "surprise");
 		assertInvalid(http.post(BASE, body(doctor, LocalDate.now().minusDays(3), "10:00:00", "10:30:00", "video"))
 			.token(patient).send(), "start_time");
+		assertInvalid(http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video").with("symptoms", List.of(" ")))
+			.token(patient).send(), "symptoms");
+		assertInvalid(http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video")
+			.with("symptoms", java.util.Arrays.asList("fever", null))).token(patient).send(), "symptoms");
+		// a value of the wrong type is the platform's 400, in the face's shape
+		assertError(http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video").with("symptoms", "fever"))
+			.token(patient).send(), 400);
+		assertInvalid(http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video")
+			.with("visit_location", Map.of("note", "x".repeat(6000)))).token(patient).send(), "visit_location");
 
 		var unknownDoctor = http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video")
 			.with("doctor_id", UUID.randomUUID().toString())).token(patient).send();
