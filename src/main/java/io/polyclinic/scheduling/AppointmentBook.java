@@ -40,8 +40,10 @@ import io.polyclinic.scheduling.internal.Placement;
  * The clinic's appointment book: booking a clinician's time, and walking appointments through their lifecycle. Each
  * method decides who may ask, through the access policy's reach of the caller: a patient books and cancels (before
  * it starts) only their own; staff of the clinic any, staff of a centre only appointments their centre runs; the
- * clinician completes their own visits or marks them missed; confirming is for staff, and for the clinic itself once
- * a payment comes in. The appointment checks the order of its statuses; the database refuses overlapping ones.
+ * clinician starts and completes their own visits or marks them missed; confirming is for staff, and for the clinic
+ * itself once a payment comes in. The appointment checks the order of its statuses; the database refuses overlapping
+ * ones. A removed appointment is cancelled and then found by nobody (404), whichever face asks; only the clinic's own
+ * processes (a payment's confirmation, its refund) still read it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -113,14 +115,17 @@ public class AppointmentBook {
 		if (context.blocksNear()) {
 			requireUnblocked(calendar.clinicianId(), placement);
 		}
+		requireDescription(request.symptoms(), request.visitLocation());
 		long fee = reach.kind() == Reach.Kind.PATIENT || request.feeMinor() == null ? calendar.feeMinor()
 				: request.feeMinor();
 		if (fee < 0) {
 			throw Refusal.invalidField("fee", "Fee cannot be negative");
 		}
+		ConsultationType kind = request.consultationType() != null ? request.consultationType()
+				: ConsultationType.of(request.sessionType());
 		Booking booking = hold(Booking.pending(patient.id(), calendar.clinicianId(), request.centreId(), managingCentre,
-				placement.start(), placement.end(), request.sessionType(), fee, calendar.currency(), request.notes(),
-				actor.auditUserId(), clock.instant()));
+				placement.start(), placement.end(), request.sessionType(), kind, fee, calendar.currency(),
+				request.notes(), request.symptoms(), request.visitLocation(), actor.auditUserId(), clock.instant()));
 		if (!context.linked()) {
 			careTeam.link(patient.id(), calendar.clinicianId());
 		}
@@ -168,11 +173,43 @@ public class AppointmentBook {
 		Booking booking = booking(appointment);
 		Reach reach = requireSight(booking, actor, "CANCEL");
 		Instant now = clock.instant();
-		if (reach.kind() == Reach.Kind.PATIENT && booking.hasStarted(now)) {
-			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment that has started cannot be cancelled");
-		}
+		requireNotStartedForPatient(booking, reach, now);
 		booking.cancel(reason == null || reason.isBlank() ? null : reason.trim(), now);
 		return saved(booking, actor, "CANCEL");
+	}
+
+	/**
+	 * Removes an appointment: an open one is cancelled (its time freed), and from then on no face shows it (404).
+	 * Staff who reach it; its patient until it starts, as for cancelling — a visit that took place stays on the
+	 * patient's record unless staff remove it.
+	 */
+	@Transactional
+	public void remove(Ref appointment, Actor actor) {
+		Booking booking = booking(appointment);
+		Reach reach = requireSight(booking, actor, "DELETE");
+		if (!reach.staff() && reach.kind() != Reach.Kind.PATIENT) {
+			throw access.denied(actor, "DELETE", "APPOINTMENT", booking.getId(), booking.getPatientId());
+		}
+		Instant now = clock.instant();
+		requireNotStartedForPatient(booking, reach, now);
+		booking.remove(now);
+		saved(booking, actor, "DELETE");
+	}
+
+	/** The visit begins: its clinician, or staff who reach it; never a patient. It keeps holding its time. */
+	@Transactional
+	public Appointment start(Ref appointment, Actor actor) {
+		Booking booking = booking(appointment);
+		requireCarer(booking, actor, "START");
+		booking.start(clock.instant());
+		return saved(booking, actor, "START");
+	}
+
+	private void requireNotStartedForPatient(Booking booking, Reach reach, Instant now) {
+		if (reach.kind() == Reach.Kind.PATIENT && (booking.hasStarted(now)
+				|| !booking.getStatus().isAhead() && booking.getStatus() != AppointmentStatus.CANCELLED)) {
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment that has started cannot be cancelled");
+		}
 	}
 
 	@Transactional
@@ -181,15 +218,40 @@ public class AppointmentBook {
 	}
 
 	/**
-	 * A staff edit (staff who reach the appointment): a new slot on the clinician's grid (the old one freed in the
-	 * same write), a status step, notes.
+	 * An edit: a new slot on the clinician's grid or a new free interval (the old time freed in the same write; the
+	 * new one checked against the hours, blocks and other appointments), how the visit takes place and what it is
+	 * about, notes, a status step. Staff who reach the appointment may change all of it, to any status its order
+	 * allows (confirming before payment included); an edit that only steps the status is also open to whoever may take
+	 * that step alone: cancelling as {@link #cancel}, starting, completing or marking missed as {@link #start}.
 	 */
 	@Transactional
 	public Appointment change(Ref appointment, AppointmentChanges changes, Actor actor) {
 		Booking booking = booking(appointment);
-		requireStaff(booking, actor, "UPDATE");
+		Reach reach = requireSight(booking, actor, "UPDATE");
 		Instant now = clock.instant();
-		if (changes.date() != null || changes.time() != null) {
+		if (!reach.staff()) {
+			AppointmentStatus step = changes.status();
+			boolean statusOnly = step != null && !changes.movesTime() && !changes.changesDetails();
+			boolean carerStep = step == AppointmentStatus.IN_PROGRESS || step == AppointmentStatus.COMPLETED
+					|| step == AppointmentStatus.NO_SHOW;
+			boolean allowed = statusOnly && (step == AppointmentStatus.CANCELLED
+					|| carerStep && reach.kind() != Reach.Kind.PATIENT);
+			if (!allowed) {
+				throw access.denied(actor, "UPDATE", "APPOINTMENT", booking.getId(), booking.getPatientId());
+			}
+			if (step == AppointmentStatus.CANCELLED && booking.getStatus() != AppointmentStatus.CANCELLED) {
+				requireNotStartedForPatient(booking, reach, now);
+			}
+		}
+		requireDescription(changes.symptoms() == null ? List.of() : changes.symptoms(), changes.visitLocation());
+		if (changes.interval() != null) {
+			Appointment current = booking.toAppointment();
+			if (!changes.interval().startsAt().equals(current.startsAt())
+					|| !java.util.Objects.equals(changes.interval().endsAt(), current.endsAt())) {
+				move(booking, changes.interval(), now);
+			}
+		}
+		else if (changes.date() != null || changes.time() != null) {
 			Appointment current = booking.toAppointment();
 			var slot = new GridSlot(changes.date() == null ? current.date() : changes.date(),
 					changes.time() == null ? current.time() : changes.time());
@@ -198,7 +260,12 @@ public class AppointmentBook {
 			}
 		}
 		if (changes.notes() != null) {
-			booking.annotate(changes.notes(), now);
+			booking.annotate(changes.notes().isBlank() ? null : changes.notes(), now);
+		}
+		if (changes.consultationType() != null || changes.symptoms() != null || changes.visitLocation() != null
+				|| changes.clearVisitLocation()) {
+			booking.describe(changes.consultationType(), changes.symptoms(), changes.visitLocation(),
+					changes.clearVisitLocation(), now);
 		}
 		if (changes.status() != null) {
 			booking.moveTo(changes.status(), now);
@@ -238,7 +305,7 @@ public class AppointmentBook {
 	 */
 	@Transactional
 	public Appointment confirm(long id) {
-		Booking booking = booking(Ref.id(id));
+		Booking booking = anyBooking(Ref.id(id));
 		if (booking.getStatus() != AppointmentStatus.PENDING) {
 			return booking.toAppointment();
 		}
@@ -269,9 +336,12 @@ public class AppointmentBook {
 		return appointment.numeric() ? appointment.id() : booking(appointment).getId();
 	}
 
-	/** For other modules that have decided access themselves (payments, links of an appointment already shown). */
+	/**
+	 * For other modules that have decided access themselves (payments, links of an appointment already shown): a
+	 * removed appointment too, whose payment may still be refunded.
+	 */
 	public Appointment require(long id) {
-		return booking(Ref.id(id)).toAppointment();
+		return anyBooking(Ref.id(id)).toAppointment();
 	}
 
 	/** Throws FORBIDDEN (audited) unless the caller may see the appointment; 404 when there is none. */
@@ -375,9 +445,28 @@ public class AppointmentBook {
 		}
 	}
 
+	/** An appointment someone may be shown: a removed one is not found. */
 	private Booking booking(Ref appointment) {
+		Booking booking = anyBooking(appointment);
+		if (booking.isRemoved()) {
+			throw Refusal.notFound("Appointment");
+		}
+		return booking;
+	}
+
+	private Booking anyBooking(Ref appointment) {
 		return (appointment.numeric() ? bookings.findById(appointment.id()) : bookings.findByPublicId(appointment.publicId()))
 			.orElseThrow(() -> Refusal.notFound("Appointment"));
+	}
+
+	/** Symptoms are short phrases, a visit location a short JSON text: both kept within their columns. */
+	private static void requireDescription(List<String> symptoms, @Nullable String visitLocation) {
+		if (symptoms.size() > 40 || symptoms.stream().anyMatch(s -> s == null || s.isBlank() || s.length() > 200)) {
+			throw Refusal.invalidField("symptoms", "At most 40 symptoms, each 1 to 200 characters");
+		}
+		if (visitLocation != null && visitLocation.length() > 5000) {
+			throw Refusal.invalidField("visitLocation", "A visit location is at most 5000 characters");
+		}
 	}
 
 	private static AppointmentView.Person person(Patient patient) {

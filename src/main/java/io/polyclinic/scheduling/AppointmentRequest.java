@@ -3,6 +3,7 @@ package io.polyclinic.scheduling;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,9 +15,24 @@ import io.polyclinic.platform.Ref;
  *
  * @param centreId where it takes place; null for a visit without a centre (online, or the clinician's own)
  * @param feeMinor a fee set by staff (minor units); null — and always for patients — means the clinician's fee
+ * @param consultationType how the visit takes place; null means the session type's own kind
+ * @param symptoms what the patient reports, in their words
+ * @param visitLocation where the visit takes place (JSON text, kept as sent)
  */
 public record AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long centreId, When when,
-		SessionType sessionType, @Nullable Long feeMinor, @Nullable String notes) {
+		SessionType sessionType, @Nullable Long feeMinor, @Nullable String notes,
+		@Nullable ConsultationType consultationType, List<String> symptoms, @Nullable String visitLocation) {
+
+	public AppointmentRequest {
+		// as sent, blanks and nulls included: the book refuses them by name rather than failing here
+		symptoms = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(symptoms));
+	}
+
+	/** A booking by session type, without symptoms or a visit location. */
+	public AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long centreId, When when,
+			SessionType sessionType, @Nullable Long feeMinor, @Nullable String notes) {
+		this(patient, clinician, centreId, when, sessionType, feeMinor, notes, null, List.of(), null);
+	}
 
 	/** A grid slot for a patient the clinic knows, at the clinician's fee and without notes. */
 	public static AppointmentRequest onGrid(Ref patient, Ref clinician, @Nullable Long centreId, LocalDate date,

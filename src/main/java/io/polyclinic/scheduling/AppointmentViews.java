@@ -57,9 +57,12 @@ public class AppointmentViews {
 		this.meetings = meetings;
 	}
 
-	/** One appointment, if the caller may see it (staff who reach it, its patient, its clinician); 404 if none. */
+	/**
+	 * One appointment, if the caller may see it (staff who reach it, its patient, its clinician); 404 if none, or if
+	 * it was removed — which only the clinic's own processes still read (the notice of its cancellation, a refund).
+	 */
 	public AppointmentView get(Ref appointment, Actor actor) {
-		Row row = rows.one(appointment).orElseThrow(() -> Refusal.notFound("Appointment"));
+		Row row = rows.one(appointment, actor.isSystem()).orElseThrow(() -> Refusal.notFound("Appointment"));
 		Appointment a = row.appointment();
 		if (!AppointmentAccess.sees(access.reachOf(actor), a)) {
 			throw access.denied(actor, "READ", "APPOINTMENT", a.id(), a.patientId());

@@ -188,6 +188,51 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 	}
 
 	@Test
+	void startingAVisit() {
+		Set<Caller> carers = EnumSet.copyOf(STAFF_OF_A);
+		carers.add(Caller.CLINICIAN_OF_A);
+		assertMatrix("start", carers, actor -> assertThat(book.start(Ref.id(fresh().id()), actor).status())
+			.isEqualTo(AppointmentStatus.IN_PROGRESS));
+		assertMatrix("start by an edit", carers, actor -> book.change(Ref.id(fresh().id()),
+				new AppointmentChanges(null, null, AppointmentStatus.IN_PROGRESS, null), actor));
+		// an edit that only cancels is open to whoever may cancel
+		assertMatrix("cancel by an edit", EnumSet.of(Caller.PATIENT_A, Caller.CLINICIAN_OF_A, Caller.ADMIN,
+				Caller.MANAGER, Caller.CENTRE_MANAGER_OF_A, Caller.FRONT_DESK_OF_A),
+				actor -> book.change(Ref.id(fresh().id()),
+						new AppointmentChanges(null, null, AppointmentStatus.CANCELLED, null), actor));
+		// confirming stays with staff, whoever edits
+		assertMatrix("confirm by an edit", STAFF_OF_A, actor -> book.change(Ref.id(fresh().id()),
+				new AppointmentChanges(null, null, AppointmentStatus.CONFIRMED, null), actor));
+	}
+
+	@Test
+	void removingAnAppointment() {
+		Set<Caller> removers = EnumSet.copyOf(STAFF_OF_A);
+		removers.add(Caller.PATIENT_A);
+		assertMatrix("remove", removers, actor -> book.remove(Ref.id(fresh().id()), actor));
+
+		// removed, it is found by nobody, only by the clinic's own processes
+		var removed = fresh();
+		book.remove(Ref.id(removed.id()), clinic.admin());
+		List<String> wrong = new ArrayList<>();
+		callers.forEach((caller, actor) -> {
+			try {
+				views.get(Ref.id(removed.id()), actor);
+				wrong.add(caller + " read a removed appointment");
+			}
+			catch (Refusal e) {
+				if (!e.code().equals("NOT_FOUND")) {
+					wrong.add(caller + " expected NOT_FOUND but " + e.code());
+				}
+			}
+		});
+		assertThat(wrong).as("removed").isEmpty();
+		assertThat(views.get(Ref.id(removed.id()), Actor.system()).appointment().status())
+			.isEqualTo(AppointmentStatus.CANCELLED);
+		assertThat(book.require(removed.id()).id()).isEqualTo(removed.id());
+	}
+
+	@Test
 	void settingTheClinicianHours() {
 		var hours = List.of(new AvailabilityRule(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0), true,
 				null), new AvailabilityRule(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0), true, null),

@@ -228,7 +228,7 @@ class AppointmentController {
 				MiboFormats.paise(request.consultationFee()), request.allNotes()), Charge.link(provider.name()), actor);
 		Appointment a = charged.appointment();
 		return Reply.of("Appointment created successfully", new Created(a.id(), MiboAppointments.date(a),
-				MiboAppointments.time(a), a.status(), charged.link() == null ? null : charged.link().link().shortUrl()));
+				MiboAppointments.time(a), MiboAppointments.shown(a.status()), charged.link() == null ? null : charged.link().link().shortUrl()));
 	}
 
 	/** Reschedules, moves the status a step, or changes the notes; answers the appointment as it now is. */

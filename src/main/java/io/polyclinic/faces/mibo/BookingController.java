@@ -222,7 +222,7 @@ class BookingController {
 		Appointment a = booked.appointment();
 		var patient = booked.patient();
 		return Reply.of("Appointment created successfully", new FrontDeskBooked(a.id(), patient.id(),
-				booked.newPatient(), MiboAppointments.date(a), MiboAppointments.time(a), a.status(),
+				booked.newPatient(), MiboAppointments.date(a), MiboAppointments.time(a), MiboAppointments.shown(a.status()),
 				PatientSite.BookedAppointment.of(a), new BookedPatient(patient.id(), patient.fullName(), patient.phone(),
 						patient.email())));
 	}

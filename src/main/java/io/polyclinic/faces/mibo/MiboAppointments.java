@@ -33,8 +33,8 @@ import io.polyclinic.scheduling.SessionType;
 final class MiboAppointments {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-	private static final String STATUSES = Arrays.stream(AppointmentStatus.values()).map(Enum::name)
-		.collect(Collectors.joining(", "));
+	private static final String STATUSES = Arrays.stream(AppointmentStatus.values())
+		.filter(s -> s != AppointmentStatus.IN_PROGRESS).map(Enum::name).collect(Collectors.joining(", "));
 
 	private MiboAppointments() {
 	}
@@ -66,7 +66,7 @@ final class MiboAppointments {
 			Appointment a = v.appointment();
 			Instant start = MiboFormats.instant(a.startsAt());
 			return new Row(a.id(), a.patientId(), v.patient().fullName(), a.clinicianId(), v.clinician().fullName(),
-					a.centreId(), nameOfCentre(v), date(a), time(a), a.sessionType(), a.status(),
+					a.centreId(), nameOfCentre(v), date(a), time(a), a.sessionType(), shown(a.status()),
 					MiboFormats.rupees(a.feeMinor()), paymentOf(v), a.patientId(), v.patient().fullName(),
 					v.patient().phone(), a.clinicianId(), v.clinician().fullName(), a.centreId(), nameOfCentre(v),
 					a.sessionType(), start, MiboFormats.instant(a.endsAt()), start,
@@ -85,7 +85,7 @@ final class MiboAppointments {
 			Appointment a = v.appointment();
 			return new Detail(a.id(), a.patientId(), v.patient().fullName(), v.patient().phone(), a.clinicianId(),
 					v.clinician().fullName(), a.centreId(), nameOfCentre(v), date(a), time(a), a.sessionType(),
-					a.status(), MiboFormats.rupees(a.feeMinor()), paymentOf(v), v.meetingLink(),
+					shown(a.status()), MiboFormats.rupees(a.feeMinor()), paymentOf(v), v.meetingLink(),
 					a.notes());
 		}
 	}
@@ -96,7 +96,7 @@ final class MiboAppointments {
 
 		static AgendaItem of(AppointmentView v) {
 			Appointment a = v.appointment();
-			return new AgendaItem(a.id(), v.patient().fullName(), date(a), time(a), a.sessionType(), a.status());
+			return new AgendaItem(a.id(), v.patient().fullName(), date(a), time(a), a.sessionType(), shown(a.status()));
 		}
 	}
 
@@ -117,7 +117,7 @@ final class MiboAppointments {
 		static Visit of(AppointmentView v) {
 			Appointment a = v.appointment();
 			return new Visit(a.id(), v.clinician().fullName(), nameOfCentre(v), date(a), time(a), a.sessionType(),
-					a.status(), paymentOf(v), v.meetingLink());
+					shown(a.status()), paymentOf(v), v.meetingLink());
 		}
 	}
 
@@ -127,7 +127,7 @@ final class MiboAppointments {
 
 		static HistoryItem of(AppointmentSummary s) {
 			Appointment a = s.appointment();
-			return new HistoryItem(a.id(), s.clinician().fullName(), date(a), time(a), a.status(), a.sessionType());
+			return new HistoryItem(a.id(), s.clinician().fullName(), date(a), time(a), shown(a.status()), a.sessionType());
 		}
 	}
 
@@ -135,7 +135,7 @@ final class MiboAppointments {
 	record Cancelled(long id, AppointmentStatus status) {
 
 		static Cancelled of(Appointment a) {
-			return new Cancelled(a.id(), a.status());
+			return new Cancelled(a.id(), shown(a.status()));
 		}
 	}
 
@@ -197,8 +197,20 @@ final class MiboAppointments {
 		}
 	}
 
+	/** A filter by Mibo's status: CONFIRMED takes in the visits in progress, which Mibo shows as confirmed. */
 	static Set<AppointmentStatus> statuses(@Nullable AppointmentStatus status) {
+		if (status == AppointmentStatus.CONFIRMED) {
+			return Set.of(AppointmentStatus.CONFIRMED, AppointmentStatus.IN_PROGRESS);
+		}
 		return status == null ? Set.of() : Set.of(status);
+	}
+
+	/**
+	 * The status as Mibo's enum has it (PENDING, CONFIRMED, COMPLETED, CANCELLED, NO_SHOW): a visit its clinician has
+	 * started (through another face) is still CONFIRMED here.
+	 */
+	static AppointmentStatus shown(AppointmentStatus status) {
+		return status == AppointmentStatus.IN_PROGRESS ? AppointmentStatus.CONFIRMED : status;
 	}
 
 	private static @Nullable String nameOfCentre(AppointmentView v) {

@@ -102,7 +102,7 @@ class PanelAppointmentController {
 			@AuthenticationPrincipal Actor actor) {
 		AppointmentQuery range = range(startDate, endDate, actor);
 		long pending = count(range, EnumSet.of(AppointmentStatus.PENDING), actor);
-		long confirmed = count(range, EnumSet.of(AppointmentStatus.CONFIRMED), actor);
+		long confirmed = count(range, EnumSet.of(AppointmentStatus.CONFIRMED, AppointmentStatus.IN_PROGRESS), actor);
 		long completed = count(range, EnumSet.of(AppointmentStatus.COMPLETED), actor);
 		long cancelled = count(range, EnumSet.of(AppointmentStatus.CANCELLED), actor);
 		long noShow = count(range, EnumSet.of(AppointmentStatus.NO_SHOW), actor);

@@ -63,7 +63,7 @@ class PatientOverviewController {
 			return new Upcoming(a.id(), v.clinician().fullName(), a.date(), a.time(), a.sessionType().name(),
 					v.clinician().fullName(), v.centre() == null ? null : v.centre().name(), a.sessionType().name(),
 					MiboFormats.instant(a.startsAt()), MiboFormats.instant(a.endsAt()),
-					Duration.between(a.startsAt(), a.endsAt()).toMinutes(), a.status());
+					Duration.between(a.startsAt(), a.endsAt()).toMinutes(), MiboAppointments.shown(a.status()));
 		}
 	}
 

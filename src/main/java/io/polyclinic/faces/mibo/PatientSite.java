@@ -85,7 +85,7 @@ final class PatientSite {
 		static BookedAppointment of(Appointment a) {
 			return new BookedAppointment(a.id(), a.sessionType(), MiboFormats.instant(a.startsAt()),
 					MiboFormats.instant(a.endsAt()), Duration.between(a.startsAt(), a.endsAt()).toMinutes(),
-					a.status(), a.notes());
+					MiboAppointments.shown(a.status()), a.notes());
 		}
 	}
 

@@ -102,7 +102,7 @@ class SlotBlockingController {
 
 		static AffectedPatient of(TimeBlocks.AffectedPatient a) {
 			return new AffectedPatient(a.patientId(), a.patientName(), a.patientPhone(), a.patientEmail(),
-					a.appointmentId(), MiboFormats.instant(a.startsAt()).toString(), a.status().name(),
+					a.appointmentId(), MiboFormats.instant(a.startsAt()).toString(), MiboAppointments.shown(a.status()).name(),
 					a.clinicianName(), null, false);
 		}
 	}

@@ -51,9 +51,8 @@ import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.PaymentStanding;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.AppointmentStatus;
-import io.polyclinic.scheduling.SessionType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -311,24 +310,6 @@ class SosMedicalRecordController {
 		return json == null ? null : JsonMapper.shared().readTree(json);
 	}
 
-	/** sos's consultation types: an online visit is a video call, an in-person one a home visit. */
-	private static String consultationType(SessionType type) {
-		return switch (type) {
-			case ONLINE -> "video";
-			case IN_PERSON -> "home";
-		};
-	}
-
-	/** sos's appointment statuses; a missed visit shows as cancelled, sos having no word for it. */
-	private static String status(AppointmentStatus status) {
-		return switch (status) {
-			case PENDING -> "pending_payment";
-			case CONFIRMED -> "confirmed";
-			case COMPLETED -> "completed";
-			case CANCELLED, NO_SHOW -> "cancelled";
-		};
-	}
-
 	/** The people and appointments of some records, each looked up once for all of them. */
 	private Views views(Collection<MedicalRecord> shown) {
 		Map<Long, Patient> patientsById = patients.findAll(ids(shown, MedicalRecord::patientId));
@@ -376,14 +357,15 @@ class SosMedicalRecordController {
 			Appointment a = r.appointmentId() == null ? null : appointments.get(r.appointmentId());
 			return a == null ? null
 					: new ListedAppointment(a.publicId(), LocalFormats.date(a.date()), LocalFormats.time(a.time()),
-							consultationType(a.sessionType()));
+							SosAppointments.kind(a.consultationType()));
 		}
 
 		@Nullable AppointmentDetail appointmentDetail(MedicalRecord r) {
 			Appointment a = r.appointmentId() == null ? null : appointments.get(r.appointmentId());
 			return a == null ? null
 					: new AppointmentDetail(a.publicId(), LocalFormats.date(a.date()), LocalFormats.time(a.time()),
-							consultationType(a.sessionType()), status(a.status()));
+							SosAppointments.kind(a.consultationType()),
+							SosAppointments.status(a.status(), PaymentStanding.PENDING));
 		}
 	}
 }

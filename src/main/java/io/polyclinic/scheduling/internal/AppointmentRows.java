@@ -25,13 +25,14 @@ import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentQuery;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.AppointmentView;
+import io.polyclinic.scheduling.ConsultationType;
 import io.polyclinic.scheduling.SessionType;
 
 /**
  * The appointment read model in SQL: appointments with the names of their patient, clinician and centre joined from
  * the directory's and identity's tables (upstream of scheduling), filtered, scoped, ordered and paged in one
  * statement, the total counted in the same statement. The rows are paged first and the names joined to the page
- * only.
+ * only. Removed appointments are in no answer, except {@link #one} for the clinic's own processes.
  */
 @Component
 public class AppointmentRows {
@@ -74,22 +75,31 @@ public class AppointmentRows {
 		public static final Scope CLINIC = new Scope(null, null, null);
 	}
 
-	public Optional<Row> one(Ref appointment) {
+	/** One appointment; a removed one only when {@code removedToo} (the clinic's own processes). */
+	public Optional<Row> one(Ref appointment, boolean removedToo) {
 		List<Object> params = new ArrayList<>();
-		String inner = "SELECT * FROM appointments WHERE " + (appointment.numeric() ? "id = ?" : "public_id = ?");
+		String inner = "SELECT * FROM appointments WHERE " + (appointment.numeric() ? "id = ?" : "public_id = ?")
+				+ (removedToo ? "" : " AND removed_at IS NULL");
 		params.add(appointment.numeric() ? appointment.id() : appointment.publicId());
 		return jdbc.sql(NAMES.formatted(inner)).params(params).query(AppointmentRows::row).optional();
 	}
 
 	public Page page(Scope scope, AppointmentQuery query, long offset, int limit) {
 		List<Object> params = new ArrayList<>();
-		String order = query.order() == AppointmentQuery.Order.SOONEST_FIRST ? "starts_at, id" : "starts_at DESC, id DESC";
+		String order = switch (query.order()) {
+			case NEWEST_FIRST -> "a.starts_at DESC, a.id DESC";
+			case SOONEST_FIRST -> "a.starts_at, a.id";
+			case BOOKED_FIRST -> "a.created_at, a.id";
+			case BOOKED_LAST -> "a.created_at DESC, a.id DESC";
+			case EARLIEST_TIME_OF_DAY_FIRST -> "a.local_time, a.starts_at, a.id";
+			case LATEST_TIME_OF_DAY_FIRST -> "a.local_time DESC, a.starts_at DESC, a.id DESC";
+		};
 		String inner = "SELECT a.*, COUNT(*) OVER () AS total FROM appointments a WHERE " + where(scope, query, params)
 				+ " ORDER BY " + order + " LIMIT ? OFFSET ?";
 		params.add(limit);
 		params.add(offset);
 		List<Long> totals = new ArrayList<>();
-		List<Row> rows = jdbc.sql(NAMES.formatted(inner) + "ORDER BY a." + order.replace(", ", ", a."))
+		List<Row> rows = jdbc.sql(NAMES.formatted(inner) + "ORDER BY " + order)
 			.params(params)
 			.query((rs, i) -> {
 				totals.add(rs.getLong("total"));
@@ -113,7 +123,7 @@ public class AppointmentRows {
 	public List<Row> agenda(long clinicianId, Instant now) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
 		String inner = """
-				SELECT * FROM (SELECT * FROM appointments WHERE clinician_id = ? AND ends_at <= ?
+				SELECT * FROM (SELECT * FROM appointments WHERE clinician_id = ? AND ends_at <= ? AND removed_at IS NULL
 				  ORDER BY starts_at DESC, id DESC LIMIT %d) past
 				UNION ALL
 				SELECT * FROM (SELECT * FROM appointments WHERE clinician_id = ? AND ends_at > ? AND status <> 'CANCELLED'
@@ -130,12 +140,12 @@ public class AppointmentRows {
 	 */
 	public Overview overview(long patientId, Instant now, int limit) {
 		String inner = """
-				SELECT a.*, (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ?) AS total,
+				SELECT a.*, (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ? AND t.removed_at IS NULL) AS total,
 				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ? AND t.status = 'COMPLETED') AS completed,
-				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ? AND t.status IN ('PENDING', 'CONFIRMED')
-				     AND t.starts_at >= ?) AS upcoming
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = ?
+				     AND t.status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS') AND t.starts_at >= ?) AS upcoming
 				FROM appointments a
-				WHERE a.patient_id = ? AND a.status IN ('PENDING', 'CONFIRMED') AND a.starts_at >= ?
+				WHERE a.patient_id = ? AND a.status IN ('PENDING', 'CONFIRMED', 'IN_PROGRESS') AND a.starts_at >= ?
 				ORDER BY a.starts_at, a.id LIMIT ?""";
 		var at = now.atOffset(ZoneOffset.UTC);
 		List<long[]> counts = new ArrayList<>();
@@ -153,7 +163,7 @@ public class AppointmentRows {
 		// nothing ahead: who the patient is and how many appointments they had, in one statement
 		return jdbc.sql("""
 				SELECT u.full_name, u.phone, u.email,
-				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = p.id) AS total,
+				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = p.id AND t.removed_at IS NULL) AS total,
 				  (SELECT COUNT(*) FROM appointments t WHERE t.patient_id = p.id AND t.status = 'COMPLETED') AS completed
 				FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?""")
 			.param(patientId)
@@ -180,7 +190,7 @@ public class AppointmentRows {
 				SELECT DISTINCT p.user_id, cu.public_id FROM appointments a
 				JOIN patients p ON p.id = a.patient_id
 				JOIN clinicians c ON c.id = a.clinician_id JOIN users cu ON cu.id = c.user_id
-				WHERE p.user_id IN (%s)
+				WHERE p.user_id IN (%s) AND a.removed_at IS NULL
 				ORDER BY p.user_id, cu.public_id
 				""".formatted(marks)).params(params).query((rs, i) -> {
 			found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
@@ -199,6 +209,7 @@ public class AppointmentRows {
 
 	private static String where(Scope scope, AppointmentQuery query, List<Object> params) {
 		List<String> conditions = new ArrayList<>();
+		conditions.add("a.removed_at IS NULL");
 		condition(conditions, params, "a.patient_id = ?", scope.patientId());
 		condition(conditions, params, "a.clinician_id = ?", scope.clinicianId());
 		condition(conditions, params, "a.managing_centre_id = ?", scope.managingCentreId());
@@ -206,13 +217,20 @@ public class AppointmentRows {
 		condition(conditions, params, "a.clinician_id = ?", query.clinicianId());
 		condition(conditions, params, "a.centre_id = ?", query.centreId());
 		condition(conditions, params, "a.local_date = ?", query.date());
+		condition(conditions, params, "a.local_date >= ?", query.firstDay());
+		condition(conditions, params, "a.local_date <= ?", query.lastDay());
 		condition(conditions, params, "a.starts_at >= ?", utc(query.from()));
 		condition(conditions, params, "a.starts_at < ?", utc(query.to()));
 		if (!query.statuses().isEmpty()) {
 			conditions.add("a.status IN (" + String.join(", ", query.statuses().stream().map(s -> "?").toList()) + ")");
 			query.statuses().stream().map(Enum::name).sorted().forEach(params::add);
 		}
-		return conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions);
+		if (!query.consultationTypes().isEmpty()) {
+			conditions.add("a.consultation_type IN ("
+					+ String.join(", ", query.consultationTypes().stream().map(s -> "?").toList()) + ")");
+			query.consultationTypes().stream().map(Enum::name).sorted().forEach(params::add);
+		}
+		return String.join(" AND ", conditions);
 	}
 
 	private static void condition(List<String> conditions, List<Object> params, String condition,
@@ -236,7 +254,9 @@ public class AppointmentRows {
 				SessionType.valueOf(rs.getString("session_type")), AppointmentStatus.valueOf(rs.getString("status")),
 				rs.getLong("fee_minor"), rs.getString("currency"), rs.getString("notes"),
 				rs.getString("cancellation_reason"), rs.getObject("booked_by_user_id", Long.class),
-				instant(rs, "created_at"), rs.getObject("managing_centre_id", Long.class));
+				instant(rs, "created_at"), rs.getObject("managing_centre_id", Long.class),
+				ConsultationType.valueOf(rs.getString("consultation_type")), SymptomsColumn.read(rs.getString("symptoms")),
+				rs.getString("visit_location"), instant(rs, "updated_at"));
 		return new Row(appointment,
 				new AppointmentView.Person(appointment.patientId(), rs.getString("patient_name"),
 						rs.getString("patient_phone"), rs.getString("patient_email")),

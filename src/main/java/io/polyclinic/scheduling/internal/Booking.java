@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -18,8 +20,11 @@ import io.polyclinic.scheduling.AppointmentCompleted;
 import io.polyclinic.scheduling.AppointmentConfirmed;
 import io.polyclinic.scheduling.AppointmentMissed;
 import io.polyclinic.scheduling.AppointmentRescheduled;
+import io.polyclinic.scheduling.AppointmentStarted;
 import io.polyclinic.scheduling.AppointmentStatus;
+import io.polyclinic.scheduling.ConsultationType;
 import io.polyclinic.scheduling.SessionType;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,8 +37,9 @@ import jakarta.persistence.Version;
 
 /**
  * An appointment: one patient in an interval [startsAt, endsAt) of one clinician's time. It changes only through its
- * intention-revealing methods, each of which checks the order of statuses — PENDING, then CONFIRMED, then COMPLETED
- * or NO_SHOW; CANCELLED from either open status — and registers what happened. Who may ask for a step is the
+ * intention-revealing methods, each of which checks the order of statuses — PENDING, then CONFIRMED, IN_PROGRESS, then
+ * COMPLETED or NO_SHOW; CANCELLED from any open status — and registers what happened. A removed appointment is
+ * cancelled and shown to nobody. Who may ask for a step is the
  * appointment book's question; whether the clock allows it is not asked, except that nobody misses a visit that has
  * not begun. The database refuses an overlap with another active appointment of the clinician.
  */
@@ -68,6 +74,12 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	private @Nullable Long bookedByUserId;
 	private Instant createdAt;
 	private Instant updatedAt;
+	@Enumerated(EnumType.STRING)
+	private ConsultationType consultationType;
+	@Convert(converter = SymptomsColumn.class)
+	private List<String> symptoms = new ArrayList<>();
+	private @Nullable String visitLocation;
+	private @Nullable Instant removedAt;
 	@Version
 	private long version;
 
@@ -75,14 +87,18 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	}
 
 	private Booking(long patientId, long clinicianId, @Nullable Long centreId, @Nullable Long managingCentreId,
-			SessionType sessionType, long feeMinor, String currency, @Nullable String notes,
-			@Nullable Long bookedByUserId, Instant now) {
+			SessionType sessionType, ConsultationType consultationType, long feeMinor, String currency,
+			@Nullable String notes, List<String> symptoms, @Nullable String visitLocation, @Nullable Long bookedByUserId,
+			Instant now) {
 		this.publicId = UUID.randomUUID();
 		this.patientId = patientId;
 		this.clinicianId = clinicianId;
 		this.centreId = centreId;
 		this.managingCentreId = managingCentreId;
 		this.sessionType = sessionType;
+		this.consultationType = consultationType;
+		this.symptoms = new ArrayList<>(symptoms);
+		this.visitLocation = visitLocation;
 		this.status = AppointmentStatus.PENDING;
 		this.feeMinor = feeMinor;
 		this.currency = currency;
@@ -98,10 +114,11 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	 * @param start the start on the clinician's clock, whose zone the appointment keeps for its local date and time
 	 */
 	public static Booking pending(long patientId, long clinicianId, @Nullable Long centreId,
-			@Nullable Long managingCentreId, ZonedDateTime start, Instant end, SessionType sessionType, long feeMinor,
-			String currency, @Nullable String notes, @Nullable Long bookedByUserId, Instant now) {
-		Booking booking = new Booking(patientId, clinicianId, centreId, managingCentreId, sessionType, feeMinor,
-				currency, notes, bookedByUserId, now);
+			@Nullable Long managingCentreId, ZonedDateTime start, Instant end, SessionType sessionType,
+			ConsultationType consultationType, long feeMinor, String currency, @Nullable String notes,
+			List<String> symptoms, @Nullable String visitLocation, @Nullable Long bookedByUserId, Instant now) {
+		Booking booking = new Booking(patientId, clinicianId, centreId, managingCentreId, sessionType, consultationType,
+				feeMinor, currency, notes, symptoms, visitLocation, bookedByUserId, now);
 		booking.place(start, end);
 		return booking;
 	}
@@ -122,6 +139,35 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		status = AppointmentStatus.CONFIRMED;
 		updatedAt = now;
 		registerEvent(new AppointmentConfirmed(id, patientId, clinicianId, startsAt));
+	}
+
+	/** The clinician begins the visit, whatever the clock says; it still holds its time. */
+	public void start(Instant now) {
+		if (status == AppointmentStatus.IN_PROGRESS) {
+			return;
+		}
+		if (!status.isAhead()) {
+			throw transition("started");
+		}
+		status = AppointmentStatus.IN_PROGRESS;
+		updatedAt = now;
+		registerEvent(new AppointmentStarted(id, patientId, clinicianId, startsAt));
+	}
+
+	/**
+	 * Removes the appointment: an open one is cancelled first (its time freed, the cancellation announced), and from
+	 * then on nobody is shown it.
+	 */
+	public void remove(Instant now) {
+		if (status.isOpen()) {
+			cancel(null, now);
+		}
+		removedAt = now;
+		updatedAt = now;
+	}
+
+	public boolean isRemoved() {
+		return removedAt != null;
 	}
 
 	/** Cancelling frees the clinician's time at once. */
@@ -145,7 +191,9 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	}
 
 	public void markNoShow(Instant now) {
-		requireOpen("marked as no-show");
+		if (!status.isAhead()) {
+			throw transition("marked as no-show");
+		}
 		if (now.isBefore(startsAt)) {
 			throw Refusal.conflict("INVALID_STATUS_TRANSITION",
 					"A patient cannot miss an appointment that has not started");
@@ -157,7 +205,9 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 
 	/** Moves the appointment to another interval of its clinician's time; the old one is freed in the same write. */
 	public void reschedule(ZonedDateTime start, Instant end, Instant now) {
-		requireOpen("rescheduled");
+		if (!status.isAhead()) {
+			throw transition("rescheduled");
+		}
 		Instant previous = startsAt;
 		place(start, end);
 		updatedAt = now;
@@ -170,11 +220,31 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		this.updatedAt = now;
 	}
 
-	/** The step a status names, for callers that speak in statuses (a staff edit). */
+	/** How the visit takes place and what it is about; null leaves a part as it is. */
+	public void describe(@Nullable ConsultationType consultationType, @Nullable List<String> symptoms,
+			@Nullable String visitLocation, boolean clearVisitLocation, Instant now) {
+		if (consultationType != null) {
+			this.consultationType = consultationType;
+			this.sessionType = consultationType.sessionType();
+		}
+		if (symptoms != null) {
+			this.symptoms = new ArrayList<>(symptoms);
+		}
+		if (visitLocation != null || clearVisitLocation) {
+			this.visitLocation = visitLocation;
+		}
+		this.updatedAt = now;
+	}
+
+	/** The step a status names, for callers that speak in statuses (an edit); the status it has changes nothing. */
 	public void moveTo(AppointmentStatus target, Instant now) {
+		if (target == status) {
+			return;
+		}
 		switch (target) {
 			case PENDING -> requireStatus(AppointmentStatus.PENDING, "set back to pending");
 			case CONFIRMED -> confirm(now);
+			case IN_PROGRESS -> start(now);
 			case COMPLETED -> complete(now);
 			case CANCELLED -> cancel(null, now);
 			case NO_SHOW -> markNoShow(now);
@@ -214,7 +284,8 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	public Appointment toAppointment() {
 		return new Appointment(id, publicId, patientId, clinicianId, centreId, localDate, localTime, ZoneId.of(timeZone),
 				startsAt, endsAt, sessionType, status, feeMinor, currency, notes, cancellationReason, bookedByUserId,
-				createdAt, managingCentreId);
+				createdAt, managingCentreId, consultationType, symptoms == null ? List.of() : symptoms, visitLocation,
+				updatedAt);
 	}
 
 	public Long getId() {
