@@ -35,7 +35,12 @@ public class FileDownloads {
 	}
 
 	/** A file's row and its bytes (the caller closes them). */
-	public record Download(FileRecord file, InputStream content, long secondsLeft) {
+	public record Download(FileRecord file, InputStream content, long secondsLeft) implements AutoCloseable {
+
+		@Override
+		public void close() throws java.io.IOException {
+			content.close();
+		}
 	}
 
 	/**
