@@ -41,6 +41,7 @@ class ProductionModeTests {
 				"--POLYCLINIC_DATA_DIR=" + dataDir,
 				"--POLYCLINIC_OFFLINE_PAYMENT_KEY_SECRET=offline-key-" + UUID.randomUUID(),
 				"--POLYCLINIC_OFFLINE_PAYMENT_WEBHOOK_SECRET=offline-webhook-" + UUID.randomUUID(),
+				"--POLYCLINIC_FILES_SIGNING_SECRET=file-links-" + UUID.randomUUID(),
 				"--spring.datasource.url=jdbc:h2:mem:production-" + UUID.randomUUID()
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 				"--server.port=0", "--spring.main.banner-mode=off", "--spring.jmx.enabled=false"));

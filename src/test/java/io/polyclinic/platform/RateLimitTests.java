@@ -213,6 +213,12 @@ class RateLimitTests {
 		assertThat(outbox.status()).isEqualTo(200);
 		assertThat(outbox.json().isArray()).isTrue();
 
+		// a file download link is the application's, not the root face's
+		var file = http.get("/files/" + java.util.UUID.randomUUID() + "?expires=1&signature=made-up").send();
+		assertThat(file.status()).isEqualTo(403);
+		assertThat(keys(file.json())).containsExactly("error", "message", "status");
+		assertThat(file.json().path("error").asString()).isEqualTo("INVALID_SIGNATURE");
+
 		var docs = http.get("/v3/api-docs/mibo").send();
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().path("paths").has("/mibo/api/health")).isTrue();

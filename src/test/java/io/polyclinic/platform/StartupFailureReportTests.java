@@ -26,6 +26,7 @@ class StartupFailureReportTests {
 						"POLYCLINIC_ADMIN_EMAIL=root@clinic.test", "POLYCLINIC_ADMIN_PASSWORD=a-long-admin-password",
 						"POLYCLINIC_OFFLINE_PAYMENT_KEY_SECRET=offline-key-" + UUID.randomUUID(),
 						"POLYCLINIC_OFFLINE_PAYMENT_WEBHOOK_SECRET=offline-webhook-" + UUID.randomUUID(),
+						"POLYCLINIC_FILES_SIGNING_SECRET=file-links-" + UUID.randomUUID(),
 						"SPRING_DATASOURCE_URL=jdbc:h2:mem:refused-" + UUID.randomUUID()
 								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
 				"--spring.main.banner-mode=off")) {

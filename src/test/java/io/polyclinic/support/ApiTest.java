@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @org.springframework.context.annotation.Import(ClinicConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "polyclinic.rate-limit.enabled=false", "polyclinic.demo=true", "polyclinic.demo-clinic=false" })
+		properties = { "polyclinic.rate-limit.enabled=false", "polyclinic.demo=true", "polyclinic.demo-clinic=false",
+				"polyclinic.files.dir=target/test-files" })
 public abstract class ApiTest {
 
 	@LocalServerPort

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -157,6 +159,18 @@ class FaceErrorAdvice {
 	@ExceptionHandler(RequestRejectedException.class)
 	ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
 		return render(request, ContainerErrors.report(HttpStatus.BAD_REQUEST));
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<Object> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+		return render(request, validation(Map.of(e.getRequestPartName(), "is required")));
+	}
+
+	/** A multipart body that cannot be read (no boundary, cut short); one too large is {@link #tooLarge}. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> unreadableParts(MultipartException e, HttpServletRequest request) {
+		return render(request, new ErrorReport(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR",
+				"Malformed multipart request body"));
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
