@@ -11,13 +11,14 @@ import org.jspecify.annotations.Nullable;
  * A clinician's profile as the clinic shows it: identity (from their account), expertise, fee and schedule basics.
  *
  * @param feeMinor the consultation fee in minor units (paise)
+ * @param accountId the public id of the clinician's account: the id faces that show people by account use
  */
 public record Clinician(long id, UUID publicId, long userId, String fullName, @Nullable String phone,
 		@Nullable String email, @Nullable Long primaryCentreId, List<String> specializations, List<String> qualifications,
 		List<String> languages, @Nullable Integer yearsOfExperience, long feeMinor, String currency,
 		int consultationMinutes, @Nullable String profilePictureUrl, @Nullable String bio, ZoneId timeZone,
 		boolean active, boolean deleted, Instant createdAt,
-		ClinicianPractice practice) {
+		ClinicianPractice practice, UUID accountId, Instant updatedAt, ClinicianListing listing) {
 
 	/** Bookable: active and not deleted. */
 	public boolean bookable() {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.directory.internal.ClinicianFinder;
 import io.polyclinic.directory.internal.ClinicianProfile;
 import io.polyclinic.directory.internal.Clinicians;
 import io.polyclinic.identity.Account;
@@ -44,6 +46,7 @@ public class ClinicianRegistry {
 	private static final Set<Role> KEEPERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.CENTRE_MANAGER);
 
 	private final Clinicians clinicians;
+	private final ClinicianFinder finder;
 	private final AccessPolicy access;
 	private final Accounts accounts;
 	private final CentreRegistry centres;
@@ -52,10 +55,11 @@ public class ClinicianRegistry {
 	private final ZoneId defaultZone;
 	private final String currency;
 
-	ClinicianRegistry(Clinicians clinicians, AccessPolicy access, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock,
+	ClinicianRegistry(Clinicians clinicians, ClinicianFinder finder, AccessPolicy access, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock,
 			@Value("${polyclinic.default-time-zone:Asia/Kolkata}") String defaultZone,
 			@Value("${polyclinic.default-currency:INR}") String currency) {
 		this.clinicians = clinicians;
+		this.finder = finder;
 		this.access = access;
 		this.accounts = accounts;
 		this.centres = centres;
@@ -106,8 +110,25 @@ public class ClinicianRegistry {
 	/** As above, with how the clinician practises. */
 	@Transactional
 	public Clinician change(long id, ClinicianDetails details, ClinicianPractice practice, Actor actor) {
+		return change(id, details, practice, ClinicianListing.Changes.none(), actor);
+	}
+
+	/**
+	 * As above, with how the clinician is listed. Besides the keepers of the clinician, a clinician changes their own
+	 * profile, fee and listing — not the centre they belong to.
+	 */
+	@Transactional
+	public Clinician change(long id, ClinicianDetails details, ClinicianPractice practice,
+			ClinicianListing.Changes listing, Actor actor) {
 		var profile = profile(id);
-		requireKeeper(profile, actor, "UPDATE");
+		boolean self = actor.is(Role.CLINICIAN) && profile.getUserId() == actor.userId();
+		if (!self) {
+			requireKeeper(profile, actor, "UPDATE");
+		}
+		else if (details.primaryCentreId() != null && !details.primaryCentreId().equals(profile.getPrimaryCentreId())) {
+			throw access.denied(actor, "UPDATE", "CLINICIAN", id, null);
+		}
+		checkListing(listing);
 		if (details.primaryCentreId() != null) {
 			access.requireCentre(actor, details.primaryCentreId(), "UPDATE", "CLINICIAN", id);
 		}
@@ -130,6 +151,7 @@ public class ClinicianRegistry {
 			profile.zone(CentreRegistry.zone(details.timeZone()), now);
 		}
 		profile.practise(practice, now);
+		profile.list(listing, now);
 		Account account = accounts.change(profile.getUserId(),
 				new AccountChanges(details.fullName(), details.email(), details.phone(), null, null, null));
 		audit.record(AuditRecord.success(actor, "UPDATE", "CLINICIAN", id, null));
@@ -168,6 +190,61 @@ public class ClinicianRegistry {
 		profile.delete(clock.instant());
 		accounts.delete(profile.getUserId());
 		audit.record(AuditRecord.success(actor, "DELETE", "CLINICIAN", id, null));
+	}
+
+	/**
+	 * Makes someone who already has an account a clinician: their role becomes CLINICIAN and they get a profile
+	 * (unlisted unless said otherwise). Someone who is a clinician already has their profile changed instead. The
+	 * keepers of clinicians only (administrators, managers; a centre manager for their own centre).
+	 */
+	@Transactional
+	public Clinician appoint(UUID accountId, ClinicianDetails details, ClinicianPractice practice,
+			ClinicianListing.Changes listing, Actor actor) {
+		access.requireRole(actor, KEEPERS, "CREATE", "CLINICIAN", null);
+		access.requireCentre(actor, details.primaryCentreId(), "CREATE", "CLINICIAN", null);
+		Account account = accounts.findByPublicId(accountId).filter(a -> !a.deleted())
+			.orElseThrow(() -> Refusal.notFound("User"));
+		var existing = clinicians.findByUserId(account.id()).filter(p -> !p.isDeleted());
+		if (existing.isPresent()) {
+			return change(existing.get().getId(), details, practice, listing, actor);
+		}
+		checkNumbers(details);
+		checkPractice(practice);
+		checkListing(listing);
+		if (account.role() != Role.CLINICIAN) {
+			accounts.changeRole(account.id(), Role.CLINICIAN);
+		}
+		ZoneId zone = details.timeZone() != null ? CentreRegistry.zone(details.timeZone())
+				: details.primaryCentreId() != null ? centres.get(details.primaryCentreId()).timeZone() : defaultZone;
+		var now = clock.instant();
+		var profile = new ClinicianProfile(account.id(), zone, details.feeMinor() == null ? 0 : details.feeMinor(),
+				currency, details.consultationMinutes() == null ? 60 : details.consultationMinutes(), now);
+		profile.assignTo(details.primaryCentreId(), now);
+		profile.describe(details.specializations(), details.qualifications(), details.languages(),
+				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
+		profile.practise(practice, now);
+		profile.list(new ClinicianListing.Changes(listing.listed() == null ? Boolean.FALSE : listing.listed(),
+				listing.address(), listing.currency()), now);
+		profile = clinicians.save(profile);
+		Account changed = accounts.change(account.id(),
+				new AccountChanges(details.fullName(), details.email(), details.phone(), null, null, null));
+		audit.record(AuditRecord.success(actor, "CREATE", "CLINICIAN", profile.getId(), null));
+		return profile.toClinician(changed);
+	}
+
+	/** The clinician whose account has this public id, if it is a clinician's. */
+	public Optional<Clinician> forAccount(UUID accountId) {
+		return accounts.findByPublicId(accountId).flatMap(a -> forUser(a.id()));
+	}
+
+	/**
+	 * Clinicians a search finds, filtered, ordered and paged in SQL. The clinic's staff find every clinician, listed or
+	 * not; everyone else (patients, clinicians, anyone) only the listed, active ones.
+	 */
+	public Page<Clinician> search(ClinicianSearch search, Pageable page, @Nullable Actor actor) {
+		boolean staff = actor != null && actor.isStaff();
+		Page<Long> ids = finder.find(search, !staff, page);
+		return new PageImpl<>(load(ids.getContent()), page, ids.getTotalElements());
 	}
 
 	/** A clinician whatever their state (staff views, bookings in the past). */
@@ -237,6 +314,12 @@ public class ClinicianRegistry {
 					throw Refusal.invalidField("consultationModes", "Consultation modes are IN_PERSON and ONLINE");
 				}
 			}
+		}
+	}
+
+	private static void checkListing(ClinicianListing.Changes listing) {
+		if (listing.currency() != null && !listing.currency().trim().matches("[A-Za-z]{3}")) {
+			throw Refusal.invalidField("currency", "Currency must be a three-letter ISO 4217 code");
 		}
 	}
 

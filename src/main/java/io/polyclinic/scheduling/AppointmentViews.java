@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Collection;
+import java.util.UUID;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -132,6 +134,17 @@ public class AppointmentViews {
 	 */
 	public record Ahead(List<AppointmentSummary> next, long allAppointments, long completedAppointments,
 			long upcomingAppointments, AppointmentView.Person patient) {
+	}
+
+	/**
+	 * For each patient account asked for, the accounts of the clinicians the patient has appointments with: a
+	 * patient's own, for themself; any, for the clinic's staff. Accounts the caller may not ask about are left out.
+	 */
+	public Map<Long, List<UUID>> cliniciansOf(Collection<Long> patientUserIds, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		List<Long> asked = patientUserIds.stream().filter(id -> reach.staff() || id == actor.userId()).distinct()
+			.toList();
+		return rows.clinicianAccountsOf(asked);
 	}
 
 	/** The calling clinician's own appointments, divided by their own clock; 403 for anyone but a clinician. */

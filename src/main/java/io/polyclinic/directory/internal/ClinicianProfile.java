@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import io.polyclinic.directory.Clinician;
+import io.polyclinic.directory.ClinicianListing;
 import io.polyclinic.directory.ClinicianPractice;
 import io.polyclinic.identity.Account;
 import jakarta.persistence.CollectionTable;
@@ -46,6 +47,10 @@ public class ClinicianProfile {
 	private @Nullable String consultationModes;
 	private String timeZone;
 	private boolean verified;
+	private @Nullable String address;
+	private boolean listed;
+	private java.math.BigDecimal rating = java.math.BigDecimal.ZERO;
+	private int ratingCount;
 	private boolean active;
 	private @Nullable Instant deletedAt;
 	private Instant createdAt;
@@ -89,6 +94,7 @@ public class ClinicianProfile {
 		this.currency = currency;
 		this.consultationMinutes = consultationMinutes;
 		this.active = true;
+		this.listed = true;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -117,7 +123,7 @@ public class ClinicianProfile {
 			this.yearsOfExperience = yearsOfExperience;
 		}
 		if (profilePictureUrl != null) {
-			this.profilePictureUrl = profilePictureUrl;
+			this.profilePictureUrl = blankToNull(profilePictureUrl);
 		}
 		if (bio != null) {
 			this.bio = bio;
@@ -145,6 +151,20 @@ public class ClinicianProfile {
 
 	private static @Nullable String blankToNull(String value) {
 		return value.isBlank() ? null : value.trim();
+	}
+
+	/** The listing's fields that are given, and the fee's currency (upper-case ISO 4217). */
+	public void list(ClinicianListing.Changes changes, Instant now) {
+		if (changes.listed() != null) {
+			this.listed = changes.listed();
+		}
+		if (changes.address() != null) {
+			this.address = blankToNull(changes.address());
+		}
+		if (changes.currency() != null) {
+			this.currency = changes.currency().trim().toUpperCase(java.util.Locale.ROOT);
+		}
+		this.updatedAt = now;
 	}
 
 	public void charge(long feeMinor, Instant now) {
@@ -185,7 +205,8 @@ public class ClinicianProfile {
 				new ClinicianPractice(designation, registrationNumber,
 						consultationModes == null || consultationModes.isEmpty() ? List.of()
 								: List.of(consultationModes.split(",")),
-						List.copyOf(expertise)));
+						List.copyOf(expertise)),
+				account.publicId(), updatedAt, new ClinicianListing(listed, address, rating.doubleValue(), ratingCount));
 	}
 
 	public Long getId() { return id; }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -155,6 +156,55 @@ public class Accounts {
 		String phonePattern = digits == null || digits.isEmpty() ? null : "%" + digits;
 		return users.search(roles, namePattern, phonePattern, includeDeleted, onlyIds != null, 
 				onlyIds == null ? Set.of(-1L) : onlyIds, page).map(User::toAccount);
+	}
+
+	public Optional<Account> findByPublicId(UUID publicId) {
+		return users.findByPublicId(publicId).map(User::toAccount);
+	}
+
+	/** Accounts by public id, in one query. */
+	public Map<UUID, Account> findAllByPublicId(Collection<UUID> publicIds) {
+		if (publicIds.isEmpty()) {
+			return Map.of();
+		}
+		return users.findByPublicIdIn(Set.copyOf(publicIds)).stream().map(User::toAccount)
+			.collect(Collectors.toMap(Account::publicId, Function.identity()));
+	}
+
+	public Optional<Account> findByEmail(String email) {
+		return users.findByEmail(email.trim().toLowerCase(Locale.ROOT)).map(User::toAccount);
+	}
+
+	/**
+	 * People of the given roles who are not deleted, by standing ({@code active} null: any) and by a part of their
+	 * name or email, case-insensitively, newest first: filtered and paged in SQL.
+	 */
+	public Page<Account> people(Set<Role> roles, @Nullable Boolean active, @Nullable String text, Pageable page) {
+		String pattern = text == null || text.isBlank() ? null
+				: "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+		return users.people(roles, active, pattern, page).map(User::toAccount);
+	}
+
+	@Transactional
+	public Account changePicture(long id, @Nullable String url) {
+		User user = user(id);
+		user.changeProfilePicture(url, clock.instant());
+		return user.toAccount();
+	}
+
+	/** The person received a code at their email address, or a provider vouched for it. */
+	@Transactional
+	public Account emailVerified(long id) {
+		User user = user(id);
+		user.emailVerified(clock.instant());
+		return user.toAccount();
+	}
+
+	@Transactional
+	public Account changeRole(long id, Role role) {
+		User user = user(id);
+		user.changeRole(role, clock.instant());
+		return user.toAccount();
 	}
 
 	public @Nullable String normalizePhone(@Nullable String raw) {

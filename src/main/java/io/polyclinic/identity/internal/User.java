@@ -36,6 +36,8 @@ public class User {
 	private Role role;
 	private boolean active;
 	private @Nullable Instant deletedAt;
+	private @Nullable String profilePictureUrl;
+	private @Nullable Instant emailVerifiedAt;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -99,12 +101,32 @@ public class User {
 		touch(now);
 	}
 
+	public void changeProfilePicture(@Nullable String url, Instant now) {
+		this.profilePictureUrl = url;
+		touch(now);
+	}
+
+	/** The person proved they receive mail at their address (a code sent there, or a provider that vouches for it). */
+	public void emailVerified(Instant now) {
+		if (emailVerifiedAt == null) {
+			this.emailVerifiedAt = now;
+			touch(now);
+		}
+	}
+
+	/** The clinic gives this person another role: a patient becomes a clinician, say. */
+	public void changeRole(Role role, Instant now) {
+		this.role = role;
+		touch(now);
+	}
+
 	private void touch(Instant now) {
 		this.updatedAt = now;
 	}
 
 	public Account toAccount() {
-		return new Account(id, publicId, username, email, phone, fullName, role, active, deletedAt != null, createdAt);
+		return new Account(id, publicId, username, email, phone, fullName, role, active, deletedAt != null, createdAt,
+				updatedAt, profilePictureUrl, emailVerifiedAt != null);
 	}
 
 	public Long getId() { return id; }

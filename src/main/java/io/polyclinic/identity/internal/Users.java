@@ -3,6 +3,7 @@ package io.polyclinic.identity.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -29,6 +30,26 @@ public interface Users extends JpaRepository<User, Long> {
 	List<User> findByIdIn(Collection<Long> ids);
 
 	boolean existsByRole(Role role);
+
+	Optional<User> findByPublicId(UUID publicId);
+
+	List<User> findByPublicIdIn(Collection<UUID> publicIds);
+
+	/** People by role, standing and a part of their name or email, newest first; {@code text} is a lower-case pattern. */
+	@Query(value = """
+			select u from User u
+			where u.role in :roles and u.deletedAt is null
+			  and (:active is null or u.active = :active)
+			  and (:text is null or lower(u.fullName) like :text or lower(u.email) like :text)
+			order by u.createdAt desc, u.id desc
+			""", countQuery = """
+			select count(u) from User u
+			where u.role in :roles and u.deletedAt is null
+			  and (:active is null or u.active = :active)
+			  and (:text is null or lower(u.fullName) like :text or lower(u.email) like :text)
+			""")
+	Page<User> people(@Param("roles") Collection<Role> roles, @Param("active") Boolean active,
+			@Param("text") String text, Pageable page);
 
 	@Query("""
 			select u from User u

@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -165,6 +168,27 @@ public class AppointmentRows {
 	}
 
 	/** Whether the patient exists: asked only when a patient's list comes back empty. */
+	/** For each patient account, the accounts of the clinicians they have appointments with, in one statement. */
+	public Map<Long, List<UUID>> clinicianAccountsOf(Collection<Long> patientUserIds) {
+		if (patientUserIds.isEmpty()) {
+			return Map.of();
+		}
+		List<Object> params = new ArrayList<>(patientUserIds);
+		String marks = String.join(", ", patientUserIds.stream().map(id -> "?").toList());
+		Map<Long, List<UUID>> found = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT DISTINCT p.user_id, cu.public_id FROM appointments a
+				JOIN patients p ON p.id = a.patient_id
+				JOIN clinicians c ON c.id = a.clinician_id JOIN users cu ON cu.id = c.user_id
+				WHERE p.user_id IN (%s)
+				ORDER BY p.user_id, cu.public_id
+				""".formatted(marks)).params(params).query((rs, i) -> {
+			found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
+			return null;
+		}).list();
+		return found;
+	}
+
 	public boolean patientExists(long patientId) {
 		return jdbc.sql("SELECT COUNT(*) FROM patients WHERE id = ?").param(patientId).query(Long.class).single() > 0;
 	}
