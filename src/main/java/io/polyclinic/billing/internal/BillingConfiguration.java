@@ -15,9 +15,9 @@ import io.polyclinic.platform.MissingConfiguration;
 import io.polyclinic.platform.PolyclinicProperties;
 
 /**
- * The payment providers: Razorpay when its keys are set, Stripe when its secret key is, the offline provider unless production mode would run it
- * with its published demo secrets, and any other {@link PaymentGateway} bean (a provider added by its own
- * configuration) — all at once, each under its name.
+ * The payment providers: Razorpay when its keys are set, Stripe when its secret key is, the offline provider unless
+ * production mode would run it with its published demo secrets, and any other {@link PaymentGateway} bean (a provider
+ * added by its own configuration) — all at once, each under its name.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BillingProperties.class)
@@ -71,7 +71,8 @@ public class BillingConfiguration {
 			throw new MissingConfiguration("Production mode (POLYCLINIC_DEMO=false) has no payment provider: the offline "
 					+ "provider's demo secrets are published with the source",
 					"Set POLYCLINIC_RAZORPAY_KEY_ID and POLYCLINIC_RAZORPAY_KEY_SECRET, or POLYCLINIC_STRIPE_SECRET_KEY, "
-							+ "or give the offline provider secrets of its own (POLYCLINIC_OFFLINE_PAYMENT_KEY_SECRET, POLYCLINIC_OFFLINE_PAYMENT_WEBHOOK_SECRET)");
+							+ "or give the offline provider secrets of its own (POLYCLINIC_OFFLINE_PAYMENT_KEY_SECRET, "
+							+ "POLYCLINIC_OFFLINE_PAYMENT_WEBHOOK_SECRET)");
 		}
 		return gateways;
 	}
