@@ -298,6 +298,14 @@ public class ClinicianRegistry {
 		requireKeeper(profile(id), actor, action);
 	}
 
+	/** As {@link #requireKeeper(long, Actor, String)}, or the clinician themself: their own hours, their own profile. */
+	public void requireKeeperOrSelf(long id, Actor actor, String action) {
+		var profile = profile(id);
+		if (!(actor.is(Role.CLINICIAN) && profile.getUserId() == actor.userId())) {
+			requireKeeper(profile, actor, action);
+		}
+	}
+
 	private void requireKeeper(ClinicianProfile profile, Actor actor, String action) {
 		access.requireRole(actor, KEEPERS, action, "CLINICIAN", profile.getId());
 		access.requireCentre(actor, profile.getPrimaryCentreId(), action, "CLINICIAN", profile.getId());

@@ -44,8 +44,15 @@ public final class Money {
 		}
 	}
 
+	/** The currency's decimals; a code that names no ISO 4217 currency (in any case) is refused. */
 	private static int digits(String currency) {
-		return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+		try {
+			return Math.max(0, Currency.getInstance(currency.trim().toUpperCase(java.util.Locale.ROOT))
+				.getDefaultFractionDigits());
+		}
+		catch (IllegalArgumentException e) {
+			throw Refusal.invalidField("currency", "Not an ISO 4217 currency code");
+		}
 	}
 
 	private static long pow10(int digits) {

@@ -34,4 +34,31 @@ public record Ordering<K>(K key, boolean descending) {
 		}
 		return new Ordering<>(key, descending);
 	}
+
+	/**
+	 * An order given as two parameters, a key and a direction ({@code sortBy=rating&sortOrder=asc}), as sos orders its
+	 * lists.
+	 *
+	 * @param otherwise the order when the request names no key; its direction stands unless one is given
+	 */
+	public static <K> Ordering<K> parse(String keyParameter, @Nullable String key, String directionParameter,
+			@Nullable String direction, Map<String, K> allowed, Ordering<K> otherwise) {
+		K chosen = otherwise.key();
+		if (key != null && !key.isBlank()) {
+			chosen = allowed.get(key.trim());
+			if (chosen == null) {
+				throw Refusal.invalidField(keyParameter, "Must be one of " + allowed.keySet().stream().sorted()
+					.collect(Collectors.joining(", ")));
+			}
+		}
+		boolean descending = otherwise.descending();
+		if (direction != null && !direction.isBlank()) {
+			descending = switch (direction.trim().toLowerCase(java.util.Locale.ROOT)) {
+				case "asc" -> false;
+				case "desc" -> true;
+				default -> throw Refusal.invalidField(directionParameter, "Must be asc or desc");
+			};
+		}
+		return new Ordering<>(chosen, descending);
+	}
 }

@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ public class Availability {
 		return weeklyHours(Ref.id(clinicianId));
 	}
 
-	/** Replaces a clinician's weekly hours as a whole: keepers of the clinician only. */
+	/** Replaces a clinician's weekly hours as a whole: keepers of the clinician, or the clinician themself. */
 	@Transactional
 	public List<AvailabilityRule> replaceRules(Ref clinician, List<AvailabilityRule> rules, Actor actor) {
 		long id = clinician.numeric() ? clinician.id()
@@ -75,7 +77,7 @@ public class Availability {
 
 	@Transactional
 	public List<AvailabilityRule> replaceRules(long clinicianId, List<AvailabilityRule> rules, Actor actor) {
-		clinicians.requireKeeper(clinicianId, actor, "UPDATE_HOURS");
+		clinicians.requireKeeperOrSelf(clinicianId, actor, "UPDATE_HOURS");
 		for (int i = 0; i < rules.size(); i++) {
 			AvailabilityRule rule = rules.get(i);
 			if (!rule.startTime().isBefore(rule.endTime())) {
@@ -87,6 +89,18 @@ public class Availability {
 		rules.forEach(r -> windows.save(new AvailabilityWindow(clinicianId, r)));
 		audit.record(AuditRecord.success(actor, "UPDATE", "AVAILABILITY", clinicianId, null));
 		return rules.stream().sorted(SlotGrid.WEEK_ORDER).toList();
+	}
+
+	/** The weekly hours of several clinicians, listed or not, in one query: for lists of clinicians. */
+	public Map<Long, List<AvailabilityRule>> weeklyHoursOf(Collection<Long> clinicianIds) {
+		if (clinicianIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<AvailabilityRule>> hours = new LinkedHashMap<>();
+		windows.ofClinicians(Set.copyOf(clinicianIds))
+			.forEach(w -> hours.computeIfAbsent(w.getClinicianId(), k -> new ArrayList<>()).add(w.toRule()));
+		hours.values().forEach(rules -> rules.sort(SlotGrid.WEEK_ORDER));
+		return hours;
 	}
 
 	/**

@@ -65,6 +65,8 @@ class DirectoryAccessMatrixTests {
 	Accounts accounts;
 	@Autowired
 	JdbcClient jdbc;
+	@Autowired
+	io.polyclinic.directory.People people;
 
 	Centre centreA;
 	Centre otherCentre;
@@ -171,7 +173,10 @@ class DirectoryAccessMatrixTests {
 		Set<String> keepers = Set.of(ADMIN, MANAGER, CENTRE_MANAGER);
 		expect(keepers, actor -> clinicians.register(details("Dr. New", centreA.id()), null, "SecurePassword123",
 				actor), "CLINICIAN");
-		expect(keepers, actor -> clinicians.change(clinicianA.id(), details(null, null), actor), "CLINICIAN");
+		// a clinician keeps their own profile (sos's doctors edit theirs), never another's
+		Set<String> keepersAndSelf = new java.util.HashSet<>(keepers);
+		keepersAndSelf.add(CLINICIAN_A);
+		expect(keepersAndSelf, actor -> clinicians.change(clinicianA.id(), details(null, null), actor), "CLINICIAN");
 		expect(keepers, actor -> clinicians.toggleActive(clinicianA.id(), actor), "CLINICIAN");
 		expect(keepers, actor -> clinicians.remove(clinician(centreA.id()).id(), actor), "CLINICIAN");
 		expect(keepers, actor -> clinicians.changeCredentials(clinicianA.id(), null, "AnotherPassword123", actor),
@@ -182,7 +187,48 @@ class DirectoryAccessMatrixTests {
 				"SecurePassword123", centreManager));
 		assertForbidden(() -> clinicians.change(clinicianB.id(), details(null, null), centreManager));
 		assertForbidden(() -> clinicians.change(clinicianA.id(), details(null, otherCentre.id()), centreManager));
+		assertForbidden(() -> clinicians.change(clinicianA.id(), details(null, otherCentre.id()),
+				callers.get(CLINICIAN_A)));
 		assertThat(clinicians.get(clinicianA.id()).primaryCentreId()).isEqualTo(centreA.id());
+	}
+
+	@Test
+	void makingSomeoneAClinician() {
+		expect(Set.of(ADMIN, MANAGER, CENTRE_MANAGER), actor -> {
+			var someone = patients.register(PatientDetails.named("Future Doctor", phone()), LeadSource.WEBSITE,
+					Actor.system());
+			clinicians.appoint(accounts.get(someone.userId()).publicId(), details(null, centreA.id()),
+					io.polyclinic.directory.ClinicianPractice.none(),
+					io.polyclinic.directory.ClinicianListing.Changes.none(), actor);
+		}, "CLINICIAN");
+	}
+
+	@Test
+	void lookingUpPeople() {
+		Set<String> staffReaders = Set.of(ADMIN, MANAGER, CENTRE_MANAGER, OTHER_CENTRE_MANAGER, FRONT_DESK,
+				CARE_COORDINATOR);
+		expect(staffReaders, actor -> people.find(Set.of(), null, null, org.springframework.data.domain.PageRequest.of(0,
+				5), actor), "USER");
+		Set<String> selfAndReaders = new java.util.HashSet<>(staffReaders);
+		selfAndReaders.add(PATIENT_A);
+		UUID patientAccount = accounts.get(patientA.userId()).publicId();
+		expect(selfAndReaders, actor -> people.get(patientAccount, actor), "USER");
+	}
+
+	@Test
+	void onlyTheClinicsStaffFindUnlistedClinicians() {
+		Clinician hidden = clinician(centreA.id());
+		clinicians.change(hidden.id(), details(null, null), io.polyclinic.directory.ClinicianPractice.none(),
+				new io.polyclinic.directory.ClinicianListing.Changes(false, null, null), Actor.system());
+		var search = new io.polyclinic.directory.ClinicianSearch(hidden.fullName(), null, null, null, null,
+				io.polyclinic.directory.ClinicianSearch.Order.CREATED_AT, false);
+		var page = org.springframework.data.domain.PageRequest.of(0, 5);
+		for (var caller : callers.entrySet()) {
+			boolean staffCaller = caller.getValue().isStaff();
+			assertThat(clinicians.search(search, page, caller.getValue()).getTotalElements())
+				.as(caller.getKey()).isEqualTo(staffCaller ? 1 : 0);
+		}
+		assertThat(clinicians.search(search, page, null).getTotalElements()).as("anonymous").isZero();
 	}
 
 	@Test

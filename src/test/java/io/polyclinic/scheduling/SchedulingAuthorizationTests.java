@@ -194,7 +194,8 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 				new AvailabilityRule(DayOfWeek.WEDNESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0), true, null),
 				new AvailabilityRule(DayOfWeek.THURSDAY, LocalTime.of(9, 0), LocalTime.of(17, 0), true, null),
 				new AvailabilityRule(DayOfWeek.FRIDAY, LocalTime.of(9, 0), LocalTime.of(17, 0), true, null));
-		assertMatrix("hours", EnumSet.of(Caller.ADMIN, Caller.MANAGER, Caller.CENTRE_MANAGER_OF_A),
+		// the clinician keeps their own hours too (sos's doctors set theirs)
+		assertMatrix("hours", EnumSet.of(Caller.ADMIN, Caller.MANAGER, Caller.CENTRE_MANAGER_OF_A, Caller.CLINICIAN_OF_A),
 				actor -> availability.replaceRules(clinicianA.id(), hours, actor));
 	}
 

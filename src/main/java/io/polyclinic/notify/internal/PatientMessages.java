@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.polyclinic.notify.Channel;
+import io.polyclinic.notify.NotificationPreferences.Preferences;
 import io.polyclinic.notify.DeliveryReceipt;
 import io.polyclinic.notify.Message;
 import io.polyclinic.notify.MessageKind;
@@ -29,9 +30,12 @@ public class PatientMessages {
 	private final Messenger messenger;
 	private final MeetingLinks meetings;
 
-	PatientMessages(Messenger messenger, MeetingLinks meetings) {
+	private final PreferenceRows preferences;
+
+	PatientMessages(Messenger messenger, MeetingLinks meetings, PreferenceRows preferences) {
 		this.messenger = messenger;
 		this.meetings = meetings;
+		this.preferences = preferences;
 	}
 
 	/** The confirmation; an online visit without a link gets one now, made as {@code actor}. */
@@ -65,24 +69,47 @@ public class PatientMessages {
 				AppointmentTexts.refund(view, amountMinor, currency, full));
 	}
 
-	/** @throws Refusal CONFLICT NO_CONTACT when the patient has neither a phone nor an email address */
+	/**
+	 * By text when the patient has a phone and takes texts, else by email when they have an address and take email.
+	 *
+	 * @throws Refusal CONFLICT NO_CONTACT when the patient has neither a phone nor an email address; CONFLICT
+	 *         OPTED_OUT when they asked not to get this kind of message, or nothing by the ways they can be reached
+	 */
 	private DeliveryReceipt send(AppointmentView view, MessageKind kind, String subject, String body) {
 		var patient = view.patient();
+		boolean hasPhone = patient.phone() != null && !patient.phone().isBlank();
+		boolean hasEmail = patient.email() != null && !patient.email().isBlank();
+		if (!hasPhone && !hasEmail) {
+			throw Refusal.conflict("NO_CONTACT", "The patient has no phone number or email address to message");
+		}
+		Preferences wants = preferences.ofPatient(patient.id());
+		if (!wanted(kind, wants)) {
+			throw Refusal.conflict("OPTED_OUT", "The patient asked not to receive " + kind.name().toLowerCase() + " messages");
+		}
 		Channel channel;
 		String to;
-		if (patient.phone() != null && !patient.phone().isBlank()) {
+		if (hasPhone && wants.sms()) {
 			channel = Channel.WHATSAPP;
 			to = patient.phone();
 		}
-		else if (patient.email() != null && !patient.email().isBlank()) {
+		else if (hasEmail && wants.email()) {
 			channel = Channel.EMAIL;
 			to = patient.email();
 		}
 		else {
-			throw Refusal.conflict("NO_CONTACT", "The patient has no phone number or email address to message");
+			throw Refusal.conflict("OPTED_OUT", "The patient takes no messages by the ways the clinic can reach them");
 		}
 		return messenger.send(new Message(channel, to, subject, body, kind, patient.id(), view.appointment().id(),
 				false).named(patient.fullName().isBlank() ? null : patient.fullName()));
+	}
+
+	private static boolean wanted(MessageKind kind, Preferences wants) {
+		return switch (kind) {
+			case APPOINTMENT_CONFIRMATION -> wants.appointmentConfirmations();
+			case APPOINTMENT_REMINDER -> wants.appointmentReminders();
+			case PAYMENT_RECEIPT, PAYMENT_REFUND -> wants.paymentNotifications();
+			default -> true;
+		};
 	}
 
 	private @Nullable String link(AppointmentView view, Actor actor) {

@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.polyclinic.notify.AppointmentMessages;
+import io.polyclinic.notify.NotificationPreferences.Preferences;
 import io.polyclinic.notify.DeliveryReceipt;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
@@ -33,8 +34,11 @@ class ReminderJob {
 	private final Clock clock;
 	private final Duration lead;
 
-	ReminderJob(AppointmentReminders reminders, AppointmentMessages messages, Clock clock,
+	private final PreferenceRows preferences;
+
+	ReminderJob(AppointmentReminders reminders, AppointmentMessages messages, PreferenceRows preferences, Clock clock,
 			@Value("${polyclinic.reminders.lead:24h}") Duration lead) {
+		this.preferences = preferences;
 		this.reminders = reminders;
 		this.messages = messages;
 		this.clock = clock;
@@ -51,8 +55,16 @@ class ReminderJob {
 		}
 	}
 
-	/** One appointment: the message, then the mark. */
+	/**
+	 * One appointment: the message, then the mark. A patient who wants their reminder nearer the time gets it on a
+	 * later round; one who wants none is marked without a message.
+	 */
 	void remind(AppointmentReminders.Due due) {
+		Preferences wants = preferences.ofAppointment(due.appointmentId());
+		if (wants.appointmentReminders()
+				&& due.startsAt().isAfter(clock.instant().plus(Duration.ofMinutes(wants.reminderMinutes())))) {
+			return;
+		}
 		try {
 			DeliveryReceipt receipt = messages.sendReminder(Ref.id(due.appointmentId()), Actor.system());
 			if (receipt.sent()) {

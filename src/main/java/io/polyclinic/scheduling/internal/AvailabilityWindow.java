@@ -41,6 +41,10 @@ public class AvailabilityWindow {
 		this.available = rule.available();
 	}
 
+	public long getClinicianId() {
+		return clinicianId;
+	}
+
 	public AvailabilityRule toRule() {
 		return new AvailabilityRule(dayOfWeek, startTime, endTime, available, centreId);
 	}

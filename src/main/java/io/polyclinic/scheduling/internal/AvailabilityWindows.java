@@ -1,6 +1,7 @@
 package io.polyclinic.scheduling.internal;
 
 import java.time.DayOfWeek;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,6 +13,9 @@ public interface AvailabilityWindows extends JpaRepository<AvailabilityWindow, L
 
 	@Query("select w from AvailabilityWindow w where w.clinicianId = :clinicianId order by w.dayOfWeek, w.startTime")
 	List<AvailabilityWindow> ofClinician(@Param("clinicianId") long clinicianId);
+
+	@Query("select w from AvailabilityWindow w where w.clinicianId in :clinicianIds")
+	List<AvailabilityWindow> ofClinicians(@Param("clinicianIds") Collection<Long> clinicianIds);
 
 	List<AvailabilityWindow> findByClinicianIdAndDayOfWeek(long clinicianId, DayOfWeek dayOfWeek);
 
