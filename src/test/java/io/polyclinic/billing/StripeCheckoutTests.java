@@ -218,6 +218,38 @@ class StripeCheckoutTests extends StripeApiTest {
 	}
 
 	@Test
+	void aRefundStripeHoldsPendingCountsWhenItsWebhookSaysSucceeded() {
+		String intent = StripeStub.newIntentId();
+		Opened o = opened(intent);
+		Ref ref = Ref.of(o.order().paymentPublicId());
+		String charge = "ch_" + intent.substring(3);
+		StripeStub.confirms(intent, "succeeded", charge);
+		checkout.confirm(ref, new PaymentConfirmation("pm_card_visa", null), o.patient().actor());
+		StripeStub.refunds("re_p_" + intent, 40_000, "pending");
+
+		Refund pending = refunds.refund(new RefundRequest(ref, 40_000L, "pend-" + intent, null), fixture.admin());
+
+		assertThat(pending.status()).isEqualTo(RefundStatus.PENDING);
+		assertThat(pending.providerStatus()).isEqualTo("pending");
+		assertThat(queries.get(ref, fixture.admin()).refundedMinor()).isZero();
+		String event = """
+				{"id":"evt_re_%s","object":"event","api_version":"2018-05-21","type":"refund.updated",
+				 "data":{"object":{"id":"re_p_%s","object":"refund","amount":40000,"charge":"%s","payment_intent":"%s",
+				 "status":"succeeded","metadata":{"refund_id":"%s"}}}}"""
+			.formatted(intent, intent, charge, intent, pending.publicId());
+		assertThat(webhook(event)).isEqualTo(WebhookResult.PROCESSED);
+		assertThat(webhook(event)).isEqualTo(WebhookResult.DUPLICATE);
+
+		Payment after = queries.get(ref, fixture.admin());
+		assertThat(after.refundedMinor()).isEqualTo(40_000);
+		assertThat(after.lastRefundId()).isEqualTo("re_p_" + intent);
+		assertThat(refunds.of(ref, fixture.admin())).singleElement().satisfies(r -> {
+			assertThat(r.status()).isEqualTo(RefundStatus.PROCESSED);
+			assertThat(r.providerStatus()).isEqualTo("succeeded");
+		});
+	}
+
+	@Test
 	void aRefundAboveWhatIsLeftIsRefusedBeforeStripeIsAsked() {
 		String intent = StripeStub.newIntentId();
 		Opened o = opened(intent);

@@ -129,7 +129,7 @@ final class StripeEvents {
 			// "created" and "updated" may both say succeeded: the refund ledger counts a refund once either way
 			return new ProviderEvent(kind, name, truncate(key, 120), idOf(object.path("charge")),
 					idOf(object.path("payment_intent")), null, null, null, 0, objectId, object.path("amount").asLong(0),
-					text(object.path("metadata").path("refund_id")));
+					text(object.path("metadata").path("refund_id")), status);
 		}
 		return other(name, key);
 	}
