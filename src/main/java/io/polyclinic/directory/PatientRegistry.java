@@ -28,6 +28,8 @@ import io.polyclinic.identity.SignedIn;
 import io.polyclinic.identity.accounts.AccountChanges;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.identity.accounts.NewAccount;
+import io.polyclinic.identity.accounts.ProviderLogin;
+import io.polyclinic.identity.accounts.ProviderLogins;
 import io.polyclinic.identity.accounts.VerifiedSessions;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
@@ -53,11 +55,12 @@ public class PatientRegistry {
 	private final Accounts accounts;
 	private final SignIn signIn;
 	private final VerifiedSessions sessions;
+	private final ProviderLogins providerLogins;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	PatientRegistry(Patients patients, PatientSearch search, AccessPolicy access, CareTeam careTeam, Accounts accounts,
-			SignIn signIn, VerifiedSessions sessions, AuditLog audit, Clock clock) {
+			SignIn signIn, VerifiedSessions sessions, ProviderLogins providerLogins, AuditLog audit, Clock clock) {
 		this.patients = patients;
 		this.search = search;
 		this.access = access;
@@ -65,6 +68,7 @@ public class PatientRegistry {
 		this.accounts = accounts;
 		this.signIn = signIn;
 		this.sessions = sessions;
+		this.providerLogins = providerLogins;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -89,7 +93,10 @@ public class PatientRegistry {
 		if (details.fullName() == null || details.fullName().isBlank()) {
 			throw Refusal.invalidField("fullName", "Full name is required");
 		}
-		if (details.phone() == null || details.phone().isBlank()) {
+		// staff register patients by phone; a patient signing themself up may have proven an email address instead
+		boolean reachable = details.phone() != null && !details.phone().isBlank()
+				|| actor == null && details.email() != null && !details.email().isBlank();
+		if (!reachable) {
 			throw Refusal.invalidField("phone", "Phone number is required");
 		}
 		check(details);
@@ -149,6 +156,73 @@ public class PatientRegistry {
 		}
 		SignedIn signedIn = sessions.start(patient.userId());
 		return new PatientSignedIn(patient, created, signedIn.tokens());
+	}
+
+	/**
+	 * Signs in whoever holds the email address a one-time code ({@code SIGN_IN}) proved, whatever their role, for a
+	 * face with one sign-in for everyone (sos); an unknown address signs up an active patient named by the part
+	 * before the {@code @}. The address counts as verified from then on. The code's check and the sign-up are one
+	 * transaction; a wrong code is counted all the same.
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public AddressSignIn signInWithEmailCode(String email, String code, LeadSource source) {
+		String address = signIn.verifyEmailOtp(email, code, OtpPurpose.SIGN_IN);
+		return signInOrUp(accounts.findByEmail(address), address, null, localPart(address), null, source);
+	}
+
+	/**
+	 * As {@link #signInWithEmailCode(String, String, LeadSource)}, for a phone number a {@code SIGN_IN} code proved
+	 * (sent by SMS or WhatsApp); a new patient is named as they gave their name when asking, or "Patient".
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public AddressSignIn signInWithPhoneCode(String phone, String code, LeadSource source) {
+		OtpVerified verified = signIn.verifyOtp(phone, code, OtpPurpose.SIGN_IN);
+		return signInOrUp(accounts.findByPhone(verified.phone()), null, verified.phone(),
+				verified.displayName() == null ? "Patient" : verified.displayName(), null, source);
+	}
+
+	/**
+	 * Finishes an OAuth sign-in (identity checks the state, exchanges the code, verifies the id token) and signs in
+	 * whoever holds the email address the provider verified, whatever their role; an unknown address signs up an
+	 * active patient with the provider's name and picture.
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public AddressSignIn signInWithProvider(String provider, @Nullable String code, @Nullable String state,
+			LeadSource source) {
+		ProviderLogin login = providerLogins.verify(provider, code, state);
+		String name = login.name() == null ? localPart(login.email()) : login.name();
+		return signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(), source);
+	}
+
+	private AddressSignIn signInOrUp(Optional<Account> existing, @Nullable String verifiedEmail, @Nullable String phone,
+			String name, @Nullable String picture, LeadSource source) {
+		boolean created = false;
+		long userId;
+		if (existing.isEmpty()) {
+			Patient patient = enrol(new PatientDetails(name, phone, verifiedEmail, null, null, null, null, null, null),
+					source, null);
+			userId = patient.userId();
+			if (picture != null) {
+				accounts.changePicture(userId, picture);
+			}
+			created = true;
+		}
+		else {
+			userId = existing.get().id();
+			if (existing.get().role() == Role.PATIENT && existing.get().active() && !existing.get().deleted()
+					&& patients.findByUserId(userId).isEmpty()) {
+				patients.save(new PatientProfile(userId, source, clock.instant()));
+				created = true;
+			}
+		}
+		SignedIn signedIn = sessions.start(userId); // refuses an account that may not sign in, before anything changes
+		Account account = verifiedEmail == null ? signedIn.account() : accounts.emailVerified(userId);
+		return new AddressSignIn(account, signedIn.tokens(), created);
+	}
+
+	private static String localPart(String email) {
+		String local = email.substring(0, Math.max(0, email.indexOf('@'))).trim();
+		return local.isEmpty() ? "Patient" : local;
 	}
 
 	/**

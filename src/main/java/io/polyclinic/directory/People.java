@@ -49,6 +49,7 @@ public class People {
 	}
 
 	/** A page of people: staff only. {@code roles} empty means every role; {@code active} null means any standing. */
+	@Transactional // not read-only: the list is audited (PostgreSQL refuses the audit's insert in a read-only one)
 	public Page<Account> find(Set<Role> roles, @Nullable Boolean active, @Nullable String text, Pageable page,
 			Actor actor) {
 		access.requireRole(actor, READERS, "LIST", "USER", null);

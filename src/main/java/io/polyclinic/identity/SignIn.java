@@ -119,7 +119,7 @@ public class SignIn {
 	}
 
 	/**
-	 * Sends a six-digit code to a phone. For a staff sign-in the code goes only to a phone that belongs to a staff
+	 * Sends a six-digit code to a phone (by SMS or WhatsApp). For a staff sign-in the code goes only to a phone that belongs to a staff
 	 * member or clinician, but the answer is the same either way, so that nobody learns which numbers exist: a code
 	 * for an unknown number is made and counted against its limits too, and never sent.
 	 *
@@ -127,7 +127,36 @@ public class SignIn {
 	 * @throws TooManyCodes when the destination has had as many codes as its windows allow
 	 */
 	public OtpSent requestOtp(String phone, OtpPurpose purpose, OtpChannel channel, @Nullable String displayName) {
-		String destination = requirePhone(phone);
+		if (channel == OtpChannel.EMAIL) {
+			throw new IllegalArgumentException("A phone's code goes by SMS or WhatsApp; use requestEmailOtp");
+		}
+		return issue(requirePhone(phone), purpose, channel, displayName);
+	}
+
+	/**
+	 * Sends a six-digit code by email, under the same rules as a phone's code (hashed, its time to live, its tries,
+	 * the per-destination limits). Not for staff sign-in, whose codes go to known phones only.
+	 *
+	 * @throws TooManyCodes when the address has had as many codes as its windows allow
+	 */
+	public OtpSent requestEmailOtp(String email, OtpPurpose purpose) {
+		if (purpose == OtpPurpose.STAFF_LOGIN) {
+			throw new IllegalArgumentException("Staff codes go to known phones only");
+		}
+		return issue(requireEmail(email), purpose, OtpChannel.EMAIL, null);
+	}
+
+	/**
+	 * Checks a code sent by email; a wrong guess is counted even though the call fails.
+	 *
+	 * @return the address, as the clinic writes it (trimmed, lower case), now proven to be the caller's
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public String verifyEmailOtp(String email, String code, OtpPurpose purpose) {
+		return check(requireEmail(email), code, purpose).getDestination();
+	}
+
+	private OtpSent issue(String destination, OtpPurpose purpose, OtpChannel channel, @Nullable String displayName) {
 		Instant now = clock.instant();
 		long ttl = properties.otp().ttl().toSeconds();
 		requireQuota(destination, now);
@@ -178,7 +207,11 @@ public class SignIn {
 	/** Checks a code; a wrong guess is counted even though the call fails. */
 	@Transactional(noRollbackFor = Refusal.class)
 	public OtpVerified verifyOtp(String phone, String code, OtpPurpose purpose) {
-		String destination = requirePhone(phone);
+		OtpChallenge challenge = check(requirePhone(phone), code, purpose);
+		return new OtpVerified(challenge.getDestination(), challenge.getDisplayName());
+	}
+
+	private OtpChallenge check(String destination, @Nullable String code, OtpPurpose purpose) {
 		if (code == null || !code.matches("\\d{6}")) {
 			throw Refusal.invalidField("code", "OTP must be 6 digits");
 		}
@@ -186,7 +219,7 @@ public class SignIn {
 			.orElseThrow(() -> Refusal.invalid("INVALID_OTP", "Incorrect OTP"));
 		var outcome = challenge.attempt(otpHash(destination, purpose, code), clock.instant(), properties.otp().maxAttempts());
 		return switch (outcome) {
-			case ACCEPTED -> new OtpVerified(destination, challenge.getDisplayName());
+			case ACCEPTED -> challenge;
 			case WRONG_CODE -> throw Refusal.invalid("INVALID_OTP", "Incorrect OTP");
 			case EXPIRED, USED -> throw Refusal.invalid("OTP_EXPIRED",
 					"OTP has expired; request a new one");
@@ -253,6 +286,17 @@ public class SignIn {
 		if (normalized == null) {
 			throw Refusal.invalidField("phone", phone == null || phone.isBlank() ? "Phone number is required"
 					: "Invalid phone number");
+		}
+		return normalized;
+	}
+
+	private static String requireEmail(@Nullable String email) {
+		if (email == null || email.isBlank()) {
+			throw Refusal.invalidField("email", "Email is required");
+		}
+		String normalized = email.trim().toLowerCase(java.util.Locale.ROOT);
+		if (normalized.length() > 254 || !normalized.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+			throw Refusal.invalidField("email", "Invalid email format");
 		}
 		return normalized;
 	}

@@ -44,6 +44,8 @@ class VideoAuthorizationMatrixTests extends ApiTest {
 	MeetingLinks links;
 	@Autowired
 	AuditTrail trail;
+	@Autowired
+	VideoConsultations consultations;
 
 	Cast cast;
 	Ref appointment;
@@ -79,6 +81,14 @@ class VideoAuthorizationMatrixTests extends ApiTest {
 		String url = links.generate(appointment, null, null, null, clinic.admin()).url();
 
 		assertThat(answers(actor -> links.linkOf(appointment, actor).url().equals(url) ? OK : "another link"))
+			.isEqualTo(expect(OK, FORBIDDEN, OK, FORBIDDEN, OK, OK, OK, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN));
+	}
+
+	@Test
+	void theVideoConsultationIsForWhoeverMaySeeTheAppointmentAndHasOneRoom() {
+		String room = consultations.of(appointment, clinic.admin()).roomSid();
+
+		assertThat(answers(actor -> consultations.of(appointment, actor).roomSid().equals(room) ? OK : "another room"))
 			.isEqualTo(expect(OK, FORBIDDEN, OK, FORBIDDEN, OK, OK, OK, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN));
 	}
 

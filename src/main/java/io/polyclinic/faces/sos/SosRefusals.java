@@ -21,7 +21,9 @@ final class SosRefusals {
 			Map.entry("endsAt", "end_time"), Map.entry("fee", "consultation_fee"), Map.entry("code", "token"),
 			Map.entry("fullName", "name"), Map.entry("languages", "supported_languages"),
 			Map.entry("specializations", "specialisation"), Map.entry("profilePictureUrl", "profile_picture"),
-			Map.entry("from", "startDate"), Map.entry("reminderMinutes", "preferences.reminderTime"), Map.entry("to", "endDate"), Map.entry("timeZone", "time_zone"));
+			Map.entry("from", "startDate"), Map.entry("reminderMinutes", "preferences.reminderTime"), Map.entry("to", "endDate"), Map.entry("timeZone", "time_zone"),
+			Map.entry("clinicianId", "doctor_id"), Map.entry("patientId", "user_id"),
+			Map.entry("sharedWithPatient", "is_shared_with_patient"));
 
 	private static final Map<String, HttpStatus> STATUSES = Map.of("PAYMENT_PROVIDER_FAILED", HttpStatus.BAD_GATEWAY,
 			"MEETING_PROVIDER_FAILED", HttpStatus.BAD_GATEWAY, "NOTIFICATION_FAILED", HttpStatus.BAD_GATEWAY,

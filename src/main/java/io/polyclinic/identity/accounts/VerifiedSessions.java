@@ -14,7 +14,8 @@ import io.polyclinic.platform.Refusal;
  * that also signed them up. Part of account keeping, so that no face can hand out sessions of its own accord.
  */
 @Service
-@Transactional
+// a refusal changes nothing: it must not doom the caller's transaction, which counts the code that proved the person
+@Transactional(noRollbackFor = Refusal.class)
 public class VerifiedSessions {
 
 	private final Users users;

@@ -1,0 +1,17 @@
+package io.polyclinic.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A conversation as its party's list shows it: the other party, the last message and how many the caller has not
+ * read.
+ *
+ * @param partnerAccountId the public id of the other party's account
+ * @param lastMessageAt when the last message was sent, or when the conversation opened while it has none
+ */
+public record ConversationSummary(UUID id, UUID partnerAccountId, String partnerName, @Nullable String partnerAvatar,
+		@Nullable String lastMessage, Instant lastMessageAt, int unreadCount) {
+}

@@ -1,0 +1,32 @@
+package io.polyclinic.messaging.internal;
+
+import java.time.Clock;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import io.polyclinic.scheduling.AppointmentBooked;
+
+/** A patient's first appointment with a clinician opens their conversation, whichever face booked it. */
+@Component
+class ConversationOpener {
+
+	private final ConversationRows rows;
+	private final Clock clock;
+
+	ConversationOpener(ConversationRows rows, Clock clock) {
+		this.rows = rows;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(AppointmentBooked event) {
+		try {
+			rows.open(event.patientId(), event.clinicianId(), clock.instant());
+		}
+		catch (DataIntegrityViolationException alreadyOpen) {
+			// a booking of the same pair at the same moment opened it: one conversation is what is wanted
+		}
+	}
+}
