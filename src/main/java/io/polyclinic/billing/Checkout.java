@@ -1,7 +1,10 @@
 package io.polyclinic.billing;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -69,39 +72,162 @@ public class Checkout {
 	 *         (amount) for another amount; UNAVAILABLE PAYMENT_PROVIDER_FAILED when the provider fails
 	 */
 	public PaymentOrder order(Ref appointment, @Nullable Long expectedAmountMinor, String provider, Actor actor) {
-		Appointment a = book.require(book.idOf(appointment));
+		return order(new CheckoutRequest(appointment, expectedAmountMinor, null, provider, null, Map.of()), actor);
+	}
+
+	/**
+	 * An order for an open appointment's fee, in the fee's currency and minor unit: the fee comes from the clinician
+	 * (through the appointment), never from the client, whose amount and currency are only checked against it. An open
+	 * order of the same appointment, provider and amount is handed out again (with its client secret, for Stripe).
+	 *
+	 * @throws Refusal CONFLICT NOT_PAYABLE for an appointment that is closed or free; ALREADY_PAID; INVALID_INPUT
+	 *         (amount, currency, method, metadata); UNAVAILABLE PAYMENT_PROVIDER_FAILED when the provider fails
+	 */
+	public PaymentOrder order(CheckoutRequest request, Actor actor) {
+		Appointment a = book.require(book.idOf(request.appointment()));
 		access.requirePayer(a, actor, "CREATE", PaymentAccess.PAYMENT, "appointment " + a.id());
 		if (a.feeMinor() <= 0) {
 			throw Refusal.conflict("NOT_PAYABLE", "This appointment has no fee to pay");
 		}
-		if (expectedAmountMinor != null && expectedAmountMinor != a.feeMinor()) {
+		Long expected = request.expectedAmountMinor();
+		if (expected != null && expected != a.feeMinor()) {
 			throw Refusal.invalidField("amount", "Amount must equal the appointment's fee (" + a.feeMinor() / 100 + ")");
 		}
+		if (request.currency() != null && !request.currency().isBlank()
+				&& !request.currency().trim().equalsIgnoreCase(a.currency())) {
+			throw Refusal.invalidField("currency",
+					"Currency must be the appointment's (" + a.currency().toLowerCase(Locale.ROOT) + ")");
+		}
+		String method = Amounts.upper(request.method());
+		if (method != null && (method.length() > 30 || !method.matches("[A-Z_]+"))) {
+			throw Refusal.invalidField("payment_method", "Unknown payment method");
+		}
+		Map<String, String> metadata = metadata(request.metadata());
 		ledger.requirePayable(a);
+		String provider = request.provider();
 		List<StoredPayment> open = payments.openOrders(a.id(), provider, a.feeMinor(), a.currency(), PageRequest.of(0, 1));
 		if (!open.isEmpty()) {
 			StoredPayment existing = open.get(0);
-			return new PaymentOrder(existing.getProviderOrderId(), existing.getAmountMinor(), existing.getCurrency(),
-					gateways.get(provider).keyId(), existing.getId(), provider);
+			PaymentGateway gateway = gateways.get(provider);
+			String orderId = existing.getProviderOrderId();
+			return new PaymentOrder(orderId, existing.getAmountMinor(), existing.getCurrency(), gateway.keyId(),
+					existing.getId(), provider, orderId == null ? null : gateway.clientSecret(orderId).orElse(null),
+					existing.getPublicId(), existing.getProviderStatus());
 		}
-		return open(a, provider, actor);
+		return open(a, provider, method, metadata, actor);
 	}
 
 	/** An order for an appointment just booked, in the booking's transaction: nothing can have paid for it yet. */
 	PaymentOrder open(Appointment appointment, String provider, Actor actor) {
+		return open(appointment, provider, null, Map.of(), actor);
+	}
+
+	private PaymentOrder open(Appointment appointment, String provider, @Nullable String method,
+			Map<String, String> metadata, Actor actor) {
 		PaymentGateway gateway = gateways.get(provider);
 		long amount = appointment.feeMinor();
 		UUID publicId = UUID.randomUUID();
-		String orderId = gateway.createOrder(new PaymentGateway.OrderRequest(amount, appointment.currency(),
-				publicId.toString(), Amounts.notes(appointment, publicId)));
+		// the client's notes go to the provider too, under the clinic's own, which they cannot replace
+		Map<String, String> notes = new LinkedHashMap<>(metadata);
+		notes.putAll(Amounts.notes(appointment, publicId));
+		PaymentGateway.OpenedOrder order = gateway.open(new PaymentGateway.OrderRequest(amount, appointment.currency(),
+				publicId.toString(), notes), publicId.toString());
 		StoredPayment saved = tx.execute(s -> {
 			StoredPayment payment = payments.save(new StoredPayment(publicId, appointment, amount, appointment.currency(),
-					gateway.name(), orderId, Ledger.now(clock)));
+					gateway.name(), order.id(), order.status(), method, metadata, Ledger.now(clock)));
 			audit.record(AuditRecord.success(actor, "CREATE", PaymentAccess.PAYMENT, payment.getId(),
 					appointment.patientId()));
 			return payment;
 		});
-		return new PaymentOrder(orderId, amount, appointment.currency(), gateway.keyId(), saved.getId(), gateway.name());
+		return new PaymentOrder(order.id(), amount, appointment.currency(), gateway.keyId(), saved.getId(),
+				gateway.name(), order.clientSecret(), publicId, order.status());
+	}
+
+	/**
+	 * Confirms a payment on the server with the customer's payment method (Stripe's confirm; in demo mode the offline
+	 * provider settles at once). The provider's answer decides: succeeded settles the payment (once: a webhook saying
+	 * the same later changes nothing), a decline fails it with the provider's message, anything else (an
+	 * authentication to do, a payment processing) leaves it open for the webhook. Confirming a settled payment answers
+	 * it as it is. The appointment's patient or staff who reach it; never its clinician.
+	 *
+	 * @throws Refusal NOT_FOUND; FORBIDDEN (audited); CONFLICT PAYMENT_CANCELLED for a cancelled payment, NOT_PAYABLE
+	 *         for a closed appointment; INVALID CONFIRM_UNSUPPORTED where the provider's checkout confirms by itself,
+	 *         PAYMENT_REJECTED for what the provider refuses (an unknown payment method); UNAVAILABLE
+	 *         PAYMENT_PROVIDER_FAILED
+	 */
+	public Confirmed confirm(Ref payment, PaymentConfirmation confirmation, Actor actor) {
+		StoredPayment stored = find(payment);
+		Appointment a = book.require(stored.getAppointmentId());
+		access.requirePayer(a, actor, "CONFIRM", PaymentAccess.PAYMENT, stored.getId());
+		Payment current = stored.toPayment();
+		if (current.paid()) {
+			return new Confirmed(current, "succeeded");
+		}
+		if (Payment.CANCELED.equals(current.providerStatus())) {
+			throw Refusal.conflict("PAYMENT_CANCELLED", "This payment was cancelled: start a new one");
+		}
+		if (!a.status().isOpen()) {
+			throw Refusal.conflict("NOT_PAYABLE", "This appointment can no longer be paid for");
+		}
+		String orderId = current.orderId();
+		if (orderId == null) {
+			throw Refusal.conflict("NOT_CONFIRMABLE", "This payment is collected through a payment link");
+		}
+		String paymentMethod = Amounts.clip(confirmation.paymentMethod(), 255);
+		String returnUrl = Amounts.clip(confirmation.returnUrl(), 2000);
+		// an app's own scheme too: a mobile client comes back through it after 3-D Secure
+		if (returnUrl != null && !returnUrl.matches("[A-Za-z][A-Za-z0-9+.-]*://\\S+")) {
+			throw Refusal.invalidField("returnUrl", "The return URL must be an absolute URL");
+		}
+		PaymentGateway.Confirmation answer = gateways.get(stored.getProvider()).confirm(orderId,
+				new PaymentGateway.ConfirmRequest(paymentMethod, returnUrl, current.method()));
+		return tx.execute(s -> {
+			switch (answer.outcome()) {
+				case SUCCEEDED -> ledger.settle(stored.getId(), answer.paymentId() != null ? answer.paymentId() : orderId,
+						null, null);
+				case FAILED -> ledger.fail(stored.getId(), answer.paymentId(),
+						answer.error() != null ? answer.error() : "The payment was declined");
+				case PENDING -> {
+					// the webhook settles or fails it
+				}
+			}
+			Payment after = ledger.track(stored.getId(), answer.status());
+			audit.record(AuditRecord.of(actor, "CONFIRM", PaymentAccess.PAYMENT, stored.getId(), stored.getPatientId(),
+					AuditRecord.Outcome.SUCCESS, "provider says " + answer.status()));
+			return new Confirmed(after, answer.status());
+		});
+	}
+
+	/**
+	 * Cancels an unpaid payment: its order is cancelled at the provider (Stripe cancels the PaymentIntent), so that
+	 * nothing can pay it any more, and the payment fails. The appointment stays as it is: a new payment may follow.
+	 * Cancelling a cancelled payment answers it as it is. The appointment's patient or staff who reach it.
+	 *
+	 * @throws Refusal NOT_FOUND; FORBIDDEN (audited); CONFLICT ALREADY_PAID for a settled payment (refund it instead),
+	 *         PAYMENT_STATE when the provider can no longer cancel it; UNAVAILABLE PAYMENT_PROVIDER_FAILED
+	 */
+	public Payment cancel(Ref payment, @Nullable String reason, Actor actor) {
+		StoredPayment stored = find(payment);
+		Appointment a = book.require(stored.getAppointmentId());
+		access.requirePayer(a, actor, "CANCEL", PaymentAccess.PAYMENT, stored.getId());
+		Payment current = stored.toPayment();
+		if (current.paid()) {
+			throw Refusal.conflict("ALREADY_PAID", "This payment is settled: refund it instead");
+		}
+		if (Payment.CANCELED.equals(current.providerStatus())) {
+			return current;
+		}
+		if (current.orderId() != null) {
+			gateways.get(stored.getProvider()).cancelOrder(current.orderId());
+		}
+		String why = Amounts.clip(reason, 500);
+		return tx.execute(s -> {
+			ledger.fail(stored.getId(), null, why == null ? "The payment was cancelled" : why);
+			Payment after = ledger.track(stored.getId(), Payment.CANCELED);
+			audit.record(AuditRecord.success(actor, "CANCEL", PaymentAccess.PAYMENT, stored.getId(),
+					stored.getPatientId()));
+			return after;
+		});
 	}
 
 	/**
@@ -173,6 +299,30 @@ public class Checkout {
 					payment.getPatientId()));
 			return payments.findById(payment.getId()).orElseThrow().toPayment();
 		});
+	}
+
+	private StoredPayment find(Ref ref) {
+		return (ref.id() != null ? payments.findById(ref.id()) : payments.findByPublicId(ref.publicId()))
+			.orElseThrow(() -> Refusal.notFound("Payment"));
+	}
+
+	/** The client's notes, within what a provider keeps (Stripe: 50 keys of 40 characters, values of 500). */
+	private static Map<String, String> metadata(@Nullable Map<String, String> given) {
+		if (given == null || given.isEmpty()) {
+			return Map.of();
+		}
+		if (given.size() > 20) {
+			throw Refusal.invalidField("metadata", "Metadata has at most 20 keys");
+		}
+		Map<String, String> metadata = new LinkedHashMap<>();
+		given.forEach((key, value) -> {
+			if (key == null || key.isBlank() || key.length() > 40 || value == null || value.length() > 500) {
+				throw Refusal.invalidField("metadata",
+						"Metadata keys are 1 to 40 characters and values at most 500 characters");
+			}
+			metadata.put(key, value);
+		});
+		return metadata;
 	}
 
 	private static boolean names(Ref ref, Appointment appointment) {

@@ -1,6 +1,7 @@
 package io.polyclinic.billing;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,14 +18,32 @@ import io.polyclinic.scheduling.PaymentStanding;
  * @param refundedMinor what has gone back to the patient, in minor units
  * @param attention why staff must look at this payment (a payment for a cancelled appointment the provider would not
  *        refund); null when nothing is amiss
+ * @param providerStatus the provider's latest word on the order while it is unsettled (Stripe's intent status:
+ *        {@code requires_action}, {@code processing}, {@code canceled}); null where the provider gives none
+ * @param metadata the client's own notes on the payment (empty when none)
+ * @param refundedAt when money last went back; null before any refund
+ * @param lastRefundId the provider's id of the latest refund that went back ({@code re_…}, {@code rfnd_…})
+ * @param refundReason the reason given for that refund
  */
 public record Payment(long id, UUID publicId, long appointmentId, long patientId, long amountMinor, String currency,
 		PaymentStatus status, String provider, @Nullable String orderId, @Nullable String providerPaymentId,
 		@Nullable String method, @Nullable String failureReason, @Nullable Instant paidAt, Instant createdAt,
-		long refundedMinor, @Nullable String attention) {
+		long refundedMinor, @Nullable String attention, @Nullable String providerStatus, Map<String, String> metadata,
+		@Nullable Instant refundedAt, @Nullable String lastRefundId, @Nullable String refundReason,
+		Instant updatedAt) {
+
+	/** The provider's word for an order it is still working on (not waiting for the customer). */
+	public static final String PROCESSING = "processing";
+	/** The provider's word for an order cancelled before it was paid. */
+	public static final String CANCELED = "canceled";
 
 	public boolean paid() {
 		return status == PaymentStatus.PAID;
+	}
+
+	/** Whether the provider is still processing it: the customer did their part, the money has not arrived yet. */
+	public boolean processing() {
+		return status == PaymentStatus.CREATED && PROCESSING.equals(providerStatus);
 	}
 
 	/** What the clinic keeps of it: the amount once paid, less refunds. */

@@ -66,6 +66,28 @@ public class PaymentQueries {
 		return latest;
 	}
 
+	/** One payment: the appointment's patient, or staff who reach it; never its clinician. */
+	public Payment get(Ref payment, Actor actor) {
+		StoredPayment stored = (payment.id() != null ? payments.findById(payment.id())
+				: payments.findByPublicId(payment.publicId())).orElseThrow(() -> Refusal.notFound("Payment"));
+		access.requirePayer(book.require(stored.getAppointmentId()), actor, "READ", PaymentAccess.PAYMENT,
+				stored.getId());
+		audit.record(AuditRecord.success(actor, "READ", PaymentAccess.PAYMENT, stored.getId(), stored.getPatientId()));
+		return stored.toPayment();
+	}
+
+	/**
+	 * Payments as a list asks for them — a standing, an order — a page at a time, each with its clinician's name, in
+	 * the caller's scope (as {@link #ofPatient}).
+	 */
+	public Page<PaymentEntry> list(PaymentListing listing, Pageable page, Actor actor) {
+		Scope scope = scope(listing.patient(), actor, "page " + page.getPageNumber());
+		Pageable plain = PageRequest.of(page.getPageNumber(), page.getPageSize());
+		var found = model.entries(scope, new PaymentReadModel.Listing(listing.standing(), listing.processing(),
+				listing.order(), listing.ascending()), plain, billing.currency());
+		return new PageImpl<>(found.content(), plain, found.total());
+	}
+
 	/** Where an appointment's payment stands: whoever sees the appointment, its clinician too. */
 	public PaymentStanding standingOf(Ref appointment, Actor actor) {
 		Appointment a = book.require(book.idOf(appointment));

@@ -98,15 +98,15 @@ public class Refunds {
 					Objects.requireNonNull(payment.getProviderPaymentId(), "a settled payment has its provider's id"),
 					refund.getAmountMinor(), payment.getCurrency(),
 					refund.providerKey(), refund.getPublicId().toString(),
-					Map.of("payment_id", payment.getPublicId().toString())));
+					Map.of("payment_id", payment.getPublicId().toString()), payment.getProviderOrderId()));
 		}
 		catch (Refusal e) {
 			refused(payment, refund, actor, e.getMessage());
 			throw e;
 		}
 		return switch (answer.outcome()) {
-			case PROCESSED -> ledger.processed(refund.getId(), answer.id());
-			case PENDING -> ledger.accepted(refund.getId(), answer.id());
+			case PROCESSED -> ledger.processed(refund.getId(), answer.id(), answer.status());
+			case PENDING -> ledger.accepted(refund.getId(), answer.id(), answer.status());
 			case FAILED -> {
 				refused(payment, refund, actor, "The payment provider refused the refund");
 				throw Refusal.unavailable("REFUND_FAILED", "The payment provider refused the refund");

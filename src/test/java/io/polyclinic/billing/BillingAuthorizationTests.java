@@ -95,12 +95,27 @@ class BillingAuthorizationTests extends BillingTest {
 			PaymentOrder unpaid = checkout.order(Ref.id(open.id()), null, OFFLINE, fixture.admin());
 			checkout.abandon(Ref.id(open.id()), OFFLINE, unpaid.orderId(), "closed the checkout", actor);
 		});
+		expect("confirm a payment", PAYERS, actor -> {
+			Appointment open = fixture.appointment(patientA, clinicianOfA, centreX);
+			PaymentOrder unpaid = checkout.order(new CheckoutRequest(Ref.id(open.id()), null, null, OFFLINE, "card",
+					Map.of()), fixture.admin());
+			assertThat(checkout.confirm(Ref.of(unpaid.paymentPublicId()), new PaymentConfirmation(null, null), actor)
+				.payment().paid()).isTrue();
+		});
+		expect("cancel a payment", PAYERS, actor -> {
+			Appointment open = fixture.appointment(patientA, clinicianOfA, centreX);
+			PaymentOrder unpaid = checkout.order(Ref.id(open.id()), null, OFFLINE, fixture.admin());
+			assertThat(checkout.cancel(Ref.id(unpaid.paymentId()), null, actor).providerStatus())
+				.isEqualTo(Payment.CANCELED);
+		});
 	}
 
 	@Test
 	void readingPayments_thePatientAndStaffWhoReachIt_theStandingItsClinicianToo() {
 		expect("payment details", PAYERS, actor -> assertThat(queries.latestOf(Ref.id(paidOfA.id()), actor)
 			.map(Payment::id)).contains(paymentOfA.id()));
+		expect("one payment", PAYERS, actor -> assertThat(queries.get(Ref.of(paymentOfA.publicId()), actor).id())
+			.isEqualTo(paymentOfA.id()));
 		expect("refunds of a payment", PAYERS, actor -> refunds.of(Ref.id(paymentOfA.id()), actor));
 		expect("net paid for an appointment", PAYERS,
 				actor -> assertThat(queries.netPaidFor(Ref.id(paidOfA.id()), actor)).isPositive());
@@ -123,6 +138,15 @@ class BillingAuthorizationTests extends BillingTest {
 			assertThat(found.stream().anyMatch(e -> e.payment().id() == paymentOfA.id())).as("A's payment listed")
 				.isEqualTo(reaches);
 		});
+		expect("a patient's payments, filtered and sorted", listers, actor -> {
+			var found = queries.list(new PaymentListing(Ref.id(patientA.id()), null, false,
+					PaymentListing.Order.AMOUNT, true), PageRequest.of(0, 50), actor).getContent();
+			assertThat(found.stream().anyMatch(e -> e.payment().id() == paymentOfA.id())).as("A's payment listed")
+				.isEqualTo(PAYERS.contains(name(actor)));
+		});
+		expect("the caller's own payments", Set.of("patient A", "patient B", "admin", "manager",
+				"centre manager of A's centre", "centre manager of another centre", "front desk", "care coordinator"),
+				actor -> queries.list(PaymentListing.newestFirst(null), PageRequest.of(0, 5), actor));
 		expect("a patient's summary", listers, actor -> assertThat(
 				queries.summary(Ref.id(patientA.id()), 5, actor).netPaidMinor() > 0).isEqualTo(PAYERS.contains(name(actor))));
 		expect("payments needing attention", CLINIC_STAFF,

@@ -46,6 +46,47 @@ class PaymentQueriesTests extends BillingTest {
 	}
 
 	@Test
+	void aListFiltersByStandingAndSortsInSql() {
+		var patient = fixture.patient();
+		Payment paid = paid(patient, fixture.appointment(patient));
+		Payment partly = paid(patient, fixture.appointment(patient));
+		Payment whole = paid(patient, fixture.appointment(patient));
+		refunds.refund(new RefundRequest(Ref.id(partly.id()), 1_000L, "l-part-" + partly.id(), null), fixture.admin());
+		refunds.refund(new RefundRequest(Ref.id(whole.id()), null, "l-whole-" + whole.id(), null), fixture.admin());
+		var cancelled = checkout.order(Ref.id(fixture.appointment(patient).id()), null, OFFLINE, patient.actor());
+		checkout.cancel(Ref.id(cancelled.paymentId()), null, patient.actor());
+		var pending = checkout.order(Ref.id(fixture.appointment(patient).id()), null, OFFLINE, patient.actor());
+		var processing = checkout.order(Ref.id(fixture.appointment(patient).id()), null, OFFLINE, patient.actor());
+		jdbc.sql("UPDATE payments SET provider_status = 'processing' WHERE id = ?").param(processing.paymentId()).update();
+
+		assertThat(ids(PaymentStanding.PAID, null)).containsExactly(paid.id());
+		assertThat(ids(PaymentStanding.PARTIALLY_REFUNDED, null)).containsExactly(partly.id());
+		assertThat(ids(PaymentStanding.REFUNDED, null)).containsExactly(whole.id());
+		assertThat(ids(PaymentStanding.FAILED, null)).containsExactly(cancelled.paymentId());
+		assertThat(ids(PaymentStanding.PENDING, false)).containsExactly(pending.paymentId());
+		assertThat(ids(PaymentStanding.PENDING, true)).containsExactly(processing.paymentId());
+		assertThat(ids(PaymentStanding.PENDING, null)).containsExactlyInAnyOrder(pending.paymentId(),
+				processing.paymentId());
+
+		var byPaidAt = queries.list(new PaymentListing(Ref.id(patient.id()), null, null, PaymentListing.Order.PAID_AT,
+				true), PageRequest.of(0, 3), fixture.admin());
+		assertThat(byPaidAt.getTotalElements()).isEqualTo(6);
+		assertThat(byPaidAt.getContent()).extracting(e -> e.payment().id()).containsExactly(paid.id(), partly.id(),
+				whole.id());
+		var oldestFirst = queries.list(new PaymentListing(Ref.id(patient.id()), null, null,
+				PaymentListing.Order.CREATED_AT, true), PageRequest.of(0, 1), patient.actor());
+		assertThat(oldestFirst.getContent()).extracting(e -> e.payment().id()).containsExactly(paid.id());
+		assertThat(queries.list(PaymentListing.newestFirst(null), PageRequest.of(0, 1), patient.actor()).getContent())
+			.extracting(e -> e.payment().id()).containsExactly(processing.paymentId());
+	}
+
+	private List<Long> ids(PaymentStanding standing, Boolean processing) {
+		long patient = jdbc.sql("SELECT patient_id FROM payments ORDER BY id DESC LIMIT 1").query(Long.class).single();
+		return queries.list(new PaymentListing(Ref.id(patient), standing, processing, PaymentListing.Order.CREATED_AT,
+				false), PageRequest.of(0, 20), fixture.admin()).getContent().stream().map(e -> e.payment().id()).toList();
+	}
+
+	@Test
 	void theStandingOfAnAppointmentIsItsSettledOrNewestPayment_refundsCounted() {
 		var patient = fixture.patient();
 		var other = fixture.patient();

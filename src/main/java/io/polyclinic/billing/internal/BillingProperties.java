@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Billing's settings, under {@code polyclinic.billing.*}. Razorpay is used when its key id and key secret are set;
- * otherwise the offline provider, whose signatures use the offline secrets below.
+ * Billing's settings, under {@code polyclinic.billing.*}. Razorpay is used when its key id and key secret are set,
+ * Stripe when its secret key is; the offline provider beside them (demo mode, or secrets of its own), whose signatures
+ * use the offline secrets below.
  */
 @ConfigurationProperties("polyclinic.billing")
 public record BillingProperties(@DefaultValue("INR") String currency, @DefaultValue("24h") Duration linkTtl,
-		@DefaultValue Razorpay razorpay, @DefaultValue Offline offline) {
+		@DefaultValue Razorpay razorpay, @DefaultValue Stripe stripe, @DefaultValue Offline offline) {
 
 	public static final String DEMO_OFFLINE_KEY_SECRET = "polyclinic-offline-demo-key-secret";
 	public static final String DEMO_OFFLINE_WEBHOOK_SECRET = "polyclinic-offline-demo-webhook-secret";
@@ -23,6 +24,20 @@ public record BillingProperties(@DefaultValue("INR") String currency, @DefaultVa
 
 		public boolean configured() {
 			return keyId != null && !keyId.isBlank() && keySecret != null && !keySecret.isBlank();
+		}
+	}
+
+	/**
+	 * Stripe, through stripe-java aimed at {@code baseUrl} (a stub in tests).
+	 *
+	 * @param webhookTolerance how old a webhook's signed timestamp may be (Stripe's own default: five minutes)
+	 */
+	public record Stripe(@Nullable String secretKey, @Nullable String webhookSecret,
+			@DefaultValue("https://api.stripe.com") String baseUrl, @DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("30s") Duration readTimeout, @DefaultValue("300s") Duration webhookTolerance) {
+
+		public boolean configured() {
+			return secretKey != null && !secretKey.isBlank();
 		}
 	}
 

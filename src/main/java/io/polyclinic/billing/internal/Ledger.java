@@ -55,6 +55,15 @@ public class Ledger {
 		return changed;
 	}
 
+	/** Records the provider's latest word on the payment's order ({@code requires_action}, {@code canceled}). */
+	@Transactional
+	public Payment track(long paymentId, @Nullable String providerStatus) {
+		StoredPayment payment = payments.lock(paymentId).orElseThrow(() -> Refusal.notFound("Payment"));
+		payment.track(providerStatus, now(clock));
+		payments.saveAndFlush(payment);
+		return payment.toPayment();
+	}
+
 	/**
 	 * Marks a payment for staff to look at, in a transaction of its own: the caller's may hold the payment as it was
 	 * before a refund changed it.

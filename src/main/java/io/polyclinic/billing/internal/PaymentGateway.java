@@ -9,14 +9,14 @@ import org.jspecify.annotations.Nullable;
 import io.polyclinic.billing.PaymentLinkStatus;
 
 /**
- * One payment provider (offline, Razorpay; Stripe comes with the faces that need it). Several are configured at once
+ * One payment provider (offline, Razorpay, Stripe). Several are configured at once
  * and found by {@link #name()} in {@link Gateways}. A failing provider call throws a
  * {@link io.polyclinic.platform.Refusal} (unavailable, PAYMENT_PROVIDER_FAILED). Each provider checks and reads its
  * own webhooks.
  */
 public interface PaymentGateway {
 
-	/** The provider's name as payments store it: {@code offline}, {@code razorpay}. */
+	/** The provider's name as payments store it: {@code offline}, {@code razorpay}, {@code stripe}. */
 	String name();
 
 	/** The public key id a client's checkout opens with. */
@@ -24,6 +24,35 @@ public interface PaymentGateway {
 
 	/** Creates an order (or payment intent); returns its id ({@code order_…}). */
 	String createOrder(OrderRequest request);
+
+	/**
+	 * Opens an order as {@link #createOrder} does, with what a client's checkout needs besides its id: Stripe's client
+	 * secret and the intent's status. {@code idempotencyKey} makes a retried request the same order at the provider.
+	 */
+	default OpenedOrder open(OrderRequest request, String idempotencyKey) {
+		return new OpenedOrder(createOrder(request), null, null);
+	}
+
+	/** The client secret of an order opened before, handed out again with it; empty where orders have none. */
+	default Optional<String> clientSecret(String orderId) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Confirms an order on the server with the customer's payment method (Stripe's confirm; the offline provider
+	 * settles at once, since it moves no money). A declined payment is an answer, not a refusal.
+	 *
+	 * @throws io.polyclinic.platform.Refusal INVALID CONFIRM_UNSUPPORTED where the provider's checkout confirms by
+	 *         itself (Razorpay: checkout verification); UNAVAILABLE PAYMENT_PROVIDER_FAILED when the provider fails
+	 */
+	default Confirmation confirm(String orderId, ConfirmRequest request) {
+		throw io.polyclinic.platform.Refusal.invalid("CONFIRM_UNSUPPORTED",
+				"Payments with " + name() + " are confirmed by its checkout, not by this call");
+	}
+
+	/** Cancels an unpaid order at the provider, so that nothing can pay it any more; nothing where orders lapse. */
+	default void cancelOrder(String orderId) {
+	}
 
 	CreatedLink createLink(LinkRequest request);
 
@@ -55,6 +84,40 @@ public interface PaymentGateway {
 	record OrderRequest(long amountMinor, String currency, String receipt, Map<String, String> notes) {
 	}
 
+	/**
+	 * @param clientSecret what the client's own SDK confirms the order with (Stripe); null where there is none
+	 * @param status the provider's word for where the order stands ({@code requires_payment_method}); null if none
+	 */
+	record OpenedOrder(String id, @Nullable String clientSecret, @Nullable String status) {
+	}
+
+	/**
+	 * @param paymentMethod the provider's payment method id ({@code pm_card_visa}); null uses the one attached
+	 * @param returnUrl where the provider sends the customer back after an authentication (3-D Secure)
+	 * @param method how the customer pays, in the clinic's word (CARD), for providers that cannot tell
+	 */
+	record ConfirmRequest(@Nullable String paymentMethod, @Nullable String returnUrl, @Nullable String method) {
+	}
+
+	/**
+	 * The provider's answer to a confirm.
+	 *
+	 * @param status the provider's own word ({@code succeeded}, {@code requires_action}, {@code processing})
+	 * @param paymentId the provider's payment (Stripe: the intent's {@code latest_charge}), once there is one
+	 * @param error why the payment was declined, for FAILED
+	 */
+	record Confirmation(Outcome outcome, String status, @Nullable String paymentId, @Nullable String error) {
+
+		public enum Outcome {
+			/** The money is taken: the payment settles. */
+			SUCCEEDED,
+			/** Not yet: the customer must act (3-D Secure) or the provider is still processing; a webhook will say. */
+			PENDING,
+			/** Declined: the payment fails with the provider's message (another attempt may follow). */
+			FAILED
+		}
+	}
+
 	record LinkRequest(long amountMinor, String currency, String description, String customerName,
 			String customerPhone, @Nullable String customerEmail, String referenceId, Instant expiresAt,
 			Map<String, String> notes) {
@@ -72,15 +135,28 @@ public interface PaymentGateway {
 	}
 
 	/**
-	 * @param providerPaymentId the payment to refund ({@code pay_…})
+	 * @param providerPaymentId the payment to refund ({@code pay_…}, Stripe's charge)
 	 * @param reference the clinic's refund id, echoed back in the provider's refund webhooks
+	 * @param providerOrderId the order the payment settled (Stripe refunds name the payment intent)
 	 */
 	record RefundRequest(String providerPaymentId, long amountMinor, String currency, String idempotencyKey,
-			String reference, Map<String, String> notes) {
+			String reference, Map<String, String> notes, @Nullable String providerOrderId) {
+
+		public RefundRequest(String providerPaymentId, long amountMinor, String currency, String idempotencyKey,
+				String reference, Map<String, String> notes) {
+			this(providerPaymentId, amountMinor, currency, idempotencyKey, reference, notes, null);
+		}
 	}
 
-	/** The provider's answer to a refund: its id, and whether the money went back already or will. */
-	record ProviderRefund(String id, Outcome outcome) {
+	/**
+	 * The provider's answer to a refund: its id, whether the money went back already or will, and the provider's own
+	 * word for it ({@code succeeded}, {@code pending}), passed through to faces that show it.
+	 */
+	record ProviderRefund(String id, Outcome outcome, @Nullable String status) {
+
+		public ProviderRefund(String id, Outcome outcome) {
+			this(id, outcome, null);
+		}
 
 		public enum Outcome {
 			PROCESSED, PENDING, FAILED

@@ -33,7 +33,8 @@ public class PaymentReadModel {
 	private static final String COLUMNS = """
 			p.id, p.public_id, p.appointment_id, p.patient_id, p.amount_minor, p.currency, p.status, p.provider,
 			p.provider_order_id, p.provider_payment_id, p.method, p.failure_reason, p.paid_at, p.created_at,
-			p.refunded_minor, p.attention""";
+			p.refunded_minor, p.attention, p.provider_status, p.metadata, p.refunded_at, p.last_refund_id, p.refund_reason,
+			p.updated_at""";
 
 	/**
 	 * Which payments: of one patient, of the appointments one centre runs, of one appointment — each when given.
@@ -78,6 +79,47 @@ public class PaymentReadModel {
 	 * the count and the net total of everything in scope (window functions, computed before the page is cut).
 	 */
 	public Entries entries(Scope scope, Pageable page, String currency) {
+		return entries(scope, Listing.NEWEST_FIRST, page, currency);
+	}
+
+	/**
+	 * Which payments of the scope, in which order: a standing (and, for pending ones, whether the provider is
+	 * processing them), sorted by a column of the payment. Every clause is fixed text chosen here.
+	 */
+	public record Listing(@Nullable PaymentStanding standing, @Nullable Boolean processing,
+			io.polyclinic.billing.PaymentListing.Order order, boolean ascending) {
+
+		public static final Listing NEWEST_FIRST = new Listing(null, null,
+				io.polyclinic.billing.PaymentListing.Order.CREATED_AT, false);
+
+		String where() {
+			String clause = standing == null ? "" : switch (standing) {
+				case PENDING -> " AND p.status = 'CREATED'";
+				case FAILED -> " AND p.status = 'FAILED'";
+				case PAID -> " AND p.status = 'PAID' AND p.refunded_minor <= 0";
+				case REFUNDED -> " AND p.status = 'PAID' AND p.refunded_minor > 0 AND p.refunded_minor >= p.amount_minor";
+				case PARTIALLY_REFUNDED ->
+					" AND p.status = 'PAID' AND p.refunded_minor > 0 AND p.refunded_minor < p.amount_minor";
+			};
+			if (processing != null) {
+				clause += processing ? " AND p.status = 'CREATED' AND p.provider_status = 'processing'"
+						: " AND (p.status <> 'CREATED' OR p.provider_status IS NULL OR p.provider_status <> 'processing')";
+			}
+			return clause;
+		}
+
+		String orderBy() {
+			String column = switch (order) {
+				case CREATED_AT -> "p.created_at";
+				case AMOUNT -> "p.amount_minor";
+				case PAID_AT -> "p.paid_at";
+			};
+			String direction = ascending ? " ASC" : " DESC";
+			return " ORDER BY " + column + direction + ", p.id" + direction;
+		}
+	}
+
+	public Entries entries(Scope scope, Listing listing, Pageable page, String currency) {
 		String sql = "SELECT " + COLUMNS + """
 				, a.clinician_id AS clinician_id, u.full_name AS clinician_name, a.starts_at AS starts_at,
 				  COUNT(*) OVER () AS total_count,
@@ -86,8 +128,8 @@ public class PaymentReadModel {
 				FROM payments p
 				JOIN appointments a ON a.id = p.appointment_id
 				JOIN clinicians c ON c.id = a.clinician_id
-				JOIN users u ON u.id = c.user_id""" + scope.where()
-				+ " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit OFFSET :offset";
+				JOIN users u ON u.id = c.user_id""" + scope.where() + listing.where()
+				+ listing.orderBy() + " LIMIT :limit OFFSET :offset";
 		long[] totals = new long[2];
 		List<PaymentEntry> content = scope.bind(jdbc.sql(sql)).param("currency", currency)
 			.param("limit", page.getPageSize()).param("offset", page.getOffset())
@@ -100,20 +142,28 @@ public class PaymentReadModel {
 			.list();
 		if (content.isEmpty() && page.getOffset() > 0) {
 			// a page past the end: the totals come from statements of their own
-			return new Entries(content, count(scope), netPaid(scope, currency));
+			return new Entries(content, count(scope, listing), netPaid(scope, listing, currency));
 		}
 		return new Entries(content, totals[0], totals[1]);
 	}
 
 	public long count(Scope scope) {
-		return scope.bind(jdbc.sql("SELECT COUNT(*) FROM payments p" + join(scope) + scope.where()))
+		return count(scope, Listing.NEWEST_FIRST);
+	}
+
+	private long count(Scope scope, Listing listing) {
+		return scope.bind(jdbc.sql("SELECT COUNT(*) FROM payments p" + join(scope) + scope.where() + listing.where()))
 			.query(Long.class).single();
 	}
 
 	/** What payments in scope brought in, net of refunds, in one currency. */
 	public long netPaid(Scope scope, String currency) {
+		return netPaid(scope, Listing.NEWEST_FIRST, currency);
+	}
+
+	private long netPaid(Scope scope, Listing listing, String currency) {
 		String sql = "SELECT COALESCE(SUM(p.amount_minor - p.refunded_minor), 0) FROM payments p" + join(scope)
-				+ scope.where() + " AND p.status = 'PAID' AND p.currency = :currency";
+				+ scope.where() + listing.where() + " AND p.status = 'PAID' AND p.currency = :currency";
 		return scope.bind(jdbc.sql(sql)).param("currency", currency).query(Long.class).single();
 	}
 
@@ -165,7 +215,9 @@ public class PaymentReadModel {
 				PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider"),
 				rs.getString("provider_order_id"), rs.getString("provider_payment_id"), rs.getString("method"),
 				rs.getString("failure_reason"), instantOrNull(rs, "paid_at"), instant(rs, "created_at"),
-				rs.getLong("refunded_minor"), rs.getString("attention"));
+				rs.getLong("refunded_minor"), rs.getString("attention"), rs.getString("provider_status"),
+				StoredPayment.notes(rs.getString("metadata")), instantOrNull(rs, "refunded_at"),
+				rs.getString("last_refund_id"), rs.getString("refund_reason"), instant(rs, "updated_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

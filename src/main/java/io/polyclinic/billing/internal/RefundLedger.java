@@ -62,8 +62,14 @@ public class RefundLedger {
 
 	/** The provider gave the money back: the refund is processed, once, and the payment counts it. */
 	public StoredRefund processed(long refundId, @Nullable String providerRefundId) {
+		return processed(refundId, providerRefundId, null);
+	}
+
+	/** As {@link #processed(long, String)}, with the provider's own word for the refund. */
+	public StoredRefund processed(long refundId, @Nullable String providerRefundId, @Nullable String providerStatus) {
 		StoredPayment payment = lockPaymentOf(refundId);
 		StoredRefund refund = refunds.findById(refundId).orElseThrow();
+		refund.track(providerStatus, Ledger.now(clock));
 		if (refund.getStatus() == RefundStatus.FAILED) {
 			// a refund given up on came through after all: it takes its money out of what is left, if it can
 			try {
@@ -84,9 +90,10 @@ public class RefundLedger {
 	}
 
 	/** The provider took the refund and will answer later. */
-	public StoredRefund accepted(long refundId, String providerRefundId) {
+	public StoredRefund accepted(long refundId, String providerRefundId, @Nullable String providerStatus) {
 		lockPaymentOf(refundId);
 		StoredRefund refund = refunds.findById(refundId).orElseThrow();
+		refund.track(providerStatus, Ledger.now(clock));
 		refund.accepted(providerRefundId, Ledger.now(clock));
 		return refunds.save(refund);
 	}

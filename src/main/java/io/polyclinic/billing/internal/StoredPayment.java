@@ -1,6 +1,8 @@
 package io.polyclinic.billing.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One payment for an appointment with one provider: opened with a provider order (or a payment link), settled once,
@@ -34,6 +39,9 @@ import jakarta.persistence.Version;
 public class StoredPayment extends AbstractAggregateRoot<StoredPayment> {
 
 	private static final int TEXT = 500;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final TypeReference<LinkedHashMap<String, String>> NOTES = new TypeReference<>() {
+	};
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,12 +65,30 @@ public class StoredPayment extends AbstractAggregateRoot<StoredPayment> {
 	private long refundingMinor;
 	private @Nullable String attention;
 	private @Nullable Instant attentionSince;
+	private @Nullable String providerStatus;
+	private @Nullable String metadata;
+	private @Nullable Instant refundedAt;
+	private @Nullable String lastRefundId;
+	private @Nullable String refundReason;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
 	private long version;
 
 	protected StoredPayment() {
+	}
+
+	/**
+	 * A payment opened with what its order said besides its id: the provider's status, how the patient means to pay,
+	 * and the client's notes.
+	 */
+	public StoredPayment(UUID publicId, Appointment appointment, long amountMinor, String currency, String provider,
+			@Nullable String providerOrderId, @Nullable String providerStatus, @Nullable String method,
+			Map<String, String> metadata, Instant now) {
+		this(publicId, appointment, amountMinor, currency, provider, providerOrderId, now);
+		this.providerStatus = providerStatus;
+		this.method = method;
+		this.metadata = metadata.isEmpty() ? null : JSON.writeValueAsString(metadata);
 	}
 
 	/** A payment of an appointment's fee (or a staff-set amount) to collect through the provider. */
@@ -122,6 +148,9 @@ public class StoredPayment extends AbstractAggregateRoot<StoredPayment> {
 				&& providerPaymentId.equals(this.providerPaymentId)) {
 			return false;
 		}
+		if (status == PaymentStatus.FAILED && Payment.CANCELED.equals(providerStatus)) {
+			return false; // cancelled is final: the provider's word that it was cancelled changes nothing
+		}
 		this.status = PaymentStatus.FAILED;
 		if (providerPaymentId != null) {
 			this.providerPaymentId = providerPaymentId;
@@ -131,6 +160,18 @@ public class StoredPayment extends AbstractAggregateRoot<StoredPayment> {
 		registerEvent(new PaymentFailed(id, appointmentId, patientId, amountMinor, currency, providerPaymentId, reason,
 				now));
 		return true;
+	}
+
+	/** The provider's latest word on the unsettled order ({@code requires_action}, {@code canceled}). */
+	public void track(@Nullable String providerStatus, Instant now) {
+		if (providerStatus != null && !providerStatus.equals(this.providerStatus)) {
+			this.providerStatus = providerStatus.length() <= 40 ? providerStatus : providerStatus.substring(0, 40);
+			this.updatedAt = now;
+		}
+	}
+
+	public @Nullable String getProviderStatus() {
+		return providerStatus;
 	}
 
 	/** What can still go back: the amount paid, less what went back and what is on its way. */
@@ -167,6 +208,9 @@ public class StoredPayment extends AbstractAggregateRoot<StoredPayment> {
 		long amount = refund.getAmountMinor();
 		this.refundingMinor = Math.max(0, refundingMinor - amount);
 		this.refundedMinor += amount;
+		this.refundedAt = now;
+		this.lastRefundId = refund.getProviderRefundId();
+		this.refundReason = refund.getReason();
 		if (refundedMinor >= amountMinor) {
 			this.attention = null;
 			this.attentionSince = null;
@@ -195,7 +239,21 @@ public class StoredPayment extends AbstractAggregateRoot<StoredPayment> {
 
 	public Payment toPayment() {
 		return new Payment(id, publicId, appointmentId, patientId, amountMinor, currency, status, provider,
-				providerOrderId, providerPaymentId, method, failureReason, paidAt, createdAt, refundedMinor, attention);
+				providerOrderId, providerPaymentId, method, failureReason, paidAt, createdAt, refundedMinor, attention,
+				providerStatus, notes(metadata), refundedAt, lastRefundId, refundReason, updatedAt);
+	}
+
+	/** The client's notes stored as a JSON object; an unreadable value reads as none. */
+	public static Map<String, String> notes(@Nullable String json) {
+		if (json == null || json.isBlank()) {
+			return Map.of();
+		}
+		try {
+			return JSON.readValue(json, NOTES);
+		}
+		catch (JacksonException e) {
+			return Map.of();
+		}
 	}
 
 	private static @Nullable String clip(@Nullable String text) {

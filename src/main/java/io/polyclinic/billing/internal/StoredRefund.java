@@ -42,6 +42,7 @@ public class StoredRefund {
 	private @Nullable Long requestedByUserId;
 	private int attempts;
 	private @Nullable Instant processedAt;
+	private @Nullable String providerStatus;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -116,6 +117,14 @@ public class StoredRefund {
 		}
 	}
 
+	/** The provider's own word for the refund ({@code succeeded}, {@code pending}), as it last said it. */
+	public void track(@Nullable String providerStatus, Instant now) {
+		if (providerStatus != null) {
+			this.providerStatus = providerStatus.length() <= 40 ? providerStatus : providerStatus.substring(0, 40);
+			this.updatedAt = now;
+		}
+	}
+
 	/** The idempotency key the provider is asked with: this refund, this attempt. */
 	public String providerKey() {
 		return publicId + "-" + attempts;
@@ -123,7 +132,7 @@ public class StoredRefund {
 
 	public Refund toRefund() {
 		return new Refund(id, publicId, paymentId, amountMinor, currency, status, providerRefundId, reason,
-				failureReason, createdAt, processedAt);
+				failureReason, createdAt, processedAt, providerStatus);
 	}
 
 	public Long getId() { return id; }
@@ -133,4 +142,5 @@ public class StoredRefund {
 	public RefundStatus getStatus() { return status; }
 	public @Nullable String getProviderRefundId() { return providerRefundId; }
 	public String getIdempotencyKey() { return idempotencyKey; }
+	public @Nullable String getReason() { return reason; }
 }

@@ -122,7 +122,7 @@ public class WebhookActions {
 		if (ours.isPresent() && sameAttempt(ours.get(), event)) {
 			StoredRefund refund = ours.get();
 			boolean changed = refund.getStatus() != RefundStatus.PROCESSED;
-			refunds.processed(refund.getId(), event.refundId());
+			refunds.processed(refund.getId(), event.refundId(), event.refundStatus());
 			audit.record(audited(event, refund.getPaymentId(), patientOf(refund.getPaymentId())));
 			return changed ? WebhookResult.PROCESSED : WebhookResult.IGNORED;
 		}

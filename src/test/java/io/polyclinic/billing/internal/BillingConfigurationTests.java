@@ -42,6 +42,28 @@ class BillingConfigurationTests {
 	}
 
 	@Test
+	void stripeBesideTheOfflineProviderWhenItsSecretKeyIsSet() {
+		runner.withPropertyValues("polyclinic.billing.stripe.secret-key=sk_test_abc",
+				"polyclinic.billing.stripe.base-url=http://localhost:1")
+			.run(context -> {
+				Gateways gateways = context.getBean(Gateways.class);
+				assertThat(gateways.names()).containsExactly("stripe", "offline");
+				assertThat(gateways.get("stripe")).isInstanceOf(StripeGateway.class);
+			});
+		runner.withPropertyValues("polyclinic.demo=false", "polyclinic.billing.stripe.secret-key=sk_live_abc")
+			.run(context -> assertThat(context.getBean(Gateways.class).names()).containsExactly("stripe"));
+	}
+
+	@Test
+	void onlyTheDemoOfflineProviderSettlesByABareConfirm() {
+		var request = new PaymentGateway.ConfirmRequest(null, null, null);
+		assertThat(new OfflineGateway(new BillingProperties.Offline("k", "w"), "http://localhost", true)
+			.confirm("order_1", request).outcome()).isEqualTo(PaymentGateway.Confirmation.Outcome.SUCCEEDED);
+		assertThatThrownBy(() -> new OfflineGateway(new BillingProperties.Offline("k", "w"), "http://localhost", false)
+			.confirm("order_1", request)).isInstanceOf(io.polyclinic.platform.Refusal.class);
+	}
+
+	@Test
 	void aKeyIdAloneIsNotEnough() {
 		runner.withPropertyValues("polyclinic.billing.razorpay.key-id=rzp_test_abc")
 			.run(context -> assertThat(context.getBean(Gateways.class).names()).containsExactly("offline"));
