@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.polyclinic.analytics.AdminDashboard;
+import io.polyclinic.billing.PaymentListing;
+import io.polyclinic.billing.PaymentQueries;
+import io.polyclinic.directory.People;
+import io.polyclinic.scheduling.AppointmentQuery;
+import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.faces.LocalFormats;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
@@ -34,10 +43,76 @@ import io.polyclinic.platform.Refusal;
 @PreAuthorize(SosRoles.ADMIN_OR_SECRETARY)
 class SosDashboardController {
 
-	private final AdminDashboard dashboard;
+	/** The most of each kind recent activity shows. */
+	private static final int MOST_RECENT = 50;
 
-	SosDashboardController(AdminDashboard dashboard) {
+	private final AdminDashboard dashboard;
+	private final People people;
+	private final AppointmentViews appointments;
+	private final SosAppointments sosAppointments;
+	private final PaymentQueries payments;
+	private final SosPayments sosPayments;
+
+	SosDashboardController(AdminDashboard dashboard, People people, AppointmentViews appointments,
+			SosAppointments sosAppointments, PaymentQueries payments, SosPayments sosPayments) {
 		this.dashboard = dashboard;
+		this.people = people;
+		this.appointments = appointments;
+		this.sosAppointments = sosAppointments;
+		this.payments = payments;
+		this.sosPayments = sosPayments;
+	}
+
+	record RecentActivity(@JsonProperty("recentUsers") List<RecentUser> recentUsers,
+			@JsonProperty("recentAppointments") List<RecentAppointment> recentAppointments,
+			@JsonProperty("recentPayments") List<RecentPayment> recentPayments) {
+	}
+
+	record RecentUser(UUID id, String name, @Nullable String email, @Nullable String phone, String role,
+			Instant createdAt, Instant updatedAt) {
+	}
+
+	record RecentAppointment(UUID id, UUID userId, UUID doctorId, String date, String startTime, String endTime,
+			String status, String consultationType, List<String> symptoms, @Nullable String additionalNote,
+			@JsonRawValue @Nullable String visitLocation, Instant createdAt, Instant updatedAt, NameAndEmail patient,
+			NameAndEmail doctor) {
+	}
+
+	record RecentPayment(UUID id, UUID appointmentId, UUID userId, BigDecimal amount, String currency, String status,
+			String paymentMethod, @Nullable String stripePaymentIntentId, @Nullable Instant paidAt, Instant createdAt,
+			Instant updatedAt, NameAndEmail user) {
+	}
+
+	record NameAndEmail(String name, @Nullable String email) {
+	}
+
+	/** The newest users, appointments and payments, at most {@code limit} (10 unless asked, at most 50) of each. */
+	@GetMapping("/recent-activity")
+	RecentActivity recent(@RequestParam(defaultValue = "10") int limit, @AuthenticationPrincipal Actor actor) {
+		if (limit < 1 || limit > MOST_RECENT) {
+			throw Refusal.invalidField("limit", "limit must be between 1 and " + MOST_RECENT);
+		}
+		var newest = PageRequest.of(0, limit);
+		var users = people.find(Set.of(), null, null, newest, actor).getContent().stream()
+			.map(a -> new RecentUser(a.publicId(), a.fullName(), a.email(), a.phone(), SosRoles.name(a.role()),
+					a.createdAt(), a.updatedAt()))
+			.toList();
+		var booked = sosAppointments.details(appointments
+			.find(AppointmentQuery.all().ordered(AppointmentQuery.Order.BOOKED_LAST), newest, actor).getContent());
+		var recentAppointments = booked.stream()
+			.map(d -> new RecentAppointment(d.id(), d.userId(), d.doctorId(), d.date(), d.startTime(), d.endTime(),
+					d.status(), d.consultationType(), d.symptoms(), d.additionalNote(), d.visitLocation(), d.createdAt(),
+					d.updatedAt(), new NameAndEmail(d.patient().name(), d.patient().email()),
+					new NameAndEmail(d.doctor().name(), d.doctor().email())))
+			.toList();
+		var paid = sosPayments.listed(payments.list(PaymentListing.newestFirst(null), newest, actor).getContent()
+			.stream().map(e -> e.payment()).toList());
+		var recentPayments = paid.stream()
+			.map(p -> new RecentPayment(p.id(), p.appointmentId(), p.userId(), p.amount(), p.currency(), p.status(),
+					p.paymentMethod(), p.stripePaymentIntentId(), p.paidAt(), p.createdAt(), p.updatedAt(),
+					new NameAndEmail(p.user().name(), p.user().email())))
+			.toList();
+		return new RecentActivity(users, recentAppointments, recentPayments);
 	}
 
 	record StatsBody(Stats stats) {

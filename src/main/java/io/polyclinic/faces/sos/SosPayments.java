@@ -25,7 +25,6 @@ import io.polyclinic.identity.Account;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
-import io.polyclinic.scheduling.SessionType;
 
 /**
  * sos's payment object: billing's payment in the contract's words — amounts in major units, the currency in lower
@@ -105,7 +104,7 @@ class SosPayments {
 					b.paymentMethod(), b.stripePaymentIntentId(), b.stripeChargeId(), b.stripeRefundId(),
 					b.refundAmount(), b.refundReason(), b.metadata(), b.errorMessage(), b.paidAt(), b.refundedAt(),
 					b.createdAt(), b.updatedAt(), c.user(p), new AppointmentBrief(a.publicId(), LocalFormats.date(a.date()),
-							LocalFormats.time(a.time()), consultationType(a.sessionType())));
+							LocalFormats.time(a.time()), SosAppointments.kind(a.consultationType())));
 		}).toList();
 	}
 
@@ -118,7 +117,7 @@ class SosPayments {
 				b.paymentMethod(), b.stripePaymentIntentId(), b.stripeChargeId(), b.stripeRefundId(), b.refundAmount(),
 				b.refundReason(), b.metadata(), b.errorMessage(), b.paidAt(), b.refundedAt(), b.createdAt(),
 				b.updatedAt(), c.user(p), new AppointmentDetail(a.publicId(), LocalFormats.date(a.date()),
-						LocalFormats.time(a.time()), consultationType(a.sessionType()),
+						LocalFormats.time(a.time()), SosAppointments.kind(a.consultationType()),
 						new DoctorBrief(doctor.fullName(), SosPeople.specialisation(doctor))));
 	}
 
@@ -166,10 +165,6 @@ class SosPayments {
 			default -> throw Refusal.invalidField("payment_method",
 					"payment_method must be one of card, mobile_money, bank_transfer");
 		};
-	}
-
-	static String consultationType(SessionType type) {
-		return type == SessionType.IN_PERSON ? "home" : "online";
 	}
 
 	static BigDecimal amount(long minor, String currency) {
