@@ -71,14 +71,14 @@ public class DashboardQueries {
 	/** Payments made from {@code from} (inclusive) to {@code until} (exclusive), UTC days, in SQL groups. */
 	public List<DayOfPayments> paymentsByDay(LocalDate from, LocalDate until) {
 		return jdbc.sql("""
-				SELECT CAST(created_at AT TIME ZONE 'UTC' AS DATE) AS day, currency, COUNT(*),
+				SELECT CAST(created_at AT TIME ZONE 'UTC' AS DATE) AS utc_day, currency, COUNT(*),
 				  COALESCE(SUM(CASE WHEN status = 'PAID' THEN 1 ELSE 0 END), 0),
 				  COALESCE(SUM(CASE WHEN status = 'PAID' THEN amount_minor - refunded_minor ELSE 0 END), 0),
 				  COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0),
 				  COALESCE(SUM(CASE WHEN status = 'CREATED' THEN 1 ELSE 0 END), 0)
 				FROM payments WHERE created_at >= ? AND created_at < ?
 				GROUP BY CAST(created_at AT TIME ZONE 'UTC' AS DATE), currency
-				ORDER BY day, currency""")
+				ORDER BY utc_day, currency""")
 			.params(from.atStartOfDay().atOffset(ZoneOffset.UTC), until.atStartOfDay().atOffset(ZoneOffset.UTC))
 			.query((rs, i) -> new DayOfPayments(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
 					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
