@@ -40,6 +40,7 @@ import io.polyclinic.platform.security.BearerTokenFilter;
 import io.polyclinic.platform.security.BearerTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -100,6 +101,10 @@ class FaceErrorAdvice {
 			if (cause instanceof UnrecognizedPropertyException unknown) {
 				// a face that refuses unknown fields: name the one it does not know, as a validation error
 				return render(request, validation(Map.of(path(unknown), "Unknown field")));
+			}
+			if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+				// a value of the wrong type (text for a number, an object for a list): name the field
+				return render(request, validation(Map.of(path(mismatched), "has the wrong type")));
 			}
 		}
 		return render(request, new ErrorReport(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR",
@@ -213,7 +218,7 @@ class FaceErrorAdvice {
 	}
 
 	/** The JSON path of the refused property: {@code slots[0].startTime}. */
-	private static String path(UnrecognizedPropertyException e) {
+	private static String path(MismatchedInputException e) {
 		StringBuilder path = new StringBuilder();
 		for (var reference : e.getPath()) {
 			if (reference.getPropertyName() != null) {
@@ -226,7 +231,8 @@ class FaceErrorAdvice {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
 		}
-		return path.isEmpty() ? e.getPropertyName() : path.toString();
+		return path.isEmpty() && e instanceof UnrecognizedPropertyException unknown ? unknown.getPropertyName()
+				: path.toString();
 	}
 
 	private static ErrorReport validation(Map<String, ?> details) {

@@ -131,9 +131,9 @@ class SosAppointmentTests extends ApiTest {
 			.token(patient).send(), "symptoms");
 		assertInvalid(http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video")
 			.with("symptoms", java.util.Arrays.asList("fever", null))).token(patient).send(), "symptoms");
-		// a value of the wrong type is the platform's 400, in the face's shape
-		assertError(http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video").with("symptoms", "fever"))
-			.token(patient).send(), 400);
+		// a value of the wrong type is the platform's 400 naming the field, in the face's shape
+		assertInvalid(http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video").with("symptoms", "fever"))
+			.token(patient).send(), "symptoms");
 		assertInvalid(http.post(BASE, body(doctor, day, "10:00:00", "10:30:00", "video")
 			.with("visit_location", Map.of("note", "x".repeat(6000)))).token(patient).send(), "visit_location");
 

@@ -101,6 +101,8 @@ class SosNotificationTests extends ApiTest {
 		}
 		assertThat(http.get(PATH).token(token).send().json().path("preferences").path("reminderTime").asInt())
 			.isEqualTo(1440);
+		assertThat(http.put(PATH, Map.of("preferences", Map.of("email", "yes"))).token(token).send().json()
+			.path("details").asString()).contains("preferences.email");
 	}
 
 	@Test
