@@ -71,7 +71,12 @@ public class NotificationPreferences {
 				pick(changes.appointmentConfirmations(), now.appointmentConfirmations()),
 				pick(changes.paymentNotifications(), now.paymentNotifications()),
 				minutes != null ? minutes : now.reminderMinutes(), clock.instant());
-		rows.save(actor.userId(), merged);
+		try {
+			rows.save(actor.userId(), merged);
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException noSuchAccount) {
+			throw Refusal.notFound("Account");
+		}
 		return merged;
 	}
 

@@ -67,6 +67,9 @@ import io.polyclinic.support.TestDatabase;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one cast for the whole matrix: hiring people is slow
 class AnalyticsAccessMatrixTests {
 
+	@Autowired
+	AdminDashboard dashboard;
+
 	static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
 
 	enum Caller {
@@ -143,6 +146,47 @@ class AnalyticsAccessMatrixTests {
 		var two = analytics.overview(centre2.id(), Actor.system());
 		assertThat(List.of(two.totalPatients(), two.totalDoctors(), two.totalFollowUps(), two.totalRevenueMinor()))
 			.containsExactly(1L, 1L, 0L, 20_000L);
+	}
+
+	/**
+	 * The admin dashboard is clinic-wide: administrators, managers and staff who reach the whole clinic (a centre
+	 * manager assigned to no centre) read it; staff of one centre, clinicians and patients are refused, each refusal
+	 * audited.
+	 */
+	@Test
+	void theAdminDashboardIsForStaffOfTheWholeClinic() {
+		List<String> wrong = new ArrayList<>();
+		callers.forEach((caller, actor) -> {
+			String expected = switch (caller) {
+				case ADMIN, MANAGER, UNASSIGNED_CENTRE_MANAGER -> "SEES";
+				default -> "FORBIDDEN";
+			};
+			for (String read : List.of("stats", "payments")) {
+				long deniedBefore = dashboardDenials(actor);
+				String outcome;
+				try {
+					Object answer = read.equals("stats") ? dashboard.stats(actor)
+							: dashboard.payments(AdminDashboard.Period.MONTH, null, null, actor);
+					outcome = answer != null ? "SEES" : "NOTHING";
+				}
+				catch (Refusal e) {
+					outcome = e.kind() == Refusal.Kind.FORBIDDEN && dashboardDenials(actor) != deniedBefore + 1
+							? "FORBIDDEN WITHOUT AUDIT" : e.kind().name();
+				}
+				if (!outcome.equals(expected)) {
+					wrong.add(caller + " " + read + " expected " + expected + " but " + outcome);
+				}
+			}
+		});
+		assertThat(wrong).isEmpty();
+		var stats = dashboard.stats(Actor.system());
+		assertThat(stats.appointments()).isGreaterThanOrEqualTo(3);
+		assertThat(stats.revenue()).containsKey("INR");
+	}
+
+	private long dashboardDenials(Actor actor) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE actor_user_id = ? AND resource_type = 'DASHBOARD' "
+				+ "AND outcome = 'DENIED'").param(actor.userId()).query(Long.class).single();
 	}
 
 	@Test

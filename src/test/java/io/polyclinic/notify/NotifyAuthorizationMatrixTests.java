@@ -1,6 +1,7 @@
 package io.polyclinic.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,6 +49,8 @@ class NotifyAuthorizationMatrixTests extends ApiTest {
 	AuditTrail trail;
 
 	Cast cast;
+	@Autowired
+	NotificationPreferences preferences;
 	long confirmation;
 	long general;
 
@@ -58,6 +61,32 @@ class NotifyAuthorizationMatrixTests extends ApiTest {
 		// a message about no appointment: a centre's staff reach it through the patient
 		general = messenger.send(new Message(Channel.WHATSAPP, cast.patientA.phone(), null, "Welcome to the clinic",
 				MessageKind.GENERAL, cast.patientA.id(), null, false)).deliveryId();
+	}
+
+	/**
+	 * Everyone keeps their own notification preferences and only their own: each caller's change is theirs, seen by no
+	 * one else; the clinic's own processes have none to change. (The cast's pharmacist and guest have no account.)
+	 */
+	@Test
+	void everyoneKeepsTheirOwnNotificationPreferences() {
+		var people = new java.util.LinkedHashMap<>(cast.callers);
+		people.remove("PHARMACIST");
+		people.remove("GUEST");
+		int minutes = 10;
+		for (var caller : people.entrySet()) {
+			preferences.change(new NotificationPreferences.Changes(null, null, null, null, null, null, minutes),
+					caller.getValue());
+			minutes++;
+		}
+		minutes = 10;
+		for (var caller : people.entrySet()) {
+			assertThat(preferences.mine(caller.getValue()).reminderMinutes()).as(caller.getKey()).isEqualTo(minutes++);
+		}
+		assertThatThrownBy(() -> preferences.mine(Actor.system())).isInstanceOfSatisfying(Refusal.class,
+				e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
+		assertThatThrownBy(() -> preferences.change(new NotificationPreferences.Changes(false, null, null, null, null,
+				null, null), cast.caller("GUEST"))).isInstanceOfSatisfying(Refusal.class,
+						e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
 	}
 
 	@Test
