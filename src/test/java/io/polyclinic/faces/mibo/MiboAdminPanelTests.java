@@ -195,8 +195,12 @@ class MiboAdminPanelTests extends ApiTest {
 
 	@Test
 	void theDashboardAnswersThePanelsFigures() {
-		var clinician = given.clinician();
-		given.book(given.patient(), clinician, AppointmentFixture.weekday(DayOfWeek.MONDAY), 10);
+		// a centre of its own, so that the clinician is in its top doctors whatever other tests booked
+		var centre = clinic.centre("Top " + System.nanoTime());
+		var clinician = clinic.clinician(centre.id(), "Asia/Kolkata");
+		book.book(io.polyclinic.scheduling.AppointmentRequest.onGrid(io.polyclinic.platform.Ref.id(given.patient().id()),
+				io.polyclinic.platform.Ref.id(clinician.id()), centre.id(), AppointmentFixture.weekday(DayOfWeek.MONDAY),
+				java.time.LocalTime.of(10, 0), io.polyclinic.scheduling.SessionType.IN_PERSON), clinic.admin());
 
 		var dashboard = http.get("/mibo/api/analytics/dashboard").token(admin).send();
 		assertThat(dashboard.status()).as(dashboard.toString()).isEqualTo(200);
@@ -205,7 +209,7 @@ class MiboAdminPanelTests extends ApiTest {
 		assertThat(dashboard.data().path("followUpsBooked").asLong())
 			.isEqualTo(dashboard.data().path("totalFollowUps").asLong());
 
-		var top = http.get("/mibo/api/analytics/top-doctors?limit=100").token(admin).send();
+		var top = http.get("/mibo/api/analytics/top-doctors?limit=100&centreId=" + centre.id()).token(admin).send();
 		assertThat(top.status()).as(top.toString()).isEqualTo(200);
 		JsonNode doctor = null;
 		for (JsonNode d : top.data()) {
