@@ -38,7 +38,7 @@ import io.polyclinic.scheduling.AvailabilityRule;
 @RequestMapping("/api/v1/availabilities")
 class SosAvailabilityController {
 
-	/** The most doctors one answer expands, when no doctor is named. */
+	/** The most doctors one answer expands, when no doctor is named: the most recently added. */
 	private static final int DOCTORS = 100;
 	private static final Set<String> TYPES = Set.of("home", "online", "chat", "video");
 
@@ -87,7 +87,7 @@ class SosAvailabilityController {
 		}
 		else {
 			doctors = clinicians.search(new ClinicianSearch(null, null, null, null, true,
-					ClinicianSearch.Order.CREATED_AT, false), PageRequest.of(0, DOCTORS), actor).getContent();
+					ClinicianSearch.Order.CREATED_AT, true), PageRequest.of(0, DOCTORS), actor).getContent();
 		}
 		var hours = availability.weeklyHoursOf(doctors.stream().map(Clinician::id).toList());
 		List<Entry> entries = new ArrayList<>();
