@@ -38,6 +38,23 @@ class OpenApiTests extends ApiTest {
 	}
 
 	@Test
+	void sosHasItsOwnDocumentWithItsChoicesWrittenDown() {
+		var res = http.get("/v3/api-docs/sos").send();
+
+		assertThat(res.status()).as(res.toString()).isEqualTo(200);
+		JsonNode doc = res.json();
+		assertThat(paths(doc)).isNotEmpty().allMatch(p -> p.startsWith("/sos/api/v1/"))
+			.contains("/sos/api/v1/auth/email/login", "/sos/api/v1/doctors", "/sos/api/v1/appointments/{id}",
+					"/sos/api/v1/payments/webhook", "/sos/api/v1/medical-records", "/sos/api/v1/admin/dashboard/stats",
+					"/sos/api/v1/upload/profile-picture", "/sos/api/v1/notifications/preferences",
+					"/sos/api/v1/availabilities", "/sos/api/v1/chat/conversations",
+					"/sos/api/v1/video-consultations/status/{appointmentId}");
+		assertThat(doc.path("info").path("description").asString())
+			.contains("{\"error\": <what went wrong>", "Stripe-Signature", "working_hours", "OAUTH_NOT_CONFIGURED",
+					"without a token");
+	}
+
+	@Test
 	void theBearerSchemeGuardsEveryHandlerButThePublicOnes() {
 		JsonNode doc = http.get("/v3/api-docs/mibo").send().json();
 

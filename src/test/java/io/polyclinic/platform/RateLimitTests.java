@@ -28,7 +28,7 @@ import io.polyclinic.support.TestDatabase;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "polyclinic.rate-limit.enabled=true", "polyclinic.rate-limit.mibo.general=5",
-				"polyclinic.rate-limit.mibo.auth=4", "polyclinic.rate-limit.mibo.otp=3", "polyclinic.demo=true",
+				"polyclinic.rate-limit.mibo.auth=4", "polyclinic.rate-limit.mibo.otp=3", "polyclinic.rate-limit.sos.auth=2", "polyclinic.demo=true",
 				"polyclinic.demo-clinic=false", "POLYCLINIC_ROOT_FACE=mibo", "server.forward-headers-strategy=native" })
 class RateLimitTests {
 
@@ -174,6 +174,26 @@ class RateLimitTests {
 
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.json().path("error").path("code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
+	}
+
+	@Test
+	void sosSignInsAreLimitedInSosShape() {
+		String address = newAddress();
+		for (int i = 0; i < 2; i++) {
+			var wrong = http.post("/sos/api/v1/auth/email/login", Map.of("email", "admin@test.com", "password",
+					"wrong-password-" + i)).header("X-Forwarded-For", address).send();
+			assertThat(wrong.status()).isEqualTo(401);
+			assertThat(wrong.header("X-RateLimit-Limit")).isEqualTo("2");
+		}
+
+		var refused = http.post("/sos/api/v1/auth/email/login", Map.of("email", "admin@test.com", "password",
+				"Admin123!")).header("X-Forwarded-For", address).send();
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).isNotBlank();
+		assertThat(refused.json().path("status").asInt()).isEqualTo(429);
+		assertThat(refused.json().path("details").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
+		assertThat(refused.json().path("retry_after").asLong()).isPositive();
 	}
 
 	@Test
