@@ -10,35 +10,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.Clinician;
-import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.accounts.Accounts;
-import io.polyclinic.scheduling.Availability;
-import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
 
-class SosAvailabilityTests extends ApiTest {
+class SosAvailabilityTests extends SosApiTest {
 
-	@Autowired
-	Clinic clinic;
-	@Autowired
-	ClinicianRegistry clinicians;
-	@Autowired
-	PatientRegistry patients;
-	@Autowired
-	Availability availability;
-	@Autowired
-	Accounts accounts;
-
-	SosPeopleFixture people;
 	String token;
 
 	@BeforeEach
 	void setUp() {
-		people = new SosPeopleFixture(clinic, clinicians, patients, availability, accounts);
 		var patient = people.patient("Tourist " + System.nanoTime());
 		token = SosPeopleFixture.token(http, patient.email(), SosPeopleFixture.PASSWORD);
 	}

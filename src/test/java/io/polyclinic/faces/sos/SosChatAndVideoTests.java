@@ -14,35 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.Clinician;
-import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.Patient;
-import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentRequest;
-import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.SessionType;
-import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
 
-class SosChatAndVideoTests extends ApiTest {
+class SosChatAndVideoTests extends SosApiTest {
 
-	@Autowired
-	Clinic clinic;
-	@Autowired
-	ClinicianRegistry clinicians;
-	@Autowired
-	PatientRegistry patients;
-	@Autowired
-	Availability availability;
-	@Autowired
-	Accounts accounts;
 	@Autowired
 	AppointmentBook book;
 
-	SosPeopleFixture people;
 	Clinician doctor;
 	Patient patient;
 	String patientToken;
@@ -50,7 +34,6 @@ class SosChatAndVideoTests extends ApiTest {
 
 	@BeforeEach
 	void setUp() {
-		people = new SosPeopleFixture(clinic, clinicians, patients, availability, accounts);
 		doctor = people.doctor("Dr. Video " + System.nanoTime(), "General Practice", "Indian/Mauritius", "eur",
 				List.of("English"));
 		patient = people.patient("Video Patient");

@@ -9,36 +9,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.accounts.Accounts;
-import io.polyclinic.scheduling.Availability;
-import io.polyclinic.support.ApiTest;
-import io.polyclinic.support.Clinic;
-
-class SosDashboardTests extends ApiTest {
+class SosDashboardTests extends SosApiTest {
 
 	private static final String BASE = "/sos/api/v1/admin/dashboard";
 
-	@Autowired
-	Clinic clinic;
-	@Autowired
-	ClinicianRegistry clinicians;
-	@Autowired
-	PatientRegistry patients;
-	@Autowired
-	Availability availability;
-	@Autowired
-	Accounts accounts;
-
-	SosPeopleFixture people;
 	String admin;
 
 	@BeforeEach
 	void setUp() {
-		people = new SosPeopleFixture(clinic, clinicians, patients, availability, accounts);
 		admin = SosPeopleFixture.adminToken(http);
 	}
 

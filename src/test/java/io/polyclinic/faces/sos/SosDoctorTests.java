@@ -6,37 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.directory.Clinician;
-import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.accounts.Accounts;
-import io.polyclinic.scheduling.Availability;
-import io.polyclinic.support.ApiTest;
-import io.polyclinic.support.Clinic;
 
-class SosDoctorTests extends ApiTest {
-
-	@Autowired
-	Clinic clinic;
-	@Autowired
-	ClinicianRegistry clinicians;
-	@Autowired
-	PatientRegistry patients;
-	@Autowired
-	Availability availability;
-	@Autowired
-	Accounts accounts;
-
-	SosPeopleFixture people;
-
-	@BeforeEach
-	void setUp() {
-		people = new SosPeopleFixture(clinic, clinicians, patients, availability, accounts);
-	}
+class SosDoctorTests extends SosApiTest {
 
 	@Test
 	void theListAnswersTheDocumentedShapeWithTheFeeAndWorkingHours() {

@@ -12,45 +12,22 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.Patient;
-import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.AppointmentRequest;
-import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.SessionType;
-import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
 
-class SosNotificationTests extends ApiTest {
+class SosNotificationTests extends SosApiTest {
 
 	private static final String PATH = "/sos/api/v1/notifications/preferences";
 
 	@Autowired
-	Clinic clinic;
-	@Autowired
-	ClinicianRegistry clinicians;
-	@Autowired
-	PatientRegistry patients;
-	@Autowired
-	Availability availability;
-	@Autowired
-	Accounts accounts;
-	@Autowired
 	AppointmentBook book;
-
-	SosPeopleFixture people;
-
-	@BeforeEach
-	void setUp() {
-		people = new SosPeopleFixture(clinic, clinicians, patients, availability, accounts);
-	}
 
 	@Test
 	void everyoneStartsWithTheDefaultsInTheDocumentsCamelCase() {
