@@ -72,6 +72,24 @@ class SosChatAndVideoTests extends SosApiTest {
 	}
 
 	@Test
+	void aPatientsAssociatedDoctorsAreTheDoctorsTheyHaveAppointmentsWith() {
+		assertThat(http.get("/sos/api/v1/auth/me").token(patientToken).send().json().path("user")
+			.path("associated_doctors").size()).isZero();
+
+		book(SessionType.IN_PERSON, LocalTime.of(14, 0));
+
+		var me = http.get("/sos/api/v1/auth/me").token(patientToken).send().json().path("user");
+		assertThat(me.path("associated_doctors").size()).isEqualTo(1);
+		assertThat(me.path("associated_doctors").get(0).asString()).isEqualTo(doctor.accountId().toString());
+		var listed = http.get("/sos/api/v1/users?search=" + patient.email()).token(SosPeopleFixture.adminToken(http))
+			.send().json().path("users").get(0);
+		assertThat(listed.path("associated_doctors").get(0).asString()).isEqualTo(doctor.accountId().toString());
+		// a doctor has none of their own
+		assertThat(http.get("/sos/api/v1/auth/me").token(doctorToken).send().json().path("user")
+			.path("associated_doctors").size()).isZero();
+	}
+
+	@Test
 	void anOnlineAppointmentHasAVideoConsultationWithOneRoom() {
 		Appointment online = book(SessionType.ONLINE, LocalTime.of(10, 0));
 		String path = "/sos/api/v1/video-consultations/status/" + online.publicId();
