@@ -30,6 +30,11 @@ public final class TestDatabase {
 			registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + PG_HOST + "/" + PG_DB);
 			registry.add("spring.datasource.username", () -> PG_USER);
 			registry.add("spring.datasource.password", () -> System.getProperty("polyclinic.test.pg.password", ""));
+			// the suite keeps a few dozen application contexts alive at once (one per distinct configuration), each with
+			// its own pool: small pools that let idle connections go keep them all within the server's 100 clients
+			registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+			registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+			registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
 		}
 		else {
 			registry.add("spring.datasource.url", () -> "jdbc:h2:mem:polyclinic;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
