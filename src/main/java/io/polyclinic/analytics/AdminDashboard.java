@@ -11,7 +11,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -113,18 +112,6 @@ public class AdminDashboard {
 			summary = add(summary, day);
 		}
 		return new Series(period, first, last, List.copyOf(buckets.values()), summary);
-	}
-
-	/** An amount in a currency's major units: 150050 EUR → 1500.50. */
-	public static BigDecimal major(long minor, String currency) {
-		int digits;
-		try {
-			digits = Math.max(0, Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits());
-		}
-		catch (IllegalArgumentException e) {
-			digits = 2;
-		}
-		return BigDecimal.valueOf(minor, digits);
 	}
 
 	/** The average of a total over a count, two decimals; zero for none. */

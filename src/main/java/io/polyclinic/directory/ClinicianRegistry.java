@@ -238,6 +238,21 @@ public class ClinicianRegistry {
 	}
 
 	/**
+	 * The clinician whose account has this public id, as the caller may see them: the clinic's staff and the clinician
+	 * themself see them whatever their listing; everyone else (anonymous callers included) only a listed, bookable
+	 * clinician — as {@link #search} finds them. 404 otherwise.
+	 */
+	public Clinician shownTo(UUID accountId, @Nullable Actor actor) {
+		Clinician clinician = forAccount(accountId).orElseThrow(() -> Refusal.notFound("Doctor"));
+		boolean own = actor != null && actor.userId() == clinician.userId();
+		boolean staff = actor != null && actor.isStaff();
+		if (!own && !staff && !(clinician.listing().listed() && clinician.bookable())) {
+			throw Refusal.notFound("Doctor");
+		}
+		return clinician;
+	}
+
+	/**
 	 * Clinicians a search finds, filtered, ordered and paged in SQL. The clinic's staff find every clinician, listed or
 	 * not; everyone else (patients, clinicians, anyone) only the listed, active ones.
 	 */

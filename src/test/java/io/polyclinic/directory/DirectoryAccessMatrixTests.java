@@ -229,6 +229,20 @@ class DirectoryAccessMatrixTests {
 				.as(caller.getKey()).isEqualTo(staffCaller ? 1 : 0);
 		}
 		assertThat(clinicians.search(search, page, null).getTotalElements()).as("anonymous").isZero();
+		// one by one, the same: staff see them, everyone else (anonymous too) is told there is none
+		for (var caller : callers.entrySet()) {
+			String outcome;
+			try {
+				outcome = clinicians.shownTo(hidden.accountId(), caller.getValue()).id() == hidden.id() ? "SEES" : "OTHER";
+			}
+			catch (Refusal e) {
+				outcome = e.kind().name();
+			}
+			assertThat(outcome).as(caller.getKey()).isEqualTo(caller.getValue().isStaff() ? "SEES" : "NOT_FOUND");
+		}
+		assertThatThrownBy(() -> clinicians.shownTo(hidden.accountId(), null)).isInstanceOf(Refusal.class);
+		assertThat(clinicians.shownTo(hidden.accountId(), actor(hidden.userId(), Role.CLINICIAN)).id())
+			.as("the clinician themself").isEqualTo(hidden.id());
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.People;
 import io.polyclinic.faces.LocalFormats;
+import io.polyclinic.faces.Ordering;
 import io.polyclinic.identity.Account;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.Appointment;
@@ -197,20 +198,17 @@ class SosAppointments {
 
 	/** sortBy (date, created_at, start_time) and sortOrder (asc, desc): by date, newest first, unless asked. */
 	static AppointmentQuery.Order order(@Nullable String sortBy, @Nullable String sortOrder) {
-		String by = sortBy == null || sortBy.isBlank() ? "date" : sortBy.trim().toLowerCase(Locale.ROOT);
-		String direction = sortOrder == null || sortOrder.isBlank() ? "desc" : sortOrder.trim().toLowerCase(Locale.ROOT);
-		boolean ascending = switch (direction) {
-			case "asc" -> true;
-			case "desc" -> false;
-			default -> throw Refusal.invalidField("sortOrder", "sortOrder must be asc or desc");
-		};
-		return switch (by) {
-			case "date" -> ascending ? AppointmentQuery.Order.SOONEST_FIRST : AppointmentQuery.Order.NEWEST_FIRST;
+		var ordering = Ordering.parse("sortBy", sortBy, "sortOrder", sortOrder, SORTS, new Ordering<>("date", true));
+		boolean ascending = !ordering.descending();
+		return switch (ordering.key()) {
 			case "created_at" -> ascending ? AppointmentQuery.Order.BOOKED_FIRST : AppointmentQuery.Order.BOOKED_LAST;
 			case "start_time" -> ascending ? AppointmentQuery.Order.EARLIEST_TIME_OF_DAY_FIRST
 					: AppointmentQuery.Order.LATEST_TIME_OF_DAY_FIRST;
-			default -> throw Refusal.invalidField("sortBy", "sortBy must be one of date, created_at, start_time");
+			default -> ascending ? AppointmentQuery.Order.SOONEST_FIRST : AppointmentQuery.Order.NEWEST_FIRST;
 		};
 	}
+
+	private static final Map<String, String> SORTS = Map.of("date", "date", "created_at", "created_at", "start_time",
+			"start_time");
 
 }

@@ -80,10 +80,7 @@ class SosAvailabilityController {
 		}
 		List<Clinician> doctors;
 		if (doctorId != null && !doctorId.isBlank()) {
-			Clinician doctor = clinicians.forAccount(Ids.uuid("doctorId", doctorId).publicId())
-				.filter(c -> c.bookable() && (c.listing().listed() || actor.isStaff() || actor.userId() == c.userId()))
-				.orElseThrow(() -> Refusal.notFound("Doctor"));
-			doctors = List.of(doctor);
+			doctors = List.of(clinicians.shownTo(Ids.uuid("doctorId", doctorId).publicId(), actor));
 		}
 		else {
 			doctors = clinicians.search(new ClinicianSearch(null, null, null, null, true,

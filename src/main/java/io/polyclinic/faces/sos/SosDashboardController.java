@@ -30,6 +30,7 @@ import io.polyclinic.directory.People;
 import io.polyclinic.scheduling.AppointmentQuery;
 import io.polyclinic.scheduling.AppointmentViews;
 import io.polyclinic.faces.LocalFormats;
+import io.polyclinic.faces.Money;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
 
@@ -161,7 +162,7 @@ class SosDashboardController {
 	StatsBody stats(@AuthenticationPrincipal Actor actor) {
 		var s = dashboard.stats(actor);
 		BigDecimal revenue = s.revenue().entrySet().stream()
-			.map(e -> AdminDashboard.major(e.getValue(), e.getKey()))
+			.map(e -> Money.major(e.getValue(), e.getKey()))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new StatsBody(new Stats(new Users(s.users(), s.activeUsers(), s.blockedUsers(), 0),
 				new Doctors(s.doctors(), s.listedDoctors(), s.doctors() - s.listedDoctors()),
@@ -213,14 +214,14 @@ class SosDashboardController {
 	}
 
 	private static BigDecimal total(Map<String, AdminDashboard.CurrencyTotal> currencies) {
-		return currencies.entrySet().stream().map(e -> AdminDashboard.major(e.getValue().totalMinor(), e.getKey()))
+		return currencies.entrySet().stream().map(e -> Money.major(e.getValue().totalMinor(), e.getKey()))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	private static Map<String, CurrencyTotal> currencies(Map<String, AdminDashboard.CurrencyTotal> currencies) {
 		Map<String, CurrencyTotal> shown = new LinkedHashMap<>();
 		currencies.forEach((code, t) -> shown.put(code.toUpperCase(Locale.ROOT),
-				new CurrencyTotal(AdminDashboard.major(t.totalMinor(), code), t.count())));
+				new CurrencyTotal(Money.major(t.totalMinor(), code), t.count())));
 		return shown;
 	}
 }

@@ -106,12 +106,7 @@ class SosDoctorController {
 	@PublicEndpoint
 	@GetMapping("/{id}")
 	OneDoctor get(@PathVariable String id, @AuthenticationPrincipal @Nullable Actor actor) {
-		Clinician clinician = doctor(id);
-		boolean own = actor != null && actor.userId() == clinician.userId();
-		if (!own && (actor == null || !actor.isStaff()) && !(clinician.listing().listed() && clinician.bookable())) {
-			throw Refusal.notFound("Doctor");
-		}
-		return new OneDoctor(show(clinician));
+		return new OneDoctor(show(clinicians.shownTo(Ids.uuid("id", id).publicId(), actor)));
 	}
 
 	/**

@@ -42,6 +42,7 @@ import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.People;
 import io.polyclinic.faces.Ids;
+import io.polyclinic.faces.Ordering;
 import io.polyclinic.faces.LocalFormats;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.Pagination;
@@ -158,16 +159,10 @@ class SosMedicalRecordController {
 			throw Refusal.forbidden("FORBIDDEN", "Only admins and secretaries filter by doctor");
 		}
 		RecordType type = recordType == null || recordType.isBlank() ? null : type(recordType);
-		MedicalRecordQuery.Order order = sortBy == null || sortBy.isBlank() ? MedicalRecordQuery.Order.CREATED_AT
-				: ORDERS.get(sortBy.trim());
-		if (order == null) {
-			throw Refusal.invalidField("sortBy", "sortBy must be one of created_at, updated_at, title");
-		}
-		boolean descending = sortOrder == null || sortOrder.isBlank() || switch (sortOrder.trim().toLowerCase(Locale.ROOT)) {
-			case "desc" -> true;
-			case "asc" -> false;
-			default -> throw Refusal.invalidField("sortOrder", "sortOrder must be asc or desc");
-		};
+		var ordering = Ordering.parse("sortBy", sortBy, "sortOrder", sortOrder, ORDERS,
+				new Ordering<>(MedicalRecordQuery.Order.CREATED_AT, true));
+		MedicalRecordQuery.Order order = ordering.key();
+		boolean descending = ordering.descending();
 		Long patientId = null;
 		Long clinicianId = null;
 		Long appointment = null;

@@ -42,6 +42,7 @@ import io.polyclinic.billing.Webhooks;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.People;
 import io.polyclinic.faces.Money;
+import io.polyclinic.faces.Ordering;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.Pagination;
 import io.polyclinic.platform.Actor;
@@ -155,15 +156,8 @@ class SosPaymentController {
 						"status must be one of pending, processing, succeeded, failed, refunded, partially_refunded");
 			}
 		}
-		PaymentListing.Order order = sortBy == null || sortBy.isBlank() ? PaymentListing.Order.CREATED_AT
-				: SORTS.get(sortBy.trim());
-		if (order == null) {
-			throw Refusal.invalidField("sortBy", "sortBy must be one of created_at, amount, paid_at");
-		}
-		String direction = sortOrder == null || sortOrder.isBlank() ? "desc" : sortOrder.trim().toLowerCase(Locale.ROOT);
-		if (!Set.of("asc", "desc").contains(direction)) {
-			throw Refusal.invalidField("sortOrder", "sortOrder must be asc or desc");
-		}
+		var order = Ordering.parse("sortBy", sortBy, "sortOrder", sortOrder, SORTS,
+				new Ordering<>(PaymentListing.Order.CREATED_AT, true));
 		Ref patient = null;
 		if (userId != null && !userId.isBlank()) {
 			UUID user = io.polyclinic.faces.Ids.uuid("userId", userId).publicId();
@@ -178,7 +172,7 @@ class SosPaymentController {
 			}
 			patient = Ref.id(found.get().id());
 		}
-		var found = queries.list(new PaymentListing(patient, standing, processing, order, "asc".equals(direction)),
+		var found = queries.list(new PaymentListing(patient, standing, processing, order.key(), !order.descending()),
 				page.pageable(), actor);
 		return new Listed(payments.listed(found.getContent().stream().map(e -> e.payment()).toList()),
 				Pagination.of(found, page));
@@ -232,18 +226,8 @@ class SosPaymentController {
 		if (amount != null && amount <= 0) {
 			throw Refusal.invalidField("amount", "amount must be greater than zero");
 		}
-		Refund refund;
-		try {
-			refund = refunds.refund(new RefundRequest(ref, amount, "sos-" + UUID.randomUUID(),
-					request == null ? null : request.reason()), actor);
-		}
-		catch (Refusal e) {
-			if (e.is(Refusal.Kind.CONFLICT, "NOT_REFUNDABLE")) {
-				// the contract's over-refund is a bad request, whatever is left
-				throw Refusal.invalidField("amount", e.getMessage());
-			}
-			throw e;
-		}
+		Refund refund = refunds.refund(new RefundRequest(ref, amount, "sos-" + UUID.randomUUID(),
+				request == null ? null : request.reason()), actor);
 		Payment after = queries.get(ref, actor);
 		return new Refunded(payments.bare(after), new RefundBrief(
 				refund.providerRefundId() != null ? refund.providerRefundId() : refund.publicId().toString(),

@@ -25,7 +25,9 @@ final class SosRefusals {
 			Map.entry("clinicianId", "doctor_id"), Map.entry("patientId", "user_id"),
 			Map.entry("sharedWithPatient", "is_shared_with_patient"));
 
-	private static final Map<String, HttpStatus> STATUSES = Map.of("PAYMENT_PROVIDER_FAILED", HttpStatus.BAD_GATEWAY,
+	/** The contract's over-refund (more than is left, or any once refunded in full) is a bad request. */
+	private static final Map<String, HttpStatus> STATUSES = Map.of("NOT_REFUNDABLE", HttpStatus.BAD_REQUEST,
+			"PAYMENT_PROVIDER_FAILED", HttpStatus.BAD_GATEWAY,
 			"MEETING_PROVIDER_FAILED", HttpStatus.BAD_GATEWAY, "NOTIFICATION_FAILED", HttpStatus.BAD_GATEWAY,
 			TooManyCodes.CODE, HttpStatus.TOO_MANY_REQUESTS);
 
