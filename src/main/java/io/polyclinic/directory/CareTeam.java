@@ -2,8 +2,12 @@ package io.polyclinic.directory;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Which clinicians care for which patient, and which centres a patient belongs to. A booking links them; the links
  * are what let a clinician read the patient's record and a centre's staff act for the patient.
+ *
+ * <p>Narrower than caring for: a clinician <em>follows</em> a patient whose request they accepted
+ * ({@link PatientRequests}). That is what DiabCare means by "the doctor's patient": the readings they may see, the
+ * patients they list, the critical readings they are told of. An accepted request also makes an ordinary care link.
  */
 @Service
 public class CareTeam {
@@ -56,6 +64,45 @@ public class CareTeam {
 			.params(clinicianId, patientId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** Whether the clinician accepted a request of the patient: one indexed look-up. */
+	@Transactional(readOnly = true)
+	public boolean follows(@Nullable Long clinicianId, long patientId) {
+		return clinicianId != null && jdbc.sql("""
+				SELECT COUNT(*) FROM patient_requests
+				WHERE clinician_id = ? AND patient_id = ? AND status = 'ACCEPTED'""")
+			.params(clinicianId, patientId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** The accounts (user ids) of the clinicians who follow the patient, for telling them of the patient. */
+	@Transactional(readOnly = true)
+	public List<Long> followersOf(long patientId) {
+		return jdbc.sql("""
+				SELECT c.user_id FROM patient_requests r JOIN clinicians c ON c.id = r.clinician_id
+				WHERE r.patient_id = ? AND r.status = 'ACCEPTED' AND c.deleted_at IS NULL
+				ORDER BY r.decided_at, r.id""")
+			.param(patientId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The patients (ids) the clinician follows, the most recently accepted first, a page and its total. */
+	@Transactional(readOnly = true)
+	public Page<Long> followedBy(long clinicianId, Pageable page) {
+		List<Long> ids = jdbc.sql("""
+				SELECT patient_id FROM patient_requests WHERE clinician_id = ? AND status = 'ACCEPTED'
+				ORDER BY decided_at DESC, id DESC LIMIT ? OFFSET ?""")
+			.params(clinicianId, page.getPageSize(), page.getOffset())
+			.query(Long.class)
+			.list();
+		long total = ids.size() < page.getPageSize() && (page.getOffset() == 0 || !ids.isEmpty())
+				? page.getOffset() + ids.size()
+				: jdbc.sql("SELECT COUNT(*) FROM patient_requests WHERE clinician_id = ? AND status = 'ACCEPTED'")
+					.param(clinicianId).query(Long.class).single();
+		return new PageImpl<>(ids, page, total);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,48 @@
+package io.polyclinic.directory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A patient's request that a clinician follow them, and what became of it. An accepted request is the follow link
+ * ({@link CareTeam#follows}); both parties are named by their accounts, as the faces that show people by account do.
+ *
+ * @param id the request's public id
+ * @param requestedAt when the patient asked
+ * @param decidedAt when the clinician accepted or declined; null while pending
+ */
+public record PatientRequest(UUID id, Status status, Requester patient, Addressee doctor, @Nullable String urgentNote,
+		@Nullable String declineReason, Instant requestedAt, @Nullable Instant decidedAt, Instant createdAt,
+		Instant updatedAt) {
+
+	public enum Status {
+		PENDING, ACCEPTED, DECLINED
+	}
+
+	/**
+	 * The patient who asked.
+	 *
+	 * @param age whole years at today's date in UTC; null without a date of birth
+	 */
+	public record Requester(long patientId, UUID accountId, String fullName, @Nullable String email,
+			@Nullable String phone, @Nullable LocalDate dateOfBirth, @Nullable Integer age,
+			@Nullable String diabetesType) {
+	}
+
+	/**
+	 * The clinician asked.
+	 *
+	 * @param specialty the clinician's first specialization, if any
+	 */
+	public record Addressee(long clinicianId, UUID accountId, String fullName, @Nullable String email,
+			@Nullable String phone, @Nullable String specialty) {
+	}
+
+	/** Whether the patient left a note that is more than blanks. */
+	public boolean hasUrgentNote() {
+		return urgentNote != null && !urgentNote.isBlank();
+	}
+}
