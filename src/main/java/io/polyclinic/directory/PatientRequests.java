@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,7 +82,7 @@ public class PatientRequests {
 			throw alreadyLive(live);
 		});
 		UUID id = UUID.randomUUID();
-		Instant now = clock.instant();
+		Instant now = now();
 		try {
 			rows.insert(id, patientId, doctor.id(), note, now);
 		}
@@ -215,7 +216,7 @@ public class PatientRequests {
 		if (stub.status() != Status.PENDING) {
 			throw decided(stub.status());
 		}
-		Instant now = clock.instant();
+		Instant now = now();
 		if (!rows.decide(stub.id(), decision, reason, now)) {
 			// decided by a concurrent call since it was read
 			throw decided(decision);
@@ -265,6 +266,11 @@ public class PatientRequests {
 			.query(Long.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/** To the microsecond, as the database keeps it: events and rows tell the same time. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private LocalDate today() {

@@ -6,8 +6,10 @@
  * clinician's patients, nothing), looked up once per request, and answers "may this caller see this patient". The
  * registries check their own callers with it — hiring, opening and closing centres, registering and removing
  * clinicians, registering, changing and searching patients — whichever face asks, and audit every refusal. A
- * patient's centres (enrolment) and care links are kept here as bookings make them. It depends on identity (accounts),
- * audit and platform.
+ * patient's centres (enrolment) and care links are kept here as bookings make them. Patients ask clinicians to follow
+ * them ({@link io.polyclinic.directory.PatientRequests}); an accepted request is the follow link other modules ask
+ * about ({@code CareTeam.follows}, {@code followersOf}), announced by {@code PatientRequestCreated}, {@code
+ * PatientRequestAccepted} and {@code PatientRequestDeclined}. It depends on identity (accounts), audit and platform.
  */
 @NullMarked
 package io.polyclinic.directory;
