@@ -29,7 +29,7 @@ public record PatientRequest(UUID id, Status status, Requester patient, Addresse
 	 */
 	public record Requester(long patientId, UUID accountId, String fullName, @Nullable String email,
 			@Nullable String phone, @Nullable LocalDate dateOfBirth, @Nullable Integer age,
-			@Nullable String diabetesType) {
+			@Nullable DiabetesType diabetesType) {
 	}
 
 	/**

@@ -68,7 +68,8 @@ public class PatientRequests {
 	 *
 	 * @param patientAccountId the patient the request is for: must be the caller
 	 * @param doctorAccountId the clinician asked, by account
-	 * @throws Refusal FORBIDDEN unless the caller is that patient; NOT_FOUND for a clinician the caller cannot find;
+	 * @throws Refusal FORBIDDEN unless the caller is that patient; NOT_FOUND for an account that is no active
+	 *         clinician's (listed or not: DiabCare's doctor finder lists every active médecin);
 	 *         INVALID_INPUT for a note over {@value #NOTE_MAX} characters; CONFLICT {@code REQUEST_PENDING} or
 	 *         {@code ALREADY_FOLLOWING} when the pair already has a live request
 	 */
@@ -77,7 +78,8 @@ public class PatientRequests {
 			Actor actor) {
 		long patientId = patientSelf(patientAccountId, actor, "CREATE");
 		String note = trimmed(urgentNote, "urgentNote", NOTE_MAX);
-		Clinician doctor = clinicians.shownTo(doctorAccountId, actor);
+		Clinician doctor = clinicians.forAccount(doctorAccountId).filter(Clinician::bookable)
+			.orElseThrow(() -> Refusal.notFound("Doctor"));
 		rows.live(patientId, doctor.id()).ifPresent(live -> {
 			throw alreadyLive(live);
 		});

@@ -48,6 +48,8 @@ class PatientRequestsTests extends ApiTest {
 	@Autowired
 	CareTeam careTeam;
 	@Autowired
+	ClinicianRegistry clinicians;
+	@Autowired
 	AccessPolicy access;
 	@Autowired
 	Accounts accounts;
@@ -76,8 +78,8 @@ class PatientRequestsTests extends ApiTest {
 		Person older = patient();
 		Person younger = patient();
 		LocalDate born = LocalDate.now(ZoneOffset.UTC).minusYears(35).plusDays(1); // 35 tomorrow: 34 today
-		patients.change(older.id(), new PatientDetails(null, null, null, born, null, null, null, null, null),
-				Actor.system());
+		patients.change(older.id(), new PatientDetails(null, null, null, born, null, null, null, null, null,
+				DiabetesType.TYPE_1), Actor.system());
 
 		PatientRequest first = requests.request(older.account(), doctor.account(), "  Readings above 300  ",
 				older.actor());
@@ -101,6 +103,8 @@ class PatientRequestsTests extends ApiTest {
 		assertThat(all.get(1).patient().age()).isEqualTo(34)
 			.isEqualTo(Period.between(born, LocalDate.now(ZoneOffset.UTC)).getYears());
 		assertThat(all.get(1).patient().fullName()).startsWith("Patient ");
+		assertThat(all.get(1).patient().diabetesType()).isEqualTo(DiabetesType.TYPE_1);
+		assertThat(all.get(0).patient().diabetesType()).isNull();
 		assertThat(all.get(1).doctor().accountId()).isEqualTo(doctor.account());
 		assertThat(all.get(1).doctor().specialty()).isEqualTo("Clinical Psychologist");
 	}
@@ -237,6 +241,20 @@ class PatientRequestsTests extends ApiTest {
 		assertRefused(() -> requests.decline(doctor.account(), asked.id(), null, doctor.actor()),
 				Refusal.Kind.CONFLICT, "REQUEST_DECIDED");
 		assertThat(careTeam.follows(doctor.id(), patient.id())).isFalse();
+	}
+
+	@Test
+	void anUnlistedDoctorMayBeAskedAnInactiveOneMayNot() {
+		Person patient = patient();
+		Person unlisted = doctor();
+		clinicians.change(unlisted.id(), DirectoryAccessMatrixTests.details(null, null), ClinicianPractice.none(),
+				new ClinicianListing.Changes(false, null, null), Actor.system());
+		assertThat(requests.request(patient.account(), unlisted.account(), null, patient.actor()).status())
+			.isEqualTo(PatientRequest.Status.PENDING);
+		Person inactive = doctor();
+		clinicians.toggleActive(inactive.id(), Actor.system());
+		assertRefused(() -> requests.request(patient.account(), inactive.account(), null, patient.actor()),
+				Refusal.Kind.NOT_FOUND, "NOT_FOUND");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.polyclinic.directory.DiabetesType;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRequest;
 import io.polyclinic.directory.PatientRequest.Status;
@@ -38,7 +39,7 @@ public class PatientRequestRows {
 			SELECT r.id, r.public_id, r.status, r.urgent_note, r.decline_reason, r.requested_at, r.decided_at,
 			       r.created_at, r.updated_at,
 			       r.patient_id, pu.public_id AS patient_account, pu.full_name AS patient_name,
-			       pu.email AS patient_email, pu.phone AS patient_phone, p.date_of_birth,
+			       pu.email AS patient_email, pu.phone AS patient_phone, p.date_of_birth, p.diabetes_type,
 			       r.clinician_id, cu.public_id AS doctor_account, cu.full_name AS doctor_name,
 			       cu.email AS doctor_email, cu.phone AS doctor_phone,
 			       (SELECT s.name FROM clinician_specializations s WHERE s.clinician_id = r.clinician_id
@@ -165,7 +166,7 @@ public class PatientRequestRows {
 		List<Patient> content = jdbc.sql("""
 				SELECT p.id, p.public_id, p.user_id, u.full_name, u.phone, u.email, p.date_of_birth, p.gender,
 				       p.blood_group, p.emergency_contact_name, p.emergency_contact_phone, p.medical_history,
-				       p.lead_source, p.created_at
+				       p.lead_source, p.created_at, p.diabetes_type, u.public_id AS account_id
 				""" + where + " ORDER BY r.decided_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.getPageSize())
@@ -184,7 +185,8 @@ public class PatientRequestRows {
 			var patient = new PatientRequest.Requester(rs.getLong("patient_id"),
 					rs.getObject("patient_account", UUID.class), rs.getString("patient_name"),
 					rs.getString("patient_email"), rs.getString("patient_phone"), born,
-					born == null || born.isAfter(today) ? null : Period.between(born, today).getYears(), null);
+					born == null || born.isAfter(today) ? null : Period.between(born, today).getYears(),
+					rs.getString("diabetes_type") == null ? null : DiabetesType.valueOf(rs.getString("diabetes_type")));
 			var doctor = new PatientRequest.Addressee(rs.getLong("clinician_id"),
 					rs.getObject("doctor_account", UUID.class), rs.getString("doctor_name"), rs.getString("doctor_email"),
 					rs.getString("doctor_phone"), rs.getString("specialty"));
