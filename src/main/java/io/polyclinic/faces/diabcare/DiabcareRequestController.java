@@ -1,0 +1,188 @@
+package io.polyclinic.faces.diabcare;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.polyclinic.directory.PatientRequest;
+import io.polyclinic.directory.PatientRequests;
+import io.polyclinic.faces.Ids;
+import io.polyclinic.faces.LocalFormats;
+import io.polyclinic.faces.PageQuery;
+import io.polyclinic.faces.PageSize;
+import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Refusal;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Patient requests (contract sections 3 and 5) and the original's other request paths the app calls: a patient asks a
+ * médecin to follow them, the médecin sees their pending requests and accepts or declines each, the patient sees
+ * their own requests, and either party asks whether the médecin follows the patient. Who may is decided by
+ * directory: {@code /api/doctors/:id/...} is that médecin's, {@code /api/patients/:id/...} that patient's.
+ */
+@RestController
+class DiabcareRequestController {
+
+	private static final String PATIENT_LINK = "patient_link";
+
+	private final PatientRequests requests;
+
+	DiabcareRequestController(PatientRequests requests) {
+		this.requests = requests;
+	}
+
+	/** A pending request as the médecin's dashboard shows it (contract 3.1). */
+	record Pending(@JsonProperty("_id") String id, String patientId, String patientName, @Nullable Integer age,
+			@Nullable String diabetesType, Instant requestDate, boolean hasUrgentNote, String status,
+			String urgentNote) {
+	}
+
+	record PendingList(List<Pending> requests, long total) {
+	}
+
+	/** An answer to a decision: the contract's fields, then the request's own, which the app reads back (3.2, 3.3). */
+	record Decided(boolean success, String message, String patientId, String requestId,
+			@JsonProperty("_id") String id, String doctorId, String status, String requestType, Instant requestDate,
+			@Nullable String urgentNote, @Nullable String declineReason, @Nullable Instant respondedAt,
+			Instant createdAt, Instant updatedAt) {
+	}
+
+	/** The contract's body, {@code reason}, or the app's, {@code declineReason}: either names why. */
+	record Decline(@Nullable @Size(max = PatientRequests.REASON_MAX, message = "reason must be shorter than or equal to 500 characters") String reason,
+			@Nullable @Size(max = PatientRequests.REASON_MAX, message = "declineReason must be shorter than or equal to 500 characters") String declineReason) {
+	}
+
+	record RequestDoctor(@NotBlank(message = "doctorId should not be empty") String doctorId,
+			@Nullable @Size(max = PatientRequests.NOTE_MAX, message = "urgentNote must be shorter than or equal to 1000 characters") String urgentNote,
+			@Nullable @Pattern(regexp = PATIENT_LINK, message = "requestType must be one of the following values: patient_link") String requestType) {
+	}
+
+	/** A new request (contract 5.1). */
+	record Made(@JsonProperty("_id") String id, String patientId, String doctorId, String status, Instant requestDate,
+			String urgentNote) {
+	}
+
+	/** A médecin as the original populates a patient's request with them. */
+	record Doctor(@JsonProperty("_id") String id, String nom, String prenom, @Nullable String email,
+			@Nullable String telephone, @Nullable String specialite) {
+	}
+
+	/** One of the patient's own requests, as the original answers {@code my-requests}. */
+	record Mine(@JsonProperty("_id") String id, String patientId, Doctor doctorId, String status, String requestType,
+			Instant requestDate, String urgentNote, @Nullable String declineReason, @Nullable Instant respondedAt,
+			Instant createdAt, Instant updatedAt) {
+	}
+
+	record Access(boolean enabled) {
+	}
+
+	@GetMapping("/api/doctors/{doctorId}/patient-requests")
+	PendingList pending(@PathVariable String doctorId, @PageSize(defaultSize = 50) PageQuery page,
+			@AuthenticationPrincipal Actor actor) {
+		var found = requests.pending(uuid("doctorId", doctorId), page.pageable(), actor);
+		return new PendingList(found.getContent().stream().map(DiabcareRequestController::pending).toList(),
+				found.getTotalElements());
+	}
+
+	@PostMapping("/api/doctors/{doctorId}/patient-requests/{requestId}/accept")
+	Decided accept(@PathVariable String doctorId, @PathVariable String requestId,
+			@AuthenticationPrincipal Actor actor) {
+		PatientRequest accepted = requests.accept(uuid("doctorId", doctorId), uuid("requestId", requestId), actor);
+		return decided(accepted, "Patient request accepted");
+	}
+
+	@PostMapping("/api/doctors/{doctorId}/patient-requests/{requestId}/decline")
+	Decided decline(@PathVariable String doctorId, @PathVariable String requestId,
+			@Valid @RequestBody(required = false) @Nullable Decline body, @AuthenticationPrincipal Actor actor) {
+		String reason = body == null ? null : body.reason() != null && !body.reason().isBlank() ? body.reason()
+				: body.declineReason();
+		if (reason == null || reason.isBlank()) {
+			throw Refusal.invalidField("reason", "reason should not be empty");
+		}
+		PatientRequest declined = requests.decline(uuid("doctorId", doctorId), uuid("requestId", requestId), reason,
+				actor);
+		return decided(declined, "Patient request declined");
+	}
+
+	@PostMapping("/api/patients/{patientId}/request-doctor")
+	@ResponseStatus(HttpStatus.CREATED)
+	Made request(@PathVariable String patientId, @Valid @RequestBody RequestDoctor body,
+			@AuthenticationPrincipal Actor actor) {
+		PatientRequest made = requests.request(uuid("patientId", patientId), uuid("doctorId", body.doctorId()),
+				body.urgentNote(), actor);
+		return new Made(made.id().toString(), made.patient().accountId().toString(),
+				made.doctor().accountId().toString(), status(made), ms(made.requestedAt()), note(made));
+	}
+
+	/** Every request of the patient's, newest first: the latest hundred. */
+	@GetMapping("/api/patients/{patientId}/my-requests")
+	List<Mine> mine(@PathVariable String patientId, @AuthenticationPrincipal Actor actor) {
+		return requests.mine(uuid("patientId", patientId), PageRequest.of(0, 100), actor).getContent().stream()
+			.map(r -> new Mine(r.id().toString(), r.patient().accountId().toString(), doctor(r.doctor()), status(r),
+					PATIENT_LINK, ms(r.requestedAt()), note(r), r.declineReason(), LocalFormats.instantOrNull(r.decidedAt()),
+					ms(r.createdAt()), ms(r.updatedAt())))
+			.toList();
+	}
+
+	@GetMapping("/api/patients/{patientId}/doctors/{doctorId}/access-status")
+	Access accessForPatient(@PathVariable String patientId, @PathVariable String doctorId,
+			@AuthenticationPrincipal Actor actor) {
+		return new Access(requests.followedBy(uuid("patientId", patientId), uuid("doctorId", doctorId), actor));
+	}
+
+	@GetMapping("/api/doctors/{doctorId}/patients/{patientId}/access-status")
+	Access accessForDoctor(@PathVariable String doctorId, @PathVariable String patientId,
+			@AuthenticationPrincipal Actor actor) {
+		return new Access(requests.follows(uuid("doctorId", doctorId), uuid("patientId", patientId), actor));
+	}
+
+	private static Pending pending(PatientRequest r) {
+		return new Pending(r.id().toString(), r.patient().accountId().toString(), r.patient().fullName(),
+				r.patient().age(), DiabcareUsers.diabetesType(r.patient().diabetesType()), ms(r.requestedAt()),
+				r.hasUrgentNote(), status(r), note(r));
+	}
+
+	private static Decided decided(PatientRequest r, String message) {
+		return new Decided(true, message, r.patient().accountId().toString(), r.id().toString(), r.id().toString(),
+				r.doctor().accountId().toString(), status(r), PATIENT_LINK, ms(r.requestedAt()), r.urgentNote(),
+				r.declineReason(), LocalFormats.instantOrNull(r.decidedAt()), ms(r.createdAt()), ms(r.updatedAt()));
+	}
+
+	private static Doctor doctor(PatientRequest.Addressee d) {
+		return new Doctor(d.accountId().toString(), DiabcareUsers.nom(d.fullName()), DiabcareUsers.prenom(d.fullName()),
+				d.email(), d.phone(), d.specialty());
+	}
+
+	private static String status(PatientRequest r) {
+		return r.status().name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** The note as the contract shows it: empty when the patient left none. */
+	private static String note(PatientRequest r) {
+		return r.urgentNote() == null ? "" : r.urgentNote();
+	}
+
+	private static Instant ms(Instant instant) {
+		return LocalFormats.instant(instant);
+	}
+
+	private static UUID uuid(String field, String value) {
+		return java.util.Objects.requireNonNull(Ids.uuid(field, value).publicId());
+	}
+}
