@@ -213,6 +213,18 @@ public class PatientRegistry {
 		return signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(), source);
 	}
 
+	/**
+	 * As {@link #signInWithProvider}, for a mobile app that holds the provider's id token itself (DiabCare's Google
+	 * sign-in): whoever holds the verified address signs in, whatever their role; an unknown address signs up an
+	 * active patient.
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public AddressSignIn signInWithProviderToken(String provider, @Nullable String idToken, LeadSource source) {
+		ProviderLogin login = providerLogins.verifyIdToken(provider, idToken);
+		String name = login.name() == null ? localPart(login.email()) : login.name();
+		return signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(), source);
+	}
+
 	private AddressSignIn signInOrUp(Optional<Account> existing, @Nullable String verifiedEmail, @Nullable String phone,
 			String name, @Nullable String picture, LeadSource source) {
 		boolean created = false;
