@@ -137,7 +137,7 @@ class DiabcareAuthController {
 				body.groupeSanguin(), null, null, null,
 				body.typeDiabete() == null ? null : DiabcareUsers.diabetesType(body.typeDiabete())),
 				body.motDePasse(), LeadSource.OTHER);
-		return new SignedInUser(users.patient(signedUp.patient()), signedUp.tokens().accessToken());
+		return new SignedInUser(users.patient(signedUp.patient(), null), signedUp.tokens().accessToken());
 	}
 
 	@PublicEndpoint
