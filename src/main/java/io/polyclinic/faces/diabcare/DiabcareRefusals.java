@@ -24,7 +24,7 @@ final class DiabcareRefusals {
 			Map.entry("pharmacyName", "nomPharmacie"), Map.entry("specializations", "specialite"),
 			Map.entry("clinicianId", "doctorId"), Map.entry("startsAt", "dateTime"),
 			// the only file this face takes is a profile photo, sent inline
-			Map.entry("file", "photoProfil"));
+			Map.entry("file", "photoProfil"), Map.entry("score", "note"));
 
 	private static final Map<String, HttpStatus> STATUSES = Map.of("PAYMENT_PROVIDER_FAILED", HttpStatus.BAD_GATEWAY,
 			"NOTIFICATION_FAILED", HttpStatus.BAD_GATEWAY);
