@@ -1,7 +1,11 @@
 package io.polyclinic.faces.diabcare;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,6 +26,7 @@ import io.polyclinic.directory.PatientRequest;
 import io.polyclinic.directory.PatientRequests;
 import io.polyclinic.faces.Ids;
 import io.polyclinic.faces.LocalFormats;
+import io.polyclinic.faces.NumberedPage;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.PageSize;
 import io.polyclinic.platform.Actor;
@@ -33,8 +39,10 @@ import jakarta.validation.constraints.Size;
 /**
  * Patient requests (contract sections 3 and 5) and the original's other request paths the app calls: a patient asks a
  * médecin to follow them, the médecin sees their pending requests and accepts or declines each, the patient sees
- * their own requests, and either party asks whether the médecin follows the patient. Who may is decided by
- * directory: {@code /api/doctors/:id/...} is that médecin's, {@code /api/patients/:id/...} that patient's.
+ * their own requests, and either party asks whether the médecin follows the patient; a médecin's patients and a
+ * patient's médecins are those of accepted requests. Who may is decided by directory: {@code /api/doctors/:id/...}
+ * and {@code /api/medecins/:id/...} are that médecin's, {@code /api/patients/:id/...} and
+ * {@code /api/medecins/patient/:id/...} that patient's.
  */
 @RestController
 class DiabcareRequestController {
@@ -42,9 +50,13 @@ class DiabcareRequestController {
 	private static final String PATIENT_LINK = "patient_link";
 
 	private final PatientRequests requests;
+	private final DiabcareUsers users;
+	private final Clock clock;
 
-	DiabcareRequestController(PatientRequests requests) {
+	DiabcareRequestController(PatientRequests requests, DiabcareUsers users, Clock clock) {
 		this.requests = requests;
+		this.users = users;
+		this.clock = clock;
 	}
 
 	/** A pending request as the médecin's dashboard shows it (contract 3.1). */
@@ -90,6 +102,12 @@ class DiabcareRequestController {
 	}
 
 	record Access(boolean enabled) {
+	}
+
+	/** One of a médecin's patients, as the original's {@code my-patients} lists them (without glucose standing). */
+	record MyPatient(@JsonProperty("_id") String id, String prenom, String nom, @Nullable String email,
+			@Nullable String telephone, @Nullable String photoProfil, @Nullable String dateNaissance,
+			@Nullable Integer age, @Nullable String sexe, @Nullable String typeDiabete, String initials) {
 	}
 
 	@GetMapping("/api/doctors/{doctorId}/patient-requests")
@@ -150,6 +168,39 @@ class DiabcareRequestController {
 	Access accessForDoctor(@PathVariable String doctorId, @PathVariable String patientId,
 			@AuthenticationPrincipal Actor actor) {
 		return new Access(requests.follows(uuid("doctorId", doctorId), uuid("patientId", patientId), actor));
+	}
+
+	/**
+	 * The médecin's patients (accepted requests), the most recently accepted first, by name or email, paged. The
+	 * original's glucose standing (status, lastReading, statusCounts) is not served: see openapi.md.
+	 */
+	@GetMapping("/api/medecins/{id}/my-patients")
+	NumberedPage<MyPatient> myPatients(@PathVariable String id, PageQuery page,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String search, @AuthenticationPrincipal Actor actor) {
+		if (status != null && !status.isEmpty() && !"all".equals(status)) {
+			throw Refusal.invalidField("status", "status filtering by glucose standing is not available: use all");
+		}
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		return NumberedPage.of(requests.patientsOf(uuid("id", id), search, page.pageable(), actor), page,
+				p -> new MyPatient(p.accountId().toString(), DiabcareUsers.prenom(p.fullName()),
+						DiabcareUsers.nom(p.fullName()), p.email(), p.phone(), null,
+						p.dateOfBirth() == null ? null : p.dateOfBirth().toString(),
+						DiabcareUsers.age(p.dateOfBirth(), today), p.gender(),
+						DiabcareUsers.diabetesType(p.diabetesType()), initials(p.fullName())));
+	}
+
+	/** The médecins who follow the patient, as user objects. */
+	@GetMapping("/api/medecins/patient/{patientId}/my-doctors")
+	List<Map<String, Object>> myDoctors(@PathVariable String patientId, @AuthenticationPrincipal Actor actor) {
+		return requests.doctorsOf(uuid("patientId", patientId), actor).stream().map(users::medecin).toList();
+	}
+
+	private static String initials(String fullName) {
+		String prenom = DiabcareUsers.prenom(fullName);
+		String nom = DiabcareUsers.nom(fullName);
+		return ((prenom.isEmpty() ? "" : prenom.substring(0, 1))
+				+ (nom.isEmpty() || nom.equals(prenom) ? "" : nom.substring(0, 1))).toUpperCase(java.util.Locale.ROOT);
 	}
 
 	private static Pending pending(PatientRequest r) {

@@ -311,6 +311,74 @@ class DiabcareRequestsTests extends DiabcareApiTest {
 			.token(doctor.token()).send())).containsExactly("patientId must be an id");
 	}
 
+	@Test
+	void aMedecinsPatientsAreThoseTheyAcceptedAndAPatientsMedecinsTheirFollowers() {
+		Person doctor = people.medecin("Lotfi", "Mabrouk", "Endocrinologie");
+		Person first = people.patient("Amira", "Ben Youssef", "TYPE_1", "1985-02-10T00:00:00.000");
+		Person second = people.patient("Slim", "Kacem");
+		Person pending = people.patient("Pending", "Patient");
+		for (Person p : List.of(first, second)) {
+			String request = ask(p, doctor, null).json().path("_id").asString();
+			http.post(API + "/doctors/" + doctor.id() + "/patient-requests/" + request + "/accept", null)
+				.token(doctor.token()).send();
+		}
+		ask(pending, doctor, null);
+
+		// the app's getDoctorPatients: page, limit, status=all, search
+		Http.Res res = http.get(API + "/medecins/" + doctor.id() + "/my-patients?page=1&limit=10&status=all")
+			.token(doctor.token()).send();
+
+		assertThat(res.status()).as(res.body()).isEqualTo(200);
+		JsonNode body = res.json();
+		assertThat(Http.keys(body)).containsExactlyInAnyOrder("data", "total", "page", "limit", "totalPages");
+		assertThat(body.path("total").asLong()).isEqualTo(2);
+		assertThat(body.path("page").asInt()).isEqualTo(1);
+		assertThat(body.path("limit").asInt()).isEqualTo(10);
+		assertThat(body.path("totalPages").asLong()).isEqualTo(1);
+		assertThat(body.path("data").valueStream().map(p -> p.path("_id").asString()))
+			.containsExactly(second.id(), first.id());
+		JsonNode amira = body.path("data").get(1);
+		assertThat(Http.keys(amira)).containsExactlyInAnyOrder("_id", "prenom", "nom", "email", "telephone",
+				"photoProfil", "dateNaissance", "age", "sexe", "typeDiabete", "initials");
+		assertThat(amira.path("prenom").asString()).isEqualTo("Amira");
+		assertThat(amira.path("nom").asString()).isEqualTo("Ben Youssef");
+		assertThat(amira.path("email").asString()).isEqualTo(first.email().toLowerCase());
+		assertThat(amira.path("dateNaissance").asString()).isEqualTo("1985-02-10");
+		assertThat(amira.path("age").asInt()).isEqualTo(age("1985-02-10"));
+		assertThat(amira.path("typeDiabete").asString()).isEqualTo("TYPE_1");
+		assertThat(amira.path("initials").asString()).isEqualTo("AB");
+
+		JsonNode found = http.get(API + "/medecins/" + doctor.id() + "/my-patients?search=youssef")
+			.token(doctor.token()).send().json();
+		assertThat(found.path("total").asLong()).isOne();
+		assertThat(found.path("data").get(0).path("_id").asString()).isEqualTo(first.id());
+		assertThat(validationMessages(http.get(API + "/medecins/" + doctor.id() + "/my-patients?status=critical")
+			.token(doctor.token()).send())).hasSize(1);
+		nestError(http.get(API + "/medecins/" + doctor.id() + "/my-patients").token(people.medecin("Other", "Doctor")
+			.token()).send(), 403, "Forbidden");
+		nestError(http.get(API + "/medecins/" + doctor.id() + "/my-patients").token(first.token()).send(), 403,
+				"Forbidden");
+
+		// the patient's médecins: MyDoctorsScreen reads _id, prenom, nom
+		Http.Res mine = http.get(API + "/medecins/patient/" + first.id() + "/my-doctors").token(first.token()).send();
+		assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+		assertThat(mine.json()).singleElement().satisfies(d -> {
+			assertThat(d.path("_id").asString()).isEqualTo(doctor.id());
+			assertThat(d.path("prenom").asString()).isEqualTo("Lotfi");
+			assertThat(d.path("nom").asString()).isEqualTo("Mabrouk");
+			assertThat(d.path("role").asString()).isEqualTo("MEDECIN");
+			assertThat(d.path("specialite").asString()).isEqualTo("Endocrinologie");
+		});
+		assertThat(http.get(API + "/medecins/patient/" + pending.id() + "/my-doctors").token(pending.token()).send()
+			.json()).isEmpty();
+		nestError(http.get(API + "/medecins/patient/" + first.id() + "/my-doctors").token(second.token()).send(), 403,
+				"Forbidden");
+		nestError(http.get(API + "/medecins/patient/" + first.id() + "/my-doctors").token(doctor.token()).send(), 403,
+				"Forbidden");
+		assertThat(validationMessages(http.get(API + "/medecins/patient/x/my-doctors").token(first.token()).send()))
+			.containsExactly("patientId must be an id");
+	}
+
 	static int age(String born) {
 		return Period.between(LocalDate.parse(born), LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC)).getYears();
 	}
