@@ -84,6 +84,8 @@ class DiabcareNotificationsTests extends DiabcareApiTest {
 		Person doctor = people.medecin("Leila", "Hammami");
 		Person patient = people.patient("John", "Doe");
 		String request = follow(patient, doctor);
+		awaitInbox(doctor, 1); // told of the request first: the listeners run in no set order
+		pause(5);
 		critical(patient, "260");
 
 		JsonNode body = awaitInbox(doctor, 2);
@@ -169,7 +171,10 @@ class DiabcareNotificationsTests extends DiabcareApiTest {
 		Person patient = people.patient("Hedi", "Brahem");
 		Person doctor = people.medecin("Dora", "Tlili");
 		UUID conversation = UUID.randomUUID();
+		// one after the other: the listeners run on their own threads, in no set order
 		message(doctor, patient, conversation, "Your results are fine");
+		awaitInbox(patient, 1);
+		pause(5); // a later creation time, to the microsecond
 		message(doctor, patient, conversation, "See you Monday");
 		awaitInbox(patient, 2);
 
