@@ -7,14 +7,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A patient's request that a clinician follow them, and what became of it. An accepted request is the follow link
- * ({@link CareTeam#follows}); both parties are named by their accounts, as the faces that show people by account do.
+ * A request that a clinician follow a patient, and what became of it: asked by the patient (the clinician decides) or
+ * by the clinician (the patient decides). An accepted request is the follow link ({@link CareTeam#follows}); both
+ * parties are named by their accounts, as the faces that show people by account do.
  *
+ * @param initiatedBy who asked; the other party decides
  * @param id the request's public id
  * @param requestedAt when the patient asked
  * @param decidedAt when the clinician accepted or declined; null while pending
  */
-public record PatientRequest(UUID id, Status status, Requester patient, Addressee doctor, @Nullable String urgentNote,
+public record PatientRequest(UUID id, Status status, Initiator initiatedBy, Requester patient, Addressee doctor, @Nullable String urgentNote,
 		@Nullable String declineReason, Instant requestedAt, @Nullable Instant decidedAt, Instant createdAt,
 		Instant updatedAt) {
 
@@ -22,8 +24,13 @@ public record PatientRequest(UUID id, Status status, Requester patient, Addresse
 		PENDING, ACCEPTED, DECLINED
 	}
 
+	/** Who asked. */
+	public enum Initiator {
+		PATIENT, CLINICIAN
+	}
+
 	/**
-	 * The patient who asked.
+	 * The patient.
 	 *
 	 * @param age whole years at today's date in UTC; null without a date of birth
 	 */
@@ -33,7 +40,7 @@ public record PatientRequest(UUID id, Status status, Requester patient, Addresse
 	}
 
 	/**
-	 * The clinician asked.
+	 * The clinician.
 	 *
 	 * @param specialty the clinician's first specialization, if any
 	 */

@@ -19,14 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
+import io.polyclinic.directory.PatientRequest.Initiator;
 import io.polyclinic.directory.PatientRequest.Status;
 import io.polyclinic.directory.internal.PatientRequestRows;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
 
 /**
- * Patients asking clinicians to follow them, and the clinicians' answers. A patient asks for themself only; only the
- * clinician asked decides; an accepted request is the follow link of {@link CareTeam#follows} (and an ordinary care
+ * Patients asking clinicians to follow them, and the clinicians' answers; and the other way round, clinicians asking
+ * patients (the original's access request), the patients deciding. A patient asks for themself only, a clinician for
+ * themself only; only the party asked decides; an accepted request is the follow link of {@link CareTeam#follows} (and an ordinary care
  * link besides). Both sides are named by their accounts' public ids, which is how the faces that use this name people,
  * and each operation checks that the caller is the party the path names: a patient's requests are that patient's, a
  * clinician's are that clinician's — staff included, nobody else reads or decides them. Refusals are audited.
@@ -86,7 +88,7 @@ public class PatientRequests {
 		UUID id = UUID.randomUUID();
 		Instant now = now();
 		try {
-			rows.insert(id, patientId, doctor.id(), note, now);
+			rows.insert(id, patientId, doctor.id(), Initiator.PATIENT, note, now);
 		}
 		catch (DataIntegrityViolationException concurrent) {
 			// a request of the same pair at the same moment won: the database's unique key said so
@@ -107,20 +109,20 @@ public class PatientRequests {
 	@Transactional // not read-only: the list is audited
 	public Page<PatientRequest> pending(UUID doctorAccountId, Pageable page, Actor actor) {
 		long clinicianId = clinicianSelf(doctorAccountId, actor, "LIST");
-		Page<PatientRequest> found = rows.find(clinicianId, null, Status.PENDING, page, today());
+		Page<PatientRequest> found = rows.find(clinicianId, null, Status.PENDING, Initiator.PATIENT, page, today());
 		audit.record(AuditRecord.of(actor, "LIST", RESOURCE, null, null, AuditRecord.Outcome.SUCCESS,
 				found.getNumberOfElements() + " results"));
 		return found;
 	}
 
 	/**
-	 * The patient's own requests, whatever became of them, newest first.
+	 * The patient's requests, whoever asked and whatever became of them, newest first.
 	 *
 	 * @throws Refusal FORBIDDEN unless the caller is that patient
 	 */
 	public Page<PatientRequest> mine(UUID patientAccountId, Pageable page, Actor actor) {
 		long patientId = patientSelf(patientAccountId, actor, "LIST");
-		return rows.find(null, patientId, null, page, today());
+		return rows.find(null, patientId, null, null, page, today());
 	}
 
 	/**
@@ -148,6 +150,76 @@ public class PatientRequests {
 	@Transactional
 	public PatientRequest decline(UUID doctorAccountId, UUID requestId, @Nullable String reason, Actor actor) {
 		PatientRequestRows.Stub stub = addressed(doctorAccountId, requestId, actor, "DECLINE");
+		String why = trimmed(reason, "reason", REASON_MAX);
+		Instant now = decide(stub, Status.DECLINED, why);
+		events.publishEvent(new PatientRequestDeclined(stub.publicId(), stub.patientId(), stub.patientUserId(),
+				stub.clinicianId(), stub.clinicianUserId(), why, now));
+		audit.record(AuditRecord.success(actor, "DECLINE", RESOURCE, stub.publicId(), stub.patientId()));
+		return rows.get(stub.id(), today());
+	}
+
+	/**
+	 * The calling clinician asks the patient to let them follow them (the original's access request).
+	 *
+	 * @throws Refusal FORBIDDEN unless the caller is that clinician; NOT_FOUND for an account that is no patient's;
+	 *         CONFLICT {@code REQUEST_PENDING} or {@code ALREADY_FOLLOWING} when the pair already has a live request
+	 */
+	@Transactional
+	public PatientRequest offer(UUID doctorAccountId, UUID patientAccountId, Actor actor) {
+		long clinicianId = clinicianSelf(doctorAccountId, actor, "CREATE");
+		Long patientId = patientOfAccount(patientAccountId);
+		if (patientId == null) {
+			throw Refusal.notFound("Patient");
+		}
+		rows.live(patientId, clinicianId).ifPresent(live -> {
+			throw live == Status.ACCEPTED ? alreadyLive(live) : offerPending();
+		});
+		UUID id = UUID.randomUUID();
+		try {
+			rows.insert(id, patientId, clinicianId, Initiator.CLINICIAN, null, now());
+		}
+		catch (DataIntegrityViolationException concurrent) {
+			throw offerPending();
+		}
+		audit.record(AuditRecord.success(actor, "CREATE", RESOURCE, id, patientId));
+		return rows.get(id, today());
+	}
+
+	/**
+	 * The clinicians' pending requests to the patient, newest first.
+	 *
+	 * @throws Refusal FORBIDDEN unless the caller is that patient
+	 */
+	public Page<PatientRequest> offers(UUID patientAccountId, Pageable page, Actor actor) {
+		long patientId = patientSelf(patientAccountId, actor, "LIST");
+		return rows.find(null, patientId, Status.PENDING, Initiator.CLINICIAN, page, today());
+	}
+
+	/**
+	 * The patient lets the clinician who asked follow them.
+	 *
+	 * @throws Refusal FORBIDDEN unless the caller is that patient and a clinician asked them; NOT_FOUND for no such
+	 *         request; CONFLICT {@code REQUEST_DECIDED} when it is no longer pending
+	 */
+	@Transactional
+	public PatientRequest acceptOffer(UUID patientAccountId, UUID requestId, Actor actor) {
+		PatientRequestRows.Stub stub = offered(patientAccountId, requestId, actor, "ACCEPT");
+		Instant now = decide(stub, Status.ACCEPTED, null);
+		careTeam.link(stub.patientId(), stub.clinicianId());
+		events.publishEvent(new PatientRequestAccepted(stub.publicId(), stub.patientId(), stub.patientUserId(),
+				stub.clinicianId(), stub.clinicianUserId(), now));
+		audit.record(AuditRecord.success(actor, "ACCEPT", RESOURCE, stub.publicId(), stub.patientId()));
+		return rows.get(stub.id(), today());
+	}
+
+	/**
+	 * The patient declines the clinician who asked, perhaps saying why.
+	 *
+	 * @throws Refusal as {@link #acceptOffer}; INVALID_INPUT for a reason over {@value #REASON_MAX} characters
+	 */
+	@Transactional
+	public PatientRequest declineOffer(UUID patientAccountId, UUID requestId, @Nullable String reason, Actor actor) {
+		PatientRequestRows.Stub stub = offered(patientAccountId, requestId, actor, "DECLINE");
 		String why = trimmed(reason, "reason", REASON_MAX);
 		Instant now = decide(stub, Status.DECLINED, why);
 		events.publishEvent(new PatientRequestDeclined(stub.publicId(), stub.patientId(), stub.patientUserId(),
@@ -226,11 +298,24 @@ public class PatientRequests {
 		return now;
 	}
 
-	/** The request, if the caller is the clinician the path names and the request is addressed to them. */
+	/**
+	 * The request, if the caller is the clinician the path names and the request is a patient's to them: a request
+	 * the clinician asked themself is the patient's to decide.
+	 */
 	private PatientRequestRows.Stub addressed(UUID doctorAccountId, UUID requestId, Actor actor, String action) {
 		long clinicianId = clinicianSelf(doctorAccountId, actor, action);
 		PatientRequestRows.Stub stub = rows.stub(requestId).orElseThrow(() -> Refusal.notFound("Patient request"));
-		if (stub.clinicianId() != clinicianId) {
+		if (stub.clinicianId() != clinicianId || stub.initiatedBy() != Initiator.PATIENT) {
+			throw access.denied(actor, action, RESOURCE, requestId, stub.patientId());
+		}
+		return stub;
+	}
+
+	/** The request, if the caller is the patient the path names and the request is a clinician's to them. */
+	private PatientRequestRows.Stub offered(UUID patientAccountId, UUID requestId, Actor actor, String action) {
+		long patientId = patientSelf(patientAccountId, actor, action);
+		PatientRequestRows.Stub stub = rows.stub(requestId).orElseThrow(() -> Refusal.notFound("Patient request"));
+		if (stub.patientId() != patientId || stub.initiatedBy() != Initiator.CLINICIAN) {
 			throw access.denied(actor, action, RESOURCE, requestId, stub.patientId());
 		}
 		return stub;
@@ -294,6 +379,10 @@ public class PatientRequests {
 		return live == Status.ACCEPTED
 				? Refusal.conflict("ALREADY_FOLLOWING", "This doctor already follows the patient")
 				: Refusal.conflict("REQUEST_PENDING", "A pending request to this doctor already exists");
+	}
+
+	private static Refusal offerPending() {
+		return Refusal.conflict("REQUEST_PENDING", "A request between this doctor and this patient is already pending");
 	}
 
 	private static Refusal decided(Status status) {

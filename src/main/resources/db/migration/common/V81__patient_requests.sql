@@ -1,5 +1,6 @@
--- directory: a patient asks a clinician to follow them (DiabCare's "request a doctor"); the clinician accepts or
--- declines. An ACCEPTED request is the follow link: the clinician sees the patient's readings, lists them among their
+-- directory: a patient asks a clinician to follow them (DiabCare's "request a doctor"), and the clinician accepts or
+-- declines; or the clinician asks the patient (initiated_by CLINICIAN: the original's access request), and the patient
+-- decides. An ACCEPTED request is the follow link: the clinician sees the patient's readings, lists them among their
 -- patients and is told of their critical readings. At most one live (pending or accepted) request per pair: enforced
 -- in V81_1, per database.
 CREATE TABLE patient_requests (
@@ -8,6 +9,7 @@ CREATE TABLE patient_requests (
     patient_id      BIGINT      NOT NULL REFERENCES patients (id),
     clinician_id    BIGINT      NOT NULL REFERENCES clinicians (id),
     status          VARCHAR(10) NOT NULL,
+    initiated_by    VARCHAR(10) NOT NULL,
     urgent_note     VARCHAR(1000),
     decline_reason  VARCHAR(500),
     requested_at    TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -15,7 +17,8 @@ CREATE TABLE patient_requests (
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uk_patient_requests_public_id UNIQUE (public_id),
-    CONSTRAINT ck_patient_requests_status CHECK (status IN ('PENDING', 'ACCEPTED', 'DECLINED'))
+    CONSTRAINT ck_patient_requests_status CHECK (status IN ('PENDING', 'ACCEPTED', 'DECLINED')),
+    CONSTRAINT ck_patient_requests_initiated_by CHECK (initiated_by IN ('PATIENT', 'CLINICIAN'))
 );
 -- a clinician's pending requests, newest first, and their followed patients
 CREATE INDEX ix_patient_requests_clinician ON patient_requests (clinician_id, status, requested_at DESC);

@@ -88,6 +88,25 @@ class PatientRequestsMatrixTests extends ApiTest {
 		expect(Set.of(), actor -> requests.accept(other, freshRequest(), actor));
 	}
 
+	@Test
+	void onlyTheDoctorOffersForThemselfAndOnlyThePatientAskedDecides() {
+		expect(Set.of(DOCTOR), actor -> requests.offer(doctor, freshPatient(), actor));
+		expect(Set.of(PATIENT_A), actor -> requests.offers(patientA, PageRequest.of(0, 10), actor));
+		expect(Set.of(PATIENT_A), actor -> requests.acceptOffer(patientA, freshOffer(), actor));
+		expect(Set.of(PATIENT_A), actor -> requests.declineOffer(patientA, freshOffer(), null, actor));
+	}
+
+	UUID freshPatient() {
+		return accounts.get(clinic.patient().userId()).publicId();
+	}
+
+	/** A pending offer to patient A of a new doctor. */
+	UUID freshOffer() {
+		var other = clinic.clinician(cast.centreA.id(), "Asia/Kolkata");
+		return requests.offer(other.accountId(), patientA, clinic.actorOf(other.userId(),
+				io.polyclinic.platform.Role.CLINICIAN)).id();
+	}
+
 	/** A pending request to the doctor of a new patient: each caller decides one of their own. */
 	UUID freshRequest() {
 		var patient = clinic.patient();

@@ -258,6 +258,54 @@ class PatientRequestsTests extends ApiTest {
 	}
 
 	@Test
+	void aDoctorMayAskThePatientWhoThenDecides() {
+		Person doctor = doctor();
+		Person patient = patient();
+		PatientRequest offered = requests.offer(doctor.account(), patient.account(), doctor.actor());
+
+		assertThat(offered.initiatedBy()).isEqualTo(PatientRequest.Initiator.CLINICIAN);
+		assertThat(offered.status()).isEqualTo(PatientRequest.Status.PENDING);
+		assertThat(requests.offers(patient.account(), PageRequest.of(0, 5), patient.actor()).getContent())
+			.extracting(PatientRequest::id).containsExactly(offered.id());
+		// not among the doctor's requests to decide, and not theirs to decide
+		assertThat(requests.pending(doctor.account(), PageRequest.of(0, 5), doctor.actor()).getTotalElements())
+			.isZero();
+		assertRefused(() -> requests.accept(doctor.account(), offered.id(), doctor.actor()), Refusal.Kind.FORBIDDEN,
+				"FORBIDDEN");
+		// one live request per pair, whoever asked
+		assertRefused(() -> requests.request(patient.account(), doctor.account(), null, patient.actor()),
+				Refusal.Kind.CONFLICT, "REQUEST_PENDING");
+		assertRefused(() -> requests.offer(doctor.account(), patient.account(), doctor.actor()),
+				Refusal.Kind.CONFLICT, "REQUEST_PENDING");
+
+		requests.acceptOffer(patient.account(), offered.id(), patient.actor());
+		assertThat(careTeam.follows(doctor.id(), patient.id())).isTrue();
+		assertThat(careTeam.caresFor(doctor.id(), patient.id())).isTrue();
+		assertThat(requests.offers(patient.account(), PageRequest.of(0, 5), patient.actor()).getContent()).isEmpty();
+		assertRefused(() -> requests.offer(doctor.account(), patient.account(), doctor.actor()),
+				Refusal.Kind.CONFLICT, "ALREADY_FOLLOWING");
+		assertRefused(() -> requests.acceptOffer(patient.account(), offered.id(), patient.actor()),
+				Refusal.Kind.CONFLICT, "REQUEST_DECIDED");
+	}
+
+	@Test
+	void aPatientDeclinesADoctorsAskingAndCannotDecideTheirOwnRequest() {
+		Person doctor = doctor();
+		Person patient = patient();
+		PatientRequest offered = requests.offer(doctor.account(), patient.account(), doctor.actor());
+		PatientRequest declined = requests.declineOffer(patient.account(), offered.id(), " Not now ", patient.actor());
+		assertThat(declined.status()).isEqualTo(PatientRequest.Status.DECLINED);
+		assertThat(declined.declineReason()).isEqualTo("Not now");
+		assertThat(careTeam.follows(doctor.id(), patient.id())).isFalse();
+
+		PatientRequest own = requests.request(patient.account(), doctor.account(), null, patient.actor());
+		assertRefused(() -> requests.acceptOffer(patient.account(), own.id(), patient.actor()),
+				Refusal.Kind.FORBIDDEN, "FORBIDDEN");
+		assertRefused(() -> requests.offer(doctor.account(), UUID.randomUUID(), doctor.actor()),
+				Refusal.Kind.NOT_FOUND, "NOT_FOUND");
+	}
+
+	@Test
 	void whatARequestSaysIsChecked() {
 		Person doctor = doctor();
 		Person patient = patient();
@@ -303,9 +351,9 @@ class PatientRequestsTests extends ApiTest {
 	void insert(long patientId, long clinicianId, String status) {
 		OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
 		jdbc.sql("""
-				INSERT INTO patient_requests (public_id, patient_id, clinician_id, status, requested_at, created_at,
-				                              updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO patient_requests (public_id, patient_id, clinician_id, status, initiated_by, requested_at,
+				                              created_at, updated_at)
+				VALUES (?, ?, ?, ?, 'CLINICIAN', ?, ?, ?)""")
 			.params(UUID.randomUUID(), patientId, clinicianId, status, now, now, now)
 			.update();
 	}

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import io.polyclinic.directory.DiabetesType;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientRequest;
+import io.polyclinic.directory.PatientRequest.Initiator;
 import io.polyclinic.directory.PatientRequest.Status;
 
 /**
@@ -36,8 +37,8 @@ import io.polyclinic.directory.PatientRequest.Status;
 public class PatientRequestRows {
 
 	private static final String SELECT = """
-			SELECT r.id, r.public_id, r.status, r.urgent_note, r.decline_reason, r.requested_at, r.decided_at,
-			       r.created_at, r.updated_at,
+			SELECT r.id, r.public_id, r.status, r.initiated_by, r.urgent_note, r.decline_reason, r.requested_at,
+			       r.decided_at, r.created_at, r.updated_at,
 			       r.patient_id, pu.public_id AS patient_account, pu.full_name AS patient_name,
 			       pu.email AS patient_email, pu.phone AS patient_phone, p.date_of_birth, p.diabetes_type,
 			       r.clinician_id, cu.public_id AS doctor_account, cu.full_name AS doctor_name,
@@ -57,7 +58,7 @@ public class PatientRequestRows {
 
 	/** Who a request joins, as a decision needs them: the row's ids, its parties' accounts, its status. */
 	public record Stub(long id, UUID publicId, long patientId, long patientUserId, long clinicianId,
-			long clinicianUserId, Status status) {
+			long clinicianUserId, Status status, Initiator initiatedBy) {
 	}
 
 	/**
@@ -65,13 +66,14 @@ public class PatientRequestRows {
 	 *
 	 * @throws org.springframework.dao.DataIntegrityViolationException when the pair already has a live request
 	 */
-	public void insert(UUID publicId, long patientId, long clinicianId, @Nullable String urgentNote, Instant now) {
+	public void insert(UUID publicId, long patientId, long clinicianId, Initiator initiatedBy,
+			@Nullable String urgentNote, Instant now) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
 		jdbc.sql("""
-				INSERT INTO patient_requests (public_id, patient_id, clinician_id, status, urgent_note, requested_at,
-				                              created_at, updated_at)
-				VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?)""")
-			.params(publicId, patientId, clinicianId, urgentNote, at, at, at)
+				INSERT INTO patient_requests (public_id, patient_id, clinician_id, status, initiated_by, urgent_note,
+				                              requested_at, created_at, updated_at)
+				VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""")
+			.params(publicId, patientId, clinicianId, initiatedBy.name(), urgentNote, at, at, at)
 			.update();
 	}
 
@@ -88,14 +90,15 @@ public class PatientRequestRows {
 	public Optional<Stub> stub(UUID publicId) {
 		return jdbc.sql("""
 				SELECT r.id, r.public_id, r.patient_id, p.user_id AS patient_user, r.clinician_id,
-				       c.user_id AS clinician_user, r.status
+				       c.user_id AS clinician_user, r.status, r.initiated_by
 				FROM patient_requests r JOIN patients p ON p.id = r.patient_id
 				JOIN clinicians c ON c.id = r.clinician_id
 				WHERE r.public_id = ?""")
 			.param(publicId)
 			.query((rs, i) -> new Stub(rs.getLong("id"), rs.getObject("public_id", UUID.class),
 					rs.getLong("patient_id"), rs.getLong("patient_user"), rs.getLong("clinician_id"),
-					rs.getLong("clinician_user"), Status.valueOf(rs.getString("status"))))
+					rs.getLong("clinician_user"), Status.valueOf(rs.getString("status")),
+					Initiator.valueOf(rs.getString("initiated_by"))))
 			.optional();
 	}
 
@@ -118,10 +121,11 @@ public class PatientRequestRows {
 	}
 
 	/**
-	 * Requests of one clinician or one patient (or both), perhaps of one status, newest first; a page and its total.
+	 * Requests of one clinician or one patient (or both), perhaps of one status, perhaps asked by one side, newest
+	 * first; a page and its total.
 	 */
 	public Page<PatientRequest> find(@Nullable Long clinicianId, @Nullable Long patientId, @Nullable Status status,
-			Pageable page, LocalDate today) {
+			@Nullable Initiator initiatedBy, Pageable page, LocalDate today) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (clinicianId != null) {
@@ -135,6 +139,10 @@ public class PatientRequestRows {
 		if (status != null) {
 			where.append(" AND r.status = :status");
 			params.put("status", status.name());
+		}
+		if (initiatedBy != null) {
+			where.append(" AND r.initiated_by = :initiator");
+			params.put("initiator", initiatedBy.name());
 		}
 		List<PatientRequest> content = jdbc.sql(SELECT + where + " ORDER BY r.requested_at DESC, r.id DESC"
 				+ " LIMIT :limit OFFSET :offset")
@@ -191,7 +199,8 @@ public class PatientRequestRows {
 					rs.getObject("doctor_account", UUID.class), rs.getString("doctor_name"), rs.getString("doctor_email"),
 					rs.getString("doctor_phone"), rs.getString("specialty"));
 			return new PatientRequest(rs.getObject("public_id", UUID.class), Status.valueOf(rs.getString("status")),
-					patient, doctor, rs.getString("urgent_note"), rs.getString("decline_reason"),
+					Initiator.valueOf(rs.getString("initiated_by")), patient, doctor, rs.getString("urgent_note"),
+					rs.getString("decline_reason"),
 					instant(rs, "requested_at"), instant(rs, "decided_at"), instant(rs, "created_at"),
 					instant(rs, "updated_at"));
 		};

@@ -40,7 +40,8 @@ import jakarta.validation.constraints.Size;
  * Patient requests (contract sections 3 and 5) and the original's other request paths the app calls: a patient asks a
  * médecin to follow them, the médecin sees their pending requests and accepts or declines each, the patient sees
  * their own requests, and either party asks whether the médecin follows the patient; a médecin's patients and a
- * patient's médecins are those of accepted requests. Who may is decided by directory: {@code /api/doctors/:id/...}
+ * patient's médecins are those of accepted requests. A médecin may also ask a patient (the original's access request),
+ * whom the patient then accepts or declines. Who may is decided by directory: {@code /api/doctors/:id/...}
  * and {@code /api/medecins/:id/...} are that médecin's, {@code /api/patients/:id/...} and
  * {@code /api/medecins/patient/:id/...} that patient's.
  */
@@ -48,6 +49,7 @@ import jakarta.validation.constraints.Size;
 class DiabcareRequestController {
 
 	private static final String PATIENT_LINK = "patient_link";
+	private static final String ACCESS_RENEWAL = "access_renewal";
 
 	private final PatientRequests requests;
 	private final DiabcareUsers users;
@@ -104,6 +106,12 @@ class DiabcareRequestController {
 	record Access(boolean enabled) {
 	}
 
+	/** A request as the original's document answers it, both parties by id (the access-request paths). */
+	record Plain(@JsonProperty("_id") String id, String patientId, String doctorId, String status, String requestType,
+			Instant requestDate, String urgentNote, @Nullable String declineReason, @Nullable Instant respondedAt,
+			Instant createdAt, Instant updatedAt) {
+	}
+
 	/** One of a médecin's patients, as the original's {@code my-patients} lists them (without glucose standing). */
 	record MyPatient(@JsonProperty("_id") String id, String prenom, String nom, @Nullable String email,
 			@Nullable String telephone, @Nullable String photoProfil, @Nullable String dateNaissance,
@@ -153,9 +161,42 @@ class DiabcareRequestController {
 	List<Mine> mine(@PathVariable String patientId, @AuthenticationPrincipal Actor actor) {
 		return requests.mine(uuid("patientId", patientId), PageRequest.of(0, 100), actor).getContent().stream()
 			.map(r -> new Mine(r.id().toString(), r.patient().accountId().toString(), doctor(r.doctor()), status(r),
-					PATIENT_LINK, ms(r.requestedAt()), note(r), r.declineReason(), LocalFormats.instantOrNull(r.decidedAt()),
-					ms(r.createdAt()), ms(r.updatedAt())))
+					requestType(r), ms(r.requestedAt()), note(r), r.declineReason(),
+					LocalFormats.instantOrNull(r.decidedAt()), ms(r.createdAt()), ms(r.updatedAt())))
 			.toList();
+	}
+
+	/** The médecin asks the patient to let them follow them: the original's access request. */
+	@PostMapping("/api/doctors/{doctorId}/patients/{patientId}/request-access")
+	@ResponseStatus(HttpStatus.CREATED)
+	Plain requestAccess(@PathVariable String doctorId, @PathVariable String patientId,
+			@AuthenticationPrincipal Actor actor) {
+		return plain(requests.offer(uuid("doctorId", doctorId), uuid("patientId", patientId), actor));
+	}
+
+	/** The médecins' pending access requests to the patient, newest first, each médecin populated. */
+	@GetMapping("/api/patients/{patientId}/pending-doctor-access-requests")
+	List<Mine> accessRequests(@PathVariable String patientId, @AuthenticationPrincipal Actor actor) {
+		return requests.offers(uuid("patientId", patientId), PageRequest.of(0, 100), actor).getContent().stream()
+			.map(r -> new Mine(r.id().toString(), r.patient().accountId().toString(), doctor(r.doctor()), status(r),
+					requestType(r), ms(r.requestedAt()), note(r), r.declineReason(),
+					LocalFormats.instantOrNull(r.decidedAt()), ms(r.createdAt()), ms(r.updatedAt())))
+			.toList();
+	}
+
+	@PostMapping("/api/patients/{patientId}/doctor-access-requests/{requestId}/accept")
+	Plain acceptAccess(@PathVariable String patientId, @PathVariable String requestId,
+			@AuthenticationPrincipal Actor actor) {
+		return plain(requests.acceptOffer(uuid("patientId", patientId), uuid("requestId", requestId), actor));
+	}
+
+	/** The reason is optional here, as the original reads it. */
+	@PostMapping("/api/patients/{patientId}/doctor-access-requests/{requestId}/decline")
+	Plain declineAccess(@PathVariable String patientId, @PathVariable String requestId,
+			@Valid @RequestBody(required = false) @Nullable Decline body, @AuthenticationPrincipal Actor actor) {
+		String reason = body == null ? null : body.reason() != null && !body.reason().isBlank() ? body.reason()
+				: body.declineReason();
+		return plain(requests.declineOffer(uuid("patientId", patientId), uuid("requestId", requestId), reason, actor));
 	}
 
 	@GetMapping("/api/patients/{patientId}/doctors/{doctorId}/access-status")
@@ -211,8 +252,19 @@ class DiabcareRequestController {
 
 	private static Decided decided(PatientRequest r, String message) {
 		return new Decided(true, message, r.patient().accountId().toString(), r.id().toString(), r.id().toString(),
-				r.doctor().accountId().toString(), status(r), PATIENT_LINK, ms(r.requestedAt()), r.urgentNote(),
+				r.doctor().accountId().toString(), status(r), requestType(r), ms(r.requestedAt()), r.urgentNote(),
 				r.declineReason(), LocalFormats.instantOrNull(r.decidedAt()), ms(r.createdAt()), ms(r.updatedAt()));
+	}
+
+	private static Plain plain(PatientRequest r) {
+		return new Plain(r.id().toString(), r.patient().accountId().toString(), r.doctor().accountId().toString(),
+				status(r), requestType(r), ms(r.requestedAt()), note(r), r.declineReason(),
+				LocalFormats.instantOrNull(r.decidedAt()), ms(r.createdAt()), ms(r.updatedAt()));
+	}
+
+	/** The original's request types: the patient's link request, or the médecin's access request. */
+	private static String requestType(PatientRequest r) {
+		return r.initiatedBy() == PatientRequest.Initiator.PATIENT ? PATIENT_LINK : ACCESS_RENEWAL;
 	}
 
 	private static Doctor doctor(PatientRequest.Addressee d) {

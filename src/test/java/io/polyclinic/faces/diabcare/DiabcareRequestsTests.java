@@ -379,6 +379,69 @@ class DiabcareRequestsTests extends DiabcareApiTest {
 			.containsExactly("patientId must be an id");
 	}
 
+	/** The app's requestDoctorAccess, getPendingDoctorAccessRequests and respondDoctorAccessRequest. */
+	@Test
+	void aMedecinAsksAPatientForAccessAndThePatientDecides() {
+		Person doctor = people.medecin("Zied", "Hajji", "Diabétologie");
+		Person patient = people.patient("Mouna", "Riahi");
+		Person declining = people.patient("Ali", "Mzoughi");
+
+		Http.Res asked = http.post(API + "/doctors/" + doctor.id() + "/patients/" + patient.id() + "/request-access",
+				null).header("Content-Type", "application/json").token(doctor.token()).send();
+		assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+		assertThat(Http.keys(asked.json())).containsExactlyInAnyOrder("_id", "patientId", "doctorId", "status",
+				"requestType", "requestDate", "urgentNote", "declineReason", "respondedAt", "createdAt", "updatedAt");
+		assertThat(asked.json().path("requestType").asString()).isEqualTo("access_renewal");
+		assertThat(asked.json().path("status").asString()).isEqualTo("pending");
+		String requestId = asked.json().path("_id").asString();
+		// asking again: the app shows the message, a sentence
+		assertThat(nestError(http.post(API + "/doctors/" + doctor.id() + "/patients/" + patient.id()
+				+ "/request-access", null).token(doctor.token()).send(), 409, "Conflict").path("message").asString())
+			.isEqualTo("A request between this doctor and this patient is already pending");
+
+		Http.Res pending = http.get(API + "/patients/" + patient.id() + "/pending-doctor-access-requests")
+			.token(patient.token()).send();
+		assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+		assertThat(pending.json()).singleElement().satisfies(r -> {
+			assertThat(r.path("_id").asString()).isEqualTo(requestId);
+			assertThat(r.path("doctorId").path("_id").asString()).isEqualTo(doctor.id());
+			assertThat(r.path("doctorId").path("specialite").asString()).isEqualTo("Diabétologie");
+			assertThat(r.path("requestType").asString()).isEqualTo("access_renewal");
+		});
+		// not the médecin's to decide, nor among their patients' requests
+		nestError(http.post(API + "/doctors/" + doctor.id() + "/patient-requests/" + requestId + "/accept", null)
+			.token(doctor.token()).send(), 403, "Forbidden");
+		assertThat(http.get(API + "/doctors/" + doctor.id() + "/patient-requests").token(doctor.token()).send().json()
+			.path("total").asLong()).isZero();
+
+		Http.Res accepted = http.post(API + "/patients/" + patient.id() + "/doctor-access-requests/" + requestId
+				+ "/accept", null).token(patient.token()).send();
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		assertThat(accepted.json().path("status").asString()).isEqualTo("accepted");
+		assertThat(http.get(API + "/doctors/" + doctor.id() + "/patients/" + patient.id() + "/access-status")
+			.token(doctor.token()).send().json().path("enabled").asBoolean()).isTrue();
+
+		String other = http.post(API + "/doctors/" + doctor.id() + "/patients/" + declining.id() + "/request-access",
+				null).token(doctor.token()).send().json().path("_id").asString();
+		nestError(http.post(API + "/patients/" + declining.id() + "/doctor-access-requests/" + other + "/accept", null)
+			.token(patient.token()).send(), 403, "Forbidden");
+		Http.Res declined = http.post(API + "/patients/" + declining.id() + "/doctor-access-requests/" + other
+				+ "/decline", Map.of("declineReason", "Refusée par le patient")).token(declining.token()).send();
+		assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+		assertThat(declined.json().path("status").asString()).isEqualTo("declined");
+		assertThat(declined.json().path("declineReason").asString()).isEqualTo("Refusée par le patient");
+
+		// for themselves only, and ids that are ids
+		nestError(http.post(API + "/doctors/" + doctor.id() + "/patients/" + declining.id() + "/request-access", null)
+			.token(people.medecin("Other", "Doctor").token()).send(), 403, "Forbidden");
+		nestError(http.get(API + "/patients/" + patient.id() + "/pending-doctor-access-requests")
+			.token(doctor.token()).send(), 403, "Forbidden");
+		nestError(http.post(API + "/doctors/" + doctor.id() + "/patients/" + UUID.randomUUID() + "/request-access",
+				null).token(doctor.token()).send(), 404, "Not Found");
+		assertThat(validationMessages(http.post(API + "/patients/" + patient.id() + "/doctor-access-requests/x/decline",
+				null).token(patient.token()).send())).containsExactly("requestId must be an id");
+	}
+
 	static int age(String born) {
 		return Period.between(LocalDate.parse(born), LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC)).getYears();
 	}
