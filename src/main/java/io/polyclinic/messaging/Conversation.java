@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.polyclinic.directory.DiabetesType;
+
 /**
  * A conversation with both its parties, as one of them sees it.
  *
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastMessageAt when the last message was sent, or when the conversation opened while it has none
  * @param unreadCount how many messages to the caller the caller has not read
  */
-public record Conversation(UUID id, UUID patientAccountId, String patientName, @Nullable String diabetesType,
+public record Conversation(UUID id, UUID patientAccountId, String patientName, @Nullable DiabetesType diabetesType,
 		UUID clinicianAccountId, String clinicianName, @Nullable String specialty, @Nullable String lastMessage,
 		Instant lastMessageAt, int unreadCount, Instant createdAt) {
 }

@@ -58,8 +58,7 @@ public class Conversations {
 	/**
 	 * The conversation of a patient and a clinician (both named by their accounts' public ids), opened now unless it
 	 * is open already: the same conversation however often, and however many at once, it is asked for. Only a party
-	 * opens it — the patient, with any clinician they may see (a listed one); the clinician, with a patient they care
-	 * for. Anyone else is refused (FORBIDDEN), staff included.
+	 * opens it — the patient, with any active clinician; the clinician, with a patient they care for. Anyone else is refused (FORBIDDEN), staff included.
 	 */
 	public Conversation open(UUID patientAccountId, UUID clinicianAccountId, Actor actor) {
 		long patientId;
@@ -68,7 +67,9 @@ public class Conversations {
 			var patient = rows.patientOfAccount(patientAccountId).filter(p -> p.userId() == actor.userId())
 				.orElseThrow(() -> access.denied(actor, "OPEN", "CONVERSATION", null, null));
 			patientId = patient.id();
-			clinicianId = clinicians.shownTo(clinicianAccountId, actor).id();
+			// any active clinician: DiabCare's app lists every one to its patients, verified and listed or not
+			clinicianId = clinicians.forAccount(clinicianAccountId).filter(Clinician::bookable)
+				.orElseThrow(() -> Refusal.notFound("Doctor")).id();
 		}
 		else if (actor.is(Role.CLINICIAN) && !actor.isSystem()) {
 			Clinician clinician = clinicians.forAccount(clinicianAccountId).filter(c -> c.userId() == actor.userId())

@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.polyclinic.directory.DiabetesType;
 import io.polyclinic.messaging.Conversation;
 import io.polyclinic.messaging.ConversationSummary;
 
@@ -31,7 +32,7 @@ public class ConversationRows {
 	/** Both parties and the conversation's latest activity, with the reader's unread count. */
 	private static final String CONVERSATION = """
 			SELECT v.public_id, pu.public_id AS patient_account, pu.full_name AS patient_name,
-			  CAST(NULL AS VARCHAR(40)) AS diabetes_type, cu.public_id AS clinician_account,
+			  p.diabetes_type, cu.public_id AS clinician_account,
 			  cu.full_name AS clinician_name,
 			  (SELECT s.name FROM clinician_specializations s WHERE s.clinician_id = c.id
 			   ORDER BY s.position LIMIT 1) AS specialty,
@@ -205,8 +206,9 @@ public class ConversationRows {
 	}
 
 	private static Conversation conversation(ResultSet rs, int i) throws SQLException {
+		String diabetes = rs.getString(4);
 		return new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-				rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),
+				diabetes == null ? null : DiabetesType.valueOf(diabetes), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),
 				instant(rs, 9), rs.getInt(10), instant(rs, 11));
 	}
 
