@@ -108,6 +108,10 @@ class DiabcareConversationTests extends DiabcareApiTest {
 				UUID.randomUUID().toString())).token(patient.token()).send(), 404, "Not Found");
 		assertThat(validationMessages(http.post(API + "/conversations", Map.of("patientId", patient.id()))
 			.token(patient.token()).send())).containsExactly("doctorId should not be empty");
+		// the app's pharmacy chat (patientId, pharmacistId, type "pharmacist") is not one the clinic opens
+		assertThat(validationMessages(http.post(API + "/conversations", Map.of("patientId", patient.id(),
+				"pharmacistId", UUID.randomUUID().toString(), "type", "pharmacist")).token(patient.token()).send()))
+			.containsExactly("doctorId should not be empty");
 		assertThat(validationMessages(http.post(API + "/conversations",
 				Map.of("patientId", "507f1f77bcf86cd799439030", "doctorId", doctor.id())).token(patient.token())
 			.send())).singleElement().asString().startsWith("patientId");
