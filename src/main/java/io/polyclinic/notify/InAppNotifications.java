@@ -21,6 +21,8 @@ import io.polyclinic.platform.Refusal;
  * with an account has their own — patients, clinicians, staff — and reads and marks only their own; the clinic's own
  * processes have none. Filtering, paging and counting happen in the database.
  *
+ * <p>Each notification is pushed to its person's connected clients once stored (topic {@value #LIVE_TOPIC}).
+ *
  * <p>Someone else's notification is answered as if there were none (NOT_FOUND), so that nobody learns which exist;
  * the attempt is still written to the audit trail as a refusal.
  */
@@ -28,6 +30,8 @@ import io.polyclinic.platform.Refusal;
 @Transactional(readOnly = true)
 public class InAppNotifications {
 
+	/** The live update of a stored notification: its subject is the notification's public id. */
+	public static final String LIVE_TOPIC = "notification";
 	public static final int DEFAULT_LIMIT = 20;
 	public static final int MAX_LIMIT = 100;
 	private static final String RESOURCE = "IN_APP_NOTIFICATION";

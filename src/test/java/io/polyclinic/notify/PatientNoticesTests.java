@@ -75,6 +75,13 @@ class PatientNoticesTests {
 	AuditLog audit;
 	@MockitoBean
 	BearerTokens tokens;
+	/** What the in-app notices read of the directory: not asked here. */
+	@MockitoBean
+	io.polyclinic.directory.CareTeam careTeam;
+	@MockitoBean
+	io.polyclinic.directory.PatientRegistry patients;
+	@MockitoBean
+	io.polyclinic.directory.ClinicianRegistry clinicians;
 
 	@Autowired
 	JdbcClient jdbc;

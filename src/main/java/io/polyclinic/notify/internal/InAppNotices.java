@@ -8,19 +8,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.polyclinic.notify.InAppNotifications;
 import io.polyclinic.notify.InAppNotification.Severity;
 import io.polyclinic.notify.InAppNotification.Type;
 import io.polyclinic.platform.realtime.LivePush;
 
 /**
  * Tells a person something inside the app: stores the notification, then (once that commits) pushes it to their
- * connected clients as topic {@value #TOPIC}. A person already told of the same thing is not told again.
+ * connected clients (topic {@value InAppNotifications#LIVE_TOPIC}). A person already told of the same thing is not told
+ * again.
  */
 @Component
 public class InAppNotices {
-
-	/** The live update's topic: its subject is the notification's public id. */
-	public static final String TOPIC = "notification";
 
 	private final InAppRows rows;
 	private final LivePush push;
@@ -44,7 +43,7 @@ public class InAppNotices {
 				clock.instant().truncatedTo(ChronoUnit.MICROS))) {
 			return null;
 		}
-		push.toUser(userId, TOPIC, id);
+		push.toUser(userId, InAppNotifications.LIVE_TOPIC, id);
 		return id;
 	}
 

@@ -246,6 +246,33 @@ class DiabcareNotificationsTests extends DiabcareApiTest {
 				403, "Forbidden");
 	}
 
+	/** Stored, then pushed: the doctor's socket hears the notification exactly as the REST list shows it. */
+	@Test
+	void aNotificationReachesItsPersonsSocketAsTheRestEndpointRendersIt() throws InterruptedException {
+		Person doctor = people.medecin("Kais", "Chatti");
+		Person patient = people.patient("Emna", "Jebali");
+		Person outsider = people.medecin("Out", "Sider");
+
+		try (var doctorClient = LiveClient.withHeader(port, doctor.token()).ready();
+				var outsiderClient = LiveClient.withHeader(port, outsider.token()).ready();
+				var patientClient = LiveClient.withQuery(port, patient.token()).ready()) {
+			http.post(API + "/patients/" + patient.id() + "/request-doctor",
+					Map.of("doctorId", doctor.id(), "urgentNote", "Readings above 300")).token(patient.token()).send();
+
+			JsonNode frame = doctorClient.next("notification", Duration.ofSeconds(10));
+			assertThat(frame).as("the doctor's frame").isNotNull();
+			assertThat(Http.keys(frame)).containsExactlyInAnyOrder("event", "data");
+			JsonNode listed = awaitInbox(doctor, 1).path("notifications").get(0);
+			assertThat(frame.path("data")).isEqualTo(listed);
+			assertThat(frame.path("data").path("type").asString()).isEqualTo("new_request");
+			assertThat(frame.path("data").path("severity").asString()).isEqualTo("warning");
+
+			assertThat(outsiderClient.next(Duration.ofSeconds(1))).as("nobody else hears it").isNull();
+			assertThat(patientClient.next(Duration.ofMillis(200))).as("nor the patient who asked").isNull();
+			assertThat(doctorClient.next("notification", Duration.ofMillis(300))).as("once").isNull();
+		}
+	}
+
 	static void pause(long millis) {
 		try {
 			Thread.sleep(millis);

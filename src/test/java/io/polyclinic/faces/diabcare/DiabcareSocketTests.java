@@ -33,18 +33,18 @@ class DiabcareSocketTests extends DiabcareApiTest {
 					Map.of("content", "Bonjour docteur")).token(patient.token()).send();
 			assertThat(sent.status()).as(sent.body()).isEqualTo(201);
 
-			JsonNode toDoctor = doctorClient.next(Duration.ofSeconds(10));
+			JsonNode toDoctor = doctorClient.next("message", Duration.ofSeconds(10));
 			assertThat(toDoctor).as("the receiver's frame").isNotNull();
 			assertThat(Http.keys(toDoctor)).containsExactlyInAnyOrder("event", "data");
 			assertThat(toDoctor.path("event").asString()).isEqualTo("message");
 			assertThat(toDoctor.path("data")).isEqualTo(sent.json());
 
-			JsonNode toPatient = patientClient.next(Duration.ofSeconds(10));
+			JsonNode toPatient = patientClient.next("message", Duration.ofSeconds(10));
 			assertThat(toPatient).as("the sender's other client's frame").isNotNull();
 			assertThat(toPatient.path("data")).isEqualTo(sent.json());
 
 			assertThat(outsiderClient.next(Duration.ofSeconds(1))).as("a third party hears nothing").isNull();
-			assertThat(doctorClient.next(Duration.ofMillis(300))).as("one frame per message").isNull();
+			assertThat(doctorClient.next("message", Duration.ofMillis(300))).as("one frame per message").isNull();
 		}
 	}
 

@@ -86,15 +86,16 @@ class DiabcareTwoNodeTests {
 					Map.of("content", "Mon taux est à 180 ce matin")).token(patient.token()).send();
 			assertThat(sent.status()).as(sent.body()).isEqualTo(201);
 
-			JsonNode onB = doctorOnB.next(Duration.ofSeconds(10));
+			JsonNode onB = doctorOnB.next("message", Duration.ofSeconds(10));
 			assertThat(onB).as("the frame on node B").isNotNull();
 			assertThat(onB.path("event").asString()).isEqualTo("message");
 			assertThat(onB.path("data")).isEqualTo(sent.json());
-			JsonNode backOnA = patientOnA.next(Duration.ofSeconds(10));
+			JsonNode backOnA = patientOnA.next("message", Duration.ofSeconds(10));
 			assertThat(backOnA).as("the sender's own socket on node A").isNotNull();
 			assertThat(backOnA.path("data")).isEqualTo(sent.json());
-			// each node hears each update once: no echo of the node's own publication
-			assertThat(doctorOnB.next(Duration.ofMillis(500))).isNull();
+			// each node hears each update once: no echo of the node's own publication (the receiver's notification
+			// of the message is another update)
+			assertThat(doctorOnB.next("message", Duration.ofMillis(500))).isNull();
 			assertThat(patientOnA.next(Duration.ofMillis(100))).isNull();
 		}
 	}

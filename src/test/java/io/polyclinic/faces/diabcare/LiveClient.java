@@ -95,6 +95,26 @@ final class LiveClient implements AutoCloseable {
 		return frame == null ? null : Http.JSON.readTree(frame);
 	}
 
+	/**
+	 * The next frame of this event heard within the time, or null: frames of other events (a message's receiver also
+	 * hears the notification of it) are passed over.
+	 */
+	@Nullable
+	JsonNode next(String event, Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		for (long left = within.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+			String frame = frames.poll(left, TimeUnit.NANOSECONDS);
+			if (frame == null) {
+				return null;
+			}
+			JsonNode node = Http.JSON.readTree(frame);
+			if (event.equals(node.path("event").asString())) {
+				return node;
+			}
+		}
+		return null;
+	}
+
 	/** A ping answered with a pong: the server has registered the connection, so it hears what is pushed from now. */
 	LiveClient ready() throws InterruptedException {
 		send("{\"event\":\"ping\"}");
