@@ -233,7 +233,7 @@ public class PatientRequests {
 	 *
 	 * @throws Refusal FORBIDDEN unless the caller is that patient; NOT_FOUND for an account that is no clinician's
 	 */
-	public boolean followedBy(UUID patientAccountId, UUID doctorAccountId, Actor actor) {
+	public boolean isFollowedBy(UUID patientAccountId, UUID doctorAccountId, Actor actor) {
 		long patientId = patientSelf(patientAccountId, actor, "READ");
 		Clinician doctor = clinicians.forAccount(doctorAccountId).orElseThrow(() -> Refusal.notFound("Doctor"));
 		return careTeam.follows(doctor.id(), patientId);
@@ -244,7 +244,7 @@ public class PatientRequests {
 	 *
 	 * @throws Refusal FORBIDDEN unless the caller is that clinician; NOT_FOUND for an account that is no patient's
 	 */
-	public boolean follows(UUID doctorAccountId, UUID patientAccountId, Actor actor) {
+	public boolean isFollowing(UUID doctorAccountId, UUID patientAccountId, Actor actor) {
 		long clinicianId = clinicianSelf(doctorAccountId, actor, "READ");
 		Long patientId = patientOfAccount(patientAccountId);
 		if (patientId == null) {

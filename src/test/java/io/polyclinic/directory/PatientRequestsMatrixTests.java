@@ -68,7 +68,7 @@ class PatientRequestsMatrixTests extends ApiTest {
 	void onlyThePatientReadsTheirRequestsAndDoctors() {
 		expect(Set.of(PATIENT_A), actor -> requests.mine(patientA, PageRequest.of(0, 10), actor));
 		expect(Set.of(PATIENT_A), actor -> requests.doctorsOf(patientA, actor));
-		expect(Set.of(PATIENT_A), actor -> requests.followedBy(patientA, doctor, actor));
+		expect(Set.of(PATIENT_A), actor -> requests.isFollowedBy(patientA, doctor, actor));
 	}
 
 	@Test
@@ -76,7 +76,7 @@ class PatientRequestsMatrixTests extends ApiTest {
 		expect(Set.of(DOCTOR), actor -> assertThat(requests.pending(doctor, PageRequest.of(0, 10), actor)
 			.getContent()).isNotEmpty());
 		expect(Set.of(DOCTOR), actor -> requests.patientsOf(doctor, null, PageRequest.of(0, 10), actor));
-		expect(Set.of(DOCTOR), actor -> requests.follows(doctor, patientA, actor));
+		expect(Set.of(DOCTOR), actor -> requests.isFollowing(doctor, patientA, actor));
 	}
 
 	@Test

@@ -192,7 +192,7 @@ class PatientRequestsTests extends ApiTest {
 		requests.request(patient.account(), colleague.account(), null, patient.actor());
 		assertThat(careTeam.follows(doctor.id(), patient.id())).isFalse();
 		assertThat(access.maySeePatient(doctor.actor(), patient.id())).isFalse();
-		assertThat(requests.followedBy(patient.account(), doctor.account(), patient.actor())).isFalse();
+		assertThat(requests.isFollowedBy(patient.account(), doctor.account(), patient.actor())).isFalse();
 
 		PatientRequest accepted = requests.accept(doctor.account(), asked.id(), doctor.actor());
 
@@ -204,9 +204,9 @@ class PatientRequestsTests extends ApiTest {
 		assertThat(access.maySeePatient(clinic.actorOf(doctor.userId(), Role.CLINICIAN), patient.id())).isTrue();
 		assertThat(careTeam.followersOf(patient.id())).containsExactly(doctor.userId());
 		assertThat(careTeam.followedBy(doctor.id(), PageRequest.of(0, 5)).getContent()).containsExactly(patient.id());
-		assertThat(requests.followedBy(patient.account(), doctor.account(), patient.actor())).isTrue();
-		assertThat(requests.follows(doctor.account(), patient.account(), doctor.actor())).isTrue();
-		assertThat(requests.follows(colleague.account(), patient.account(), colleague.actor())).isFalse();
+		assertThat(requests.isFollowedBy(patient.account(), doctor.account(), patient.actor())).isTrue();
+		assertThat(requests.isFollowing(doctor.account(), patient.account(), doctor.actor())).isTrue();
+		assertThat(requests.isFollowing(colleague.account(), patient.account(), colleague.actor())).isFalse();
 		assertThat(requests.doctorsOf(patient.account(), patient.actor())).extracting(Clinician::id)
 			.containsExactly(doctor.id());
 		var mine = requests.patientsOf(doctor.account(), null, PageRequest.of(0, 5), doctor.actor());

@@ -202,13 +202,13 @@ class DiabcareRequestController {
 	@GetMapping("/api/patients/{patientId}/doctors/{doctorId}/access-status")
 	Access accessForPatient(@PathVariable String patientId, @PathVariable String doctorId,
 			@AuthenticationPrincipal Actor actor) {
-		return new Access(requests.followedBy(uuid("patientId", patientId), uuid("doctorId", doctorId), actor));
+		return new Access(requests.isFollowedBy(uuid("patientId", patientId), uuid("doctorId", doctorId), actor));
 	}
 
 	@GetMapping("/api/doctors/{doctorId}/patients/{patientId}/access-status")
 	Access accessForDoctor(@PathVariable String doctorId, @PathVariable String patientId,
 			@AuthenticationPrincipal Actor actor) {
-		return new Access(requests.follows(uuid("doctorId", doctorId), uuid("patientId", patientId), actor));
+		return new Access(requests.isFollowing(uuid("doctorId", doctorId), uuid("patientId", patientId), actor));
 	}
 
 	/**
