@@ -30,6 +30,9 @@ import io.polyclinic.identity.Account;
 import io.polyclinic.identity.accounts.AccountChanges;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.identity.accounts.NewAccount;
+import io.polyclinic.identity.accounts.VerifiedSessions;
+import io.polyclinic.identity.SignedIn;
+import io.polyclinic.identity.Tokens;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
@@ -51,11 +54,13 @@ public class ClinicianRegistry {
 	private final Accounts accounts;
 	private final CentreRegistry centres;
 	private final AuditLog audit;
+	private final VerifiedSessions sessions;
 	private final Clock clock;
 	private final ZoneId defaultZone;
 	private final String currency;
 
-	ClinicianRegistry(Clinicians clinicians, ClinicianFinder finder, AccessPolicy access, Accounts accounts, CentreRegistry centres, AuditLog audit, Clock clock,
+	ClinicianRegistry(Clinicians clinicians, ClinicianFinder finder, AccessPolicy access, Accounts accounts, CentreRegistry centres, AuditLog audit, VerifiedSessions sessions,
+			Clock clock,
 			@Value("${polyclinic.default-time-zone:Asia/Kolkata}") String defaultZone,
 			@Value("${polyclinic.default-currency:INR}") String currency) {
 		this.clinicians = clinicians;
@@ -64,9 +69,31 @@ public class ClinicianRegistry {
 		this.accounts = accounts;
 		this.centres = centres;
 		this.audit = audit;
+		this.sessions = sessions;
 		this.clock = clock;
 		this.defaultZone = ZoneId.of(defaultZone);
 		this.currency = currency;
+	}
+
+	/** A clinician who signed themself up, signed in. */
+	public record SignedUp(Clinician clinician, Tokens tokens) {
+	}
+
+	/**
+	 * A clinician signs themself up with an email address and a password (DiabCare's registration of a médecin) and
+	 * is signed in. They start unlisted, as an appointed clinician does: patients looking for a doctor in faces that
+	 * list only verified doctors find them once the clinic lists them.
+	 */
+	@Transactional
+	public SignedUp signUp(ClinicianDetails details, ClinicianPractice practice, String password) {
+		if (details.email() == null || details.email().isBlank()) {
+			throw Refusal.invalidField("email", "Email is required");
+		}
+		Clinician clinician = create(details, practice, null, password);
+		audit.record(AuditRecord.success(clinician.userId(), Role.CLINICIAN.name(), "CREATE", "CLINICIAN",
+				clinician.id(), null));
+		SignedIn signedIn = sessions.start(clinician.userId());
+		return new SignedUp(clinician, signedIn.tokens());
 	}
 
 	/** Registers a clinician and opens their login (role CLINICIAN) in one transaction. */
@@ -81,6 +108,13 @@ public class ClinicianRegistry {
 			String password, Actor actor) {
 		access.requireRole(actor, KEEPERS, "CREATE", "CLINICIAN", null);
 		access.requireCentre(actor, details.primaryCentreId(), "CREATE", "CLINICIAN", null);
+		Clinician clinician = create(details, practice, username, password);
+		audit.record(AuditRecord.success(actor, "CREATE", "CLINICIAN", clinician.id(), null));
+		return clinician;
+	}
+
+	private Clinician create(ClinicianDetails details, ClinicianPractice practice, @Nullable String username,
+			String password) {
 		if (details.fullName() == null || details.fullName().isBlank()) {
 			throw Refusal.invalidField("fullName", "Full name is required");
 		}
@@ -98,7 +132,6 @@ public class ClinicianRegistry {
 				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
 		profile.practise(practice, now);
 		profile = clinicians.save(profile);
-		audit.record(AuditRecord.success(actor, "CREATE", "CLINICIAN", profile.getId(), null));
 		return profile.toClinician(account);
 	}
 

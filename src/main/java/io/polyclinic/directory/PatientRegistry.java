@@ -88,8 +88,27 @@ public class PatientRegistry {
 		return patient;
 	}
 
+	/**
+	 * A patient signs themself up with an email address and a password, and is signed in: the sign-up of a product
+	 * whose patients register themselves (DiabCare). The address is the login, in any case; one already taken is a
+	 * conflict.
+	 */
+	@Transactional
+	public PatientSignedIn signUp(PatientDetails details, String password, LeadSource source) {
+		if (details.email() == null || details.email().isBlank()) {
+			throw Refusal.invalidField("email", "Email is required");
+		}
+		Patient patient = enrol(details, password, source, null);
+		SignedIn signedIn = sessions.start(patient.userId());
+		return new PatientSignedIn(patient, true, signedIn.tokens());
+	}
+
 	/** A new patient: by a member of staff, or (actor null) signing themself up with a verified code. */
 	private Patient enrol(PatientDetails details, LeadSource source, @Nullable Actor actor) {
+		return enrol(details, null, source, actor);
+	}
+
+	private Patient enrol(PatientDetails details, @Nullable String password, LeadSource source, @Nullable Actor actor) {
 		if (details.fullName() == null || details.fullName().isBlank()) {
 			throw Refusal.invalidField("fullName", "Full name is required");
 		}
@@ -101,7 +120,7 @@ public class PatientRegistry {
 		}
 		check(details);
 		Account account = accounts.open(
-				new NewAccount(details.fullName(), null, details.email(), details.phone(), null, Role.PATIENT));
+				new NewAccount(details.fullName(), null, details.email(), details.phone(), password, Role.PATIENT));
 		var profile = new PatientProfile(account.id(), source, clock.instant());
 		profile.update(details, clock.instant());
 		profile = patients.save(profile);

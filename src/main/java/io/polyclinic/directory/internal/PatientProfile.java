@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.polyclinic.directory.DiabetesType;
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
@@ -34,6 +35,8 @@ public class PatientProfile {
 	private @Nullable String emergencyContactName;
 	private @Nullable String emergencyContactPhone;
 	private @Nullable String medicalHistory;
+	@Enumerated(EnumType.STRING)
+	private @Nullable DiabetesType diabetesType;
 	@Enumerated(EnumType.STRING)
 	private LeadSource leadSource;
 	private Instant createdAt;
@@ -72,12 +75,16 @@ public class PatientProfile {
 		if (details.medicalHistory() != null) {
 			this.medicalHistory = details.medicalHistory();
 		}
+		if (details.diabetesType() != null) {
+			this.diabetesType = details.diabetesType();
+		}
 		this.updatedAt = now;
 	}
 
 	public Patient toPatient(Account account) {
 		return new Patient(id, publicId, userId, account.fullName(), account.phone(), account.email(), dateOfBirth, gender,
-				bloodGroup, emergencyContactName, emergencyContactPhone, medicalHistory, leadSource, createdAt);
+				bloodGroup, emergencyContactName, emergencyContactPhone, medicalHistory, leadSource, createdAt, diabetesType,
+				account.publicId());
 	}
 
 	public Long getId() { return id; }

@@ -17,6 +17,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.polyclinic.directory.DiabetesType;
 import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.Reach;
@@ -76,7 +77,7 @@ public class PatientSearch {
 		List<Patient> content = jdbc.sql("""
 				SELECT p.id, p.public_id, p.user_id, u.full_name, u.phone, u.email, p.date_of_birth, p.gender,
 				       p.blood_group, p.emergency_contact_name, p.emergency_contact_phone, p.medical_history,
-				       p.lead_source, p.created_at
+				       p.lead_source, p.created_at, p.diabetes_type, u.public_id AS account_id
 				""" + where + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.getPageSize())
@@ -95,6 +96,8 @@ public class PatientSearch {
 				rs.getObject("date_of_birth", LocalDate.class), rs.getString("gender"), rs.getString("blood_group"),
 				rs.getString("emergency_contact_name"), rs.getString("emergency_contact_phone"),
 				rs.getString("medical_history"), LeadSource.valueOf(rs.getString("lead_source")),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getString("diabetes_type") == null ? null : DiabetesType.valueOf(rs.getString("diabetes_type")),
+				rs.getObject("account_id", UUID.class));
 	}
 }
