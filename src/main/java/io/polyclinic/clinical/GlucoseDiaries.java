@@ -82,7 +82,7 @@ class GlucoseDiaries {
 			}
 			throw access.denied(actor, action, RESOURCE, null, null);
 		}
-		return followed(patientId, accounts.get(patient.get().userId()).publicId(), actor, action);
+		return followed(patientId, patient.get().accountId(), actor, action);
 	}
 
 	private Diary followed(long patientId, UUID patientAccountId, Actor actor, String action) {

@@ -68,7 +68,7 @@ public class GlucoseReadings {
 		GlucoseUnit unit = reading.unit() == null ? GlucoseUnit.MG_DL : reading.unit();
 		BigDecimal value = value(reading.value(), unit);
 		if (reading.measuredAt() == null) {
-			throw Refusal.invalidField("measuredAt", "When the reading was measured is required");
+			throw Refusal.invalidField("measuredAt", "measuredAt should not be empty");
 		}
 		var entry = new GlucoseEntry(diary.patientId(), value, unit, reading.measuredAt(), reading.period(),
 				note(reading.note()), clock.instant());
@@ -177,10 +177,10 @@ public class GlucoseReadings {
 
 	private static BigDecimal value(@Nullable BigDecimal value, GlucoseUnit unit) {
 		if (value == null) {
-			throw Refusal.invalidField("value", "The reading's value is required");
+			throw Refusal.invalidField("value", "Value is required");
 		}
 		if (value.signum() < 0) {
-			throw Refusal.invalidField("value", "The reading's value cannot be negative");
+			throw Refusal.invalidField("value", "Value must not be less than 0");
 		}
 		// compared before rounding: rounding 1e999999 or 1e-999999 would build all of their digits
 		if (value.compareTo(HALF_OF_LAST_PLACE) < 0) {
@@ -188,7 +188,7 @@ public class GlucoseReadings {
 		}
 		if (unit.toMgPerDl(value).compareTo(MAXIMUM_MG_PER_DL) > 0
 				|| unit.toMgPerDl(value.setScale(SCALE, RoundingMode.HALF_UP)).compareTo(MAXIMUM_MG_PER_DL) > 0) {
-			throw Refusal.invalidField("value", "No blood glucose reading is above " + MAXIMUM_MG_PER_DL + " mg/dL");
+			throw Refusal.invalidField("value", "Value must not be greater than " + MAXIMUM_MG_PER_DL + " mg/dL");
 		}
 		return value.setScale(SCALE, RoundingMode.HALF_UP);
 	}

@@ -134,7 +134,7 @@ public class GlucoseStatistics {
 
 	private static int days(int days) {
 		if (days < 1 || days > MAXIMUM_DAYS) {
-			throw Refusal.invalidField("days", "Must be from 1 to " + MAXIMUM_DAYS + " days");
+			throw Refusal.invalidField("days", "Days must be from 1 to " + MAXIMUM_DAYS);
 		}
 		return days;
 	}
