@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -115,8 +116,31 @@ public class GlucoseStatistics {
 	 */
 	public List<Day> byDay(int days, ZoneId zone, Actor actor) {
 		long patientId = own(actor);
-		LocalDate first = LocalDate.now(clock.withZone(zone)).minusDays(days(days) - 1L);
-		return rows.days(patientId, first.atStartOfDay(zone).toInstant(), zone);
+		ZoneId named = named(zone);
+		LocalDate first = LocalDate.now(clock.withZone(named)).minusDays(days(days) - 1L);
+		return rows.days(patientId, first.atStartOfDay(named).toInstant(), named);
+	}
+
+	/**
+	 * The zone by a name the database reads as Java does. A bare offset ({@code +05:00}, {@code UTC+5}) is read by
+	 * PostgreSQL as a POSIX zone, east and west swapped: UTC is named so, a whole-hour offset becomes its
+	 * {@code Etc/GMT} zone (whose sign IANA swaps the same way for everyone), and any other offset is refused.
+	 */
+	static ZoneId named(ZoneId zone) {
+		boolean bareOffset = zone instanceof ZoneOffset || zone.getId().matches("(UTC|GMT|UT)[+-].*");
+		if (!bareOffset) {
+			return zone;
+		}
+		int seconds = zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds();
+		if (seconds == 0) {
+			return ZoneId.of("UTC");
+		}
+		// Etc/GMT+12 is UTC-12, Etc/GMT-14 is UTC+14
+		if (seconds % 3600 != 0 || seconds < -12 * 3600 || seconds > 14 * 3600) {
+			throw Refusal.invalidField("zone", "Zone must be a time zone's name, e.g. Africa/Tunis");
+		}
+		int hours = seconds / 3600;
+		return ZoneId.of("Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours));
 	}
 
 	/** The last 7 days against the 7 before them. */

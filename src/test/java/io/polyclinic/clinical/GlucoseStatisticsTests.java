@@ -216,6 +216,23 @@ class GlucoseStatisticsTests {
 	}
 
 	@Test
+	void aBareOffsetIsReadAsJavaReadsIt() {
+		// PostgreSQL would read "+05:00" as five hours west; the module names it Etc/GMT-5, five hours east
+		assertThat(GlucoseStatistics.named(ZoneOffset.ofHours(5))).isEqualTo(ZoneId.of("Etc/GMT-5"));
+		assertThat(GlucoseStatistics.named(ZoneId.of("UTC-3"))).isEqualTo(ZoneId.of("Etc/GMT+3"));
+		assertThat(GlucoseStatistics.named(ZoneOffset.ofHours(14))).isEqualTo(ZoneId.of("Etc/GMT-14"));
+		assertThat(GlucoseStatistics.named(ZoneOffset.UTC)).isEqualTo(ZoneId.of("UTC"));
+		assertThat(GlucoseStatistics.named(LOS_ANGELES)).isEqualTo(LOS_ANGELES);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> GlucoseStatistics.named(ZoneOffset.of("+05:30")))
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("zone"));
+		// 02:00 UTC today is 21:00 yesterday at UTC-5, 07:00 today at UTC+5: b moves a day, a does not
+		assertThat(statistics.byDay(1, ZoneOffset.ofHours(5), patient)).containsExactly(
+				day("2030-01-15", "104.5", "99.1", "110.0", 2));
+		assertThat(statistics.byDay(2, ZoneOffset.ofHours(-5), patient)).containsExactly(
+				day("2030-01-14", "110.0", "110.0", "110.0", 1), day("2030-01-15", "99.1", "99.1", "99.1", 1));
+	}
+
+	@Test
 	void aSeriesIsOneToThreeHundredSixtyFiveDaysLong() {
 		for (int days : new int[] { 0, -1, 366 }) {
 			org.assertj.core.api.Assertions.assertThatThrownBy(() -> statistics.byDay(days, ZoneOffset.UTC, patient))

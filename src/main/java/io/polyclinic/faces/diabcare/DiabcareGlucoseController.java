@@ -295,16 +295,21 @@ class DiabcareGlucoseController {
 		}
 	}
 
-	/** The zone days are counted in: an IANA zone ({@code Africa/Tunis}), UTC unless asked. */
+	/** The zone days are counted in: an IANA zone's name ({@code Africa/Tunis}, {@code UTC}), UTC unless asked. */
 	private static ZoneId zone(@Nullable String tz) {
 		if (tz == null || tz.isBlank()) {
 			return ZoneOffset.UTC;
 		}
 		try {
-			return ZoneId.of(tz.trim());
+			ZoneId zone = ZoneId.of(tz.trim());
+			// an offset (+01:00, GMT+1) is no zone's name
+			if (!(zone instanceof ZoneOffset) && !zone.getId().matches("(UTC|GMT|UT)[+-].*")) {
+				return zone;
+			}
 		}
 		catch (DateTimeException e) {
-			throw Refusal.invalidField("tz", "tz must be a valid IANA time zone");
+			// refused below
 		}
+		throw Refusal.invalidField("tz", "tz must be a valid IANA time zone");
 	}
 }

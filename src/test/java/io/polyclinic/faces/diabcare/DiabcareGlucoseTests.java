@@ -274,6 +274,10 @@ class DiabcareGlucoseTests extends DiabcareApiTest {
 			.containsExactly("period must be one of the following values: 7d, 30d, 90d");
 		assertThat(validationMessages(http.get(GLUCOSE + "/stats/chart?tz=Mars/Olympus").token(patient.token())
 			.send())).containsExactly("tz must be a valid IANA time zone");
+		assertThat(validationMessages(http.get(GLUCOSE + "/stats/daily-average?tz=%2B05:00").token(patient.token())
+			.send())).containsExactly("tz must be a valid IANA time zone");
+		assertThat(http.get(GLUCOSE + "/stats/daily-average?tz=Africa/Tunis").token(patient.token()).send().status())
+			.isEqualTo(200);
 		// without readings: zeros, as the original
 		assertThat(http.get(GLUCOSE + "/stats/weekly").token(patient.token()).send().body())
 			.isEqualTo("{\"average\":0,\"min\":0,\"max\":0,\"count\":0}");
