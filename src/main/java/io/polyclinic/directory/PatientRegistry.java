@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -213,6 +214,18 @@ public class PatientRegistry {
 		return signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(), source);
 	}
 
+	/**
+	 * As {@link #signInWithProvider}, for a mobile app that holds the provider's id token itself (DiabCare's Google
+	 * sign-in): whoever holds the verified address signs in, whatever their role; an unknown address signs up an
+	 * active patient.
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public AddressSignIn signInWithProviderToken(String provider, @Nullable String idToken, LeadSource source) {
+		ProviderLogin login = providerLogins.verifyIdToken(provider, idToken);
+		String name = login.name() == null ? localPart(login.email()) : login.name();
+		return signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(), source);
+	}
+
 	private AddressSignIn signInOrUp(Optional<Account> existing, @Nullable String verifiedEmail, @Nullable String phone,
 			String name, @Nullable String picture, LeadSource source) {
 		boolean created = false;
@@ -326,6 +339,38 @@ public class PatientRegistry {
 		access.requirePatient(actor, id, "READ");
 		audit.record(AuditRecord.success(actor, "READ", "PATIENT", id, id));
 		return profile.toPatient(accounts.get(profile.getUserId()));
+	}
+
+	/**
+	 * The patient whose account has this public id, if the caller may read their record (audited as
+	 * {@link #get(long, Actor)} is).
+	 *
+	 * @throws Refusal NOT_FOUND for an account that is no patient's
+	 */
+	@Transactional
+	public Patient getByAccount(UUID accountId, Actor actor) {
+		return get(byAccount(accountId).getId(), actor);
+	}
+
+	/**
+	 * A patient changes their own record, named by their account's public id (DiabCare's {@code /patients/:id}):
+	 * nobody else changes it this way, whatever their role.
+	 *
+	 * @throws Refusal FORBIDDEN (audited) for anyone but that patient; NOT_FOUND for an account that is no patient's
+	 */
+	@Transactional
+	public Patient changeOwn(UUID accountId, PatientDetails details, Actor actor) {
+		var profile = byAccount(accountId);
+		if (actor.userId() != profile.getUserId()) {
+			throw access.denied(actor, "UPDATE", "PATIENT", profile.getId(), profile.getId());
+		}
+		return change(profile.getId(), details, actor);
+	}
+
+	private PatientProfile byAccount(UUID accountId) {
+		return accounts.findByPublicId(accountId)
+			.flatMap(account -> patients.findByUserId(account.id()))
+			.orElseThrow(() -> Refusal.notFound("Patient"));
 	}
 
 	/** Refuses (audited) unless the caller may see the patient's data; 404 when there is no such patient. */

@@ -89,6 +89,26 @@ public class PharmacistRegistry {
 			.optional();
 	}
 
+	/** The pharmacies, newest first, paged and counted in SQL: patients look for one to dispense their medicines. */
+	@Transactional(readOnly = true)
+	public org.springframework.data.domain.Page<Pharmacist> list(org.springframework.data.domain.Pageable page) {
+		var content = jdbc.sql("""
+				SELECT ph.id, ph.public_id, ph.user_id, u.public_id AS account_id, u.full_name, u.email, u.phone,
+				       ph.licence_number, ph.pharmacy_name, ph.pharmacy_address, ph.pharmacy_phone, ph.created_at
+				FROM pharmacists ph JOIN users u ON u.id = ph.user_id
+				WHERE u.active = TRUE AND u.deleted_at IS NULL
+				ORDER BY ph.id DESC LIMIT ? OFFSET ?""")
+			.params(page.getPageSize(), page.getOffset())
+			.query(PharmacistRegistry::pharmacist)
+			.list();
+		long total = jdbc.sql("""
+				SELECT COUNT(*) FROM pharmacists ph JOIN users u ON u.id = ph.user_id
+				WHERE u.active = TRUE AND u.deleted_at IS NULL""")
+			.query(Long.class)
+			.single();
+		return new org.springframework.data.domain.PageImpl<>(content, page, total);
+	}
+
 	private static Pharmacist pharmacist(ResultSet rs, int row) throws SQLException {
 		return new Pharmacist(rs.getLong("id"), rs.getObject("public_id", UUID.class), rs.getLong("user_id"),
 				rs.getObject("account_id", UUID.class), rs.getString("full_name"), rs.getString("email"),

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.AppointmentRequest.ByPhone;
 import io.polyclinic.scheduling.AppointmentRequest.GridSlot;
 import io.polyclinic.scheduling.AppointmentRequest.KnownPatient;
+import io.polyclinic.scheduling.AppointmentRequest.PatientAccount;
 import io.polyclinic.scheduling.internal.BlockedTimes;
 import io.polyclinic.scheduling.internal.Booking;
 import io.polyclinic.scheduling.internal.BookingContext;
@@ -39,11 +41,16 @@ import io.polyclinic.scheduling.internal.Placement;
 /**
  * The clinic's appointment book: booking a clinician's time, and walking appointments through their lifecycle. Each
  * method decides who may ask, through the access policy's reach of the caller: a patient books and cancels (before
- * it starts) only their own; staff of the clinic any, staff of a centre only appointments their centre runs; the
- * clinician starts and completes their own visits or marks them missed; confirming is for staff, and for the clinic
- * itself once a payment comes in. The appointment checks the order of its statuses; the database refuses overlapping
- * ones. A removed appointment is cancelled and then found by nobody (404), whichever face asks; only the clinic's own
- * processes (a payment's confirmation, its refund) still read it.
+ * it starts) only their own; a clinician books their own time for a patient of theirs; staff of the clinic any, staff
+ * of a centre only appointments their centre runs; the clinician starts and completes their own visits or marks them
+ * missed; confirming is for staff, and for the clinic itself once a payment comes in — or, where the two parties
+ * arrange their appointments themselves ({@link #arrange}, {@link #confirmByPatient}), for the party who did not
+ * book. The appointment checks the order of its statuses; the database refuses overlapping ones. A removed
+ * appointment is cancelled and then found by nobody (404), whichever face asks; only the clinic's own processes (a
+ * payment's confirmation, its refund) still read it.
+ *
+ * <p>Whenever a person (not the clinic itself) changes an appointment, {@link AppointmentActedOn} names who did and
+ * what, so that the other party can be told.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,9 +65,11 @@ public class AppointmentBook {
 	private final AuditLog audit;
 	private final PolyclinicProperties properties;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	AppointmentBook(Bookings bookings, BlockedTimes blocked, Calendars calendars, PatientRegistry patients, CareTeam careTeam,
-			AccessPolicy access, AuditLog audit, PolyclinicProperties properties, Clock clock) {
+			AccessPolicy access, AuditLog audit, PolyclinicProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
 		this.bookings = bookings;
 		this.blocked = blocked;
 		this.calendars = calendars;
@@ -70,15 +79,16 @@ public class AppointmentBook {
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
-	 * The one way to book, whichever face asks: for a known patient (a patient only for themself), the calling
-	 * patient, or a patient known by phone (staff; registered in this transaction when the number is new, so that a
-	 * refused booking registers nobody); on the clinician's grid or any free interval. Refuses past times, times off
-	 * the grid and intervals that do not fit (400), times outside the clinician's hours and time already held (409
-	 * SLOT_UNAVAILABLE) — the last decided by the database, so that of concurrent requests for overlapping time
-	 * exactly one wins.
+	 * The one way to book, whichever face asks: for a known patient or one named by account (a patient only for
+	 * themself, a clinician only with themself for a patient of theirs), the calling patient, or a patient known by
+	 * phone (staff; registered in this transaction when the number is new, so that a refused booking registers
+	 * nobody); on the clinician's grid or any free interval. Refuses past times, times off the grid and intervals that
+	 * do not fit (400), times outside the clinician's hours and time already held (409 SLOT_UNAVAILABLE) — the last
+	 * decided by the database, so that of concurrent requests for overlapping time exactly one wins.
 	 */
 	@Transactional
 	public Booked book(AppointmentRequest request, Actor actor) {
@@ -90,8 +100,12 @@ public class AppointmentBook {
 						: attendee instanceof KnownPatient known ? known.patient() : null,
 				attendee instanceof ByPhone byPhone
 						? PhoneNumbers.normalize(byPhone.phone(), properties.defaultCountryCode()) : null,
+				attendee instanceof PatientAccount named ? named.account() : null,
 				near(request.when()), near(request.when()).plus(Placement.LONGEST.multipliedBy(3)))
 			.orElseThrow(() -> Refusal.notFound("Clinician"));
+		if (reach.kind() == Reach.Kind.CLINICIAN) {
+			requireOwnTimeForTheirPatient(context, reach, actor);
+		}
 		Attendance attendance = attendance(attendee, context, actor);
 		AppointmentView.Person patient = attendance.patient();
 		if (reach.kind() == Reach.Kind.PATIENT && !reach.isPatient(patient.id())) {
@@ -133,18 +147,56 @@ public class AppointmentBook {
 			careTeam.enrol(patient.id(), managingCentre);
 		}
 		audit.record(AuditRecord.success(actor, "CREATE", "APPOINTMENT", booking.getId(), patient.id()));
-		return new Booked(booking.toAppointment(), patient, attendance.registered());
+		Appointment booked = booking.toAppointment();
+		actedOn(booked, actor, "BOOKED");
+		return new Booked(booked, patient, attendance.registered());
 	}
 
-	/** A patient books for themself (as the caller, or naming themself); staff for anyone, by phone too. */
+	/**
+	 * A patient books for themself (as the caller, or naming themself); a clinician for a patient (which patient, and
+	 * with whom, is checked once the booking's facts are read); staff for anyone, by phone too.
+	 */
 	private void requireMayBook(AppointmentRequest.Attendee attendee, Reach reach, Actor actor) {
 		boolean patient = reach.kind() == Reach.Kind.PATIENT && reach.patientId() != null;
-		boolean allowed = attendee instanceof AppointmentRequest.Caller ? patient
-				: attendee instanceof KnownPatient ? patient || reach.staff() : reach.staff();
+		boolean clinician = reach.kind() == Reach.Kind.CLINICIAN && reach.clinicianId() != null;
+		boolean allowed;
+		if (attendee instanceof AppointmentRequest.Caller) {
+			allowed = patient;
+		}
+		else if (attendee instanceof KnownPatient) {
+			allowed = patient || clinician || reach.staff();
+		}
+		else if (attendee instanceof PatientAccount named) {
+			allowed = patient && named.account().equals(actor.publicId()) || clinician || reach.staff();
+		}
+		else {
+			allowed = reach.staff();
+		}
 		if (!allowed) {
 			throw access.denied(actor, "BOOK", "APPOINTMENT", null,
 					attendee instanceof KnownPatient known ? known.patient().id() : null);
 		}
+	}
+
+	/**
+	 * A clinician books only their own time, and only for a patient of theirs: another clinician's time, someone
+	 * else's patient, or a patient there is none of are all FORBIDDEN (audited), so that a clinician cannot probe who
+	 * is a patient of the clinic.
+	 */
+	private void requireOwnTimeForTheirPatient(BookingContext context, Reach reach, Actor actor) {
+		AppointmentView.Person patient = context.patient();
+		if (!reach.isClinician(context.calendar().clinicianId()) || patient == null
+				|| !isTheirPatient(context.calendar().clinicianId(), patient.id())) {
+			throw access.denied(actor, "BOOK", "APPOINTMENT", null, patient == null ? null : patient.id());
+		}
+	}
+
+	/**
+	 * Whether the patient is the clinician's: for now, any care link (a booking, an accepted request). The one place
+	 * to narrow it to DiabCare's accepted patient requests once directory answers that.
+	 */
+	private boolean isTheirPatient(long clinicianId, long patientId) {
+		return careTeam.caresFor(clinicianId, patientId);
 	}
 
 	private record Attendance(AppointmentView.Person patient, boolean registered) {
@@ -171,44 +223,53 @@ public class AppointmentBook {
 	@Transactional
 	public Appointment cancel(Ref appointment, @Nullable String reason, Actor actor) {
 		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
 		Reach reach = requireSight(booking, actor, "CANCEL");
 		Instant now = clock.instant();
 		requireNotStartedForPatient(booking, reach, now);
 		booking.cancel(reason == null || reason.isBlank() ? null : reason.trim(), now);
-		return saved(booking, actor, "CANCEL");
+		return saved(booking, before, actor, "CANCEL", "CANCELLED");
 	}
 
 	/**
 	 * Removes an appointment: an open one is cancelled (its time freed), and from then on no face shows it (404).
-	 * Staff who reach it; its patient until it starts, as for cancelling — a visit that took place stays on the
-	 * patient's record unless staff remove it.
+	 * Staff who reach it; its two parties, the patient and the clinician, until it starts — a visit that took place
+	 * stays on the patient's record unless staff remove it (409 INVALID_STATUS_TRANSITION).
 	 */
 	@Transactional
 	public void remove(Ref appointment, Actor actor) {
 		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
 		Reach reach = requireSight(booking, actor, "DELETE");
-		if (!reach.staff() && reach.kind() != Reach.Kind.PATIENT) {
-			throw access.denied(actor, "DELETE", "APPOINTMENT", booking.getId(), booking.getPatientId());
-		}
 		Instant now = clock.instant();
-		requireNotStartedForPatient(booking, reach, now);
+		if (!reach.staff()) {
+			requireNotStarted(booking, now, "removed");
+		}
 		booking.remove(now);
-		saved(booking, actor, "DELETE");
+		saved(booking, before, actor, "DELETE", "REMOVED");
 	}
 
 	/** The visit begins: its clinician, or staff who reach it; never a patient. It keeps holding its time. */
 	@Transactional
 	public Appointment start(Ref appointment, Actor actor) {
 		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
 		requireCarer(booking, actor, "START");
 		booking.start(clock.instant());
-		return saved(booking, actor, "START");
+		return saved(booking, before, actor, "START", "CHANGED");
 	}
 
 	private void requireNotStartedForPatient(Booking booking, Reach reach, Instant now) {
-		if (reach.kind() == Reach.Kind.PATIENT && (booking.hasStarted(now)
-				|| !booking.getStatus().isAhead() && booking.getStatus() != AppointmentStatus.CANCELLED)) {
-			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment that has started cannot be cancelled");
+		if (reach.kind() == Reach.Kind.PATIENT) {
+			requireNotStarted(booking, now, "cancelled");
+		}
+	}
+
+	/** Ahead (or already cancelled): its start not reached, not begun, not ended. */
+	private static void requireNotStarted(Booking booking, Instant now, String verb) {
+		if (booking.hasStarted(now)
+				|| !booking.getStatus().isAhead() && booking.getStatus() != AppointmentStatus.CANCELLED) {
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "An appointment that has started cannot be " + verb);
 		}
 	}
 
@@ -227,6 +288,7 @@ public class AppointmentBook {
 	@Transactional
 	public Appointment change(Ref appointment, AppointmentChanges changes, Actor actor) {
 		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
 		Reach reach = requireSight(booking, actor, "UPDATE");
 		Instant now = clock.instant();
 		if (!reach.staff()) {
@@ -243,11 +305,75 @@ public class AppointmentBook {
 				requireNotStartedForPatient(booking, reach, now);
 			}
 		}
+		return apply(booking, before, changes, actor, now);
+	}
+
+	/**
+	 * An edit by the appointment's own parties, where patient and clinician arrange their appointments themselves
+	 * (DiabCare, whose visits no staff run and no payment confirms). Its clinician may take every step — confirm it
+	 * (accepting the time), start it, complete it (whenever the visit ends, straight from pending too), mark it
+	 * missed, cancel it — move it to another free time of theirs, change how it takes place, and write its notes; its
+	 * patient may cancel it (until it starts) and write its notes, nothing else (403): the clinician's time is the
+	 * clinician's to move. Staff who reach it edit it as {@link #change} allows. Setting it back to pending is refused
+	 * (409 INVALID_STATUS_TRANSITION; a pending one stays as it is), as is any step its order does not allow.
+	 */
+	@Transactional
+	public Appointment arrange(Ref appointment, AppointmentChanges changes, Actor actor) {
+		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
+		Reach reach = requireSight(booking, actor, "UPDATE");
+		Instant now = clock.instant();
+		if (reach.kind() == Reach.Kind.PATIENT) {
+			AppointmentStatus step = changes.status();
+			boolean allowed = !changes.movesTime() && changes.consultationType() == null && changes.symptoms() == null
+					&& changes.visitLocation() == null && !changes.clearVisitLocation()
+					&& (step == null || step == AppointmentStatus.CANCELLED);
+			if (!allowed) {
+				throw access.denied(actor, "UPDATE", "APPOINTMENT", booking.getId(), booking.getPatientId());
+			}
+			if (step == AppointmentStatus.CANCELLED && booking.getStatus() != AppointmentStatus.CANCELLED) {
+				requireNotStartedForPatient(booking, reach, now);
+			}
+		}
+		return apply(booking, before, changes, actor, now);
+	}
+
+	/**
+	 * The patient agrees to a time their clinician booked for them (DiabCare's patient confirmation): pending becomes
+	 * confirmed; a confirmed one stays as it is. Its patient only (403 for anyone else, staff included: it is the
+	 * patient's word); 400 NOT_BOOKED_BY_CLINICIAN for an appointment the patient booked themself, or that staff
+	 * booked — nobody waits for the patient's word on it; 409 INVALID_STATUS_TRANSITION once it is cancelled or has
+	 * taken place.
+	 */
+	@Transactional
+	public Appointment confirmByPatient(Ref appointment, Actor actor) {
+		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
+		Reach reach = requireSight(booking, actor, "CONFIRM");
+		if (reach.kind() != Reach.Kind.PATIENT) {
+			throw access.denied(actor, "CONFIRM", "APPOINTMENT", booking.getId(), booking.getPatientId());
+		}
+		if (booking.getStatus() == AppointmentStatus.CONFIRMED) {
+			return before;
+		}
+		Long bookedBy = booking.getBookedByUserId();
+		if (bookedBy == null || !bookedBy.equals(calendars.accountOf(booking.getClinicianId()).orElse(null))) {
+			throw Refusal.invalid("NOT_BOOKED_BY_CLINICIAN",
+					"Only an appointment the doctor booked waits for the patient's confirmation");
+		}
+		booking.confirm(clock.instant());
+		return saved(booking, before, actor, "CONFIRM", "CONFIRMED");
+	}
+
+	/** An edit whose caller is let through: the time first (the old one freed), then details, then a status step. */
+	private Appointment apply(Booking booking, Appointment before, AppointmentChanges changes, Actor actor,
+			Instant now) {
 		requireDescription(changes.symptoms() == null ? List.of() : changes.symptoms(), changes.visitLocation());
 		if (changes.interval() != null) {
 			Appointment current = booking.toAppointment();
-			if (!changes.interval().startsAt().equals(current.startsAt())
-					|| !java.util.Objects.equals(changes.interval().endsAt(), current.endsAt())) {
+			// an interval without an end (one consultation) at the same start leaves the appointment where it is
+			if (!changes.interval().startsAt().equals(current.startsAt()) || changes.interval().endsAt() != null
+					&& !changes.interval().endsAt().equals(current.endsAt())) {
 				move(booking, changes.interval(), now);
 			}
 		}
@@ -270,7 +396,15 @@ public class AppointmentBook {
 		if (changes.status() != null) {
 			booking.moveTo(changes.status(), now);
 		}
-		return saved(booking, actor, "UPDATE");
+		Appointment after = booking.toAppointment();
+		String acted = after.status() != before.status() ? switch (after.status()) {
+			case CONFIRMED -> "CONFIRMED";
+			case COMPLETED -> "COMPLETED";
+			case CANCELLED -> "CANCELLED";
+			default -> "CHANGED";
+		} : !after.startsAt().equals(before.startsAt()) || !after.endsAt().equals(before.endsAt()) ? "RESCHEDULED"
+				: "CHANGED";
+		return saved(booking, before, actor, "UPDATE", acted);
 	}
 
 	@Transactional
@@ -282,9 +416,10 @@ public class AppointmentBook {
 	@Transactional
 	public Appointment reschedule(Ref appointment, AppointmentRequest.When when, Actor actor) {
 		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
 		requireStaff(booking, actor, "RESCHEDULE");
 		move(booking, when, clock.instant());
-		return saved(booking, actor, "RESCHEDULE");
+		return saved(booking, before, actor, "RESCHEDULE", "RESCHEDULED");
 	}
 
 	/**
@@ -294,9 +429,10 @@ public class AppointmentBook {
 	@Transactional
 	public Appointment confirm(Ref appointment, Actor actor) {
 		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
 		requireStaff(booking, actor, "CONFIRM");
 		booking.confirm(clock.instant());
-		return saved(booking, actor, "CONFIRM");
+		return saved(booking, before, actor, "CONFIRM", "CONFIRMED");
 	}
 
 	/**
@@ -309,26 +445,29 @@ public class AppointmentBook {
 		if (booking.getStatus() != AppointmentStatus.PENDING) {
 			return booking.toAppointment();
 		}
+		Appointment before = booking.toAppointment();
 		booking.confirm(clock.instant());
-		return saved(booking, Actor.system(), "CONFIRM");
+		return saved(booking, before, Actor.system(), "CONFIRM", "CONFIRMED");
 	}
 
 	/** Ends a visit, whatever the clock says: its clinician, or staff who reach it; never a patient. */
 	@Transactional
 	public Appointment complete(Ref appointment, Actor actor) {
 		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
 		requireCarer(booking, actor, "COMPLETE");
 		booking.complete(clock.instant());
-		return saved(booking, actor, "COMPLETE");
+		return saved(booking, before, actor, "COMPLETE", "COMPLETED");
 	}
 
 	/** The patient did not come: its clinician, or staff who reach it, once it has started. */
 	@Transactional
 	public Appointment markNoShow(Ref appointment, Actor actor) {
 		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
 		requireCarer(booking, actor, "NO_SHOW");
 		booking.markNoShow(clock.instant());
-		return saved(booking, actor, "NO_SHOW");
+		return saved(booking, before, actor, "NO_SHOW", "CHANGED");
 	}
 
 	/** The numeric id of an appointment named either way; 404 when there is none. */
@@ -414,10 +553,30 @@ public class AppointmentBook {
 		}
 	}
 
-	private Appointment saved(Booking booking, Actor actor, String action) {
+	/**
+	 * Saves a change, audits it, and names who made it ({@code acted}, in {@link AppointmentActedOn}'s words) when
+	 * it changed anything — a removal always does.
+	 */
+	private Appointment saved(Booking booking, Appointment before, Actor actor, String action, String acted) {
 		bookings.save(booking);
 		audit.record(AuditRecord.success(actor, action, "APPOINTMENT", booking.getId(), booking.getPatientId()));
-		return booking.toAppointment();
+		Appointment after = booking.toAppointment();
+		if (acted.equals("REMOVED") || !after.equals(before)) {
+			actedOn(after, actor, acted);
+		}
+		return after;
+	}
+
+	/**
+	 * Who acted, for the other party to be told: only a person — what the clinic does by itself (a payment's
+	 * confirmation) its lifecycle events say.
+	 */
+	private void actedOn(Appointment after, Actor actor, String action) {
+		if (actor.isSystem()) {
+			return;
+		}
+		events.publishEvent(new AppointmentActedOn(after.id(), after.publicId(), after.patientId(), after.clinicianId(),
+				actor.userId(), action, after.startsAt()));
 	}
 
 	/** The caller's reach, if it takes in the appointment; FORBIDDEN (audited) otherwise. */

@@ -49,6 +49,13 @@ public record AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long
 	public record KnownPatient(Ref patient) implements Attendee {
 	}
 
+	/**
+	 * A patient named by their account's public id, as faces that show people by account do (DiabCare): a patient for
+	 * themself, their clinician for them. Looked up with the booking's own facts, so it costs no statement of its own.
+	 */
+	public record PatientAccount(java.util.UUID account) implements Attendee {
+	}
+
 	/** The caller themself, a patient: their record comes from the caller, never from the request. */
 	public record Caller() implements Attendee {
 	}
@@ -80,5 +87,15 @@ public record AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long
 	 * consultation.
 	 */
 	public record Interval(Instant startsAt, @Nullable Instant endsAt, boolean withinHours) implements When {
+
+		/**
+		 * One consultation at this instant: the clinician's own consultation length, anywhere the clinician is free,
+		 * not held to weekly hours — a booking at a time the patient or the clinician chose (DiabCare's
+		 * {@code dateTime}, whose doctors keep no hours). The clinician's other appointments, from any face, and the
+		 * blocks of their time still hold it off.
+		 */
+		public static Interval oneConsultationAt(Instant startsAt) {
+			return new Interval(startsAt, null, false);
+		}
 	}
 }

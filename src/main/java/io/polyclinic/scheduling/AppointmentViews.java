@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -111,6 +112,67 @@ public class AppointmentViews {
 			.map(r -> new AppointmentSummary(r.appointment(), r.patient(), r.clinician(), r.centre()))
 			.toList();
 		return new PageImpl<>(content, page, total);
+	}
+
+	/**
+	 * The appointments of the clinician whose account this is, for that clinician alone: a product's doctor reading
+	 * their own diary by their own id (DiabCare's {@code /doctors/:doctorId/appointments}). Anyone else — another
+	 * clinician, a patient, staff — is refused (403, audited), whether or not the account is a clinician's. Filters,
+	 * order and paging as {@link #find}, in SQL.
+	 */
+	public Page<AppointmentView> clinicianDiary(UUID clinicianAccount, AppointmentQuery query, Pageable page,
+			Actor actor) {
+		Reach reach = requireOwnDiary(clinicianAccount, Reach.Kind.CLINICIAN, actor);
+		return find(AppointmentAccess.scope(reach), query.withClinician(reach.clinicianId()), page, actor, null);
+	}
+
+	/**
+	 * The appointments of the patient whose account this is, for that patient alone (DiabCare's
+	 * {@code /patients/:patientId/appointments}): anyone else, their clinicians and staff included, is refused (403,
+	 * audited). Filters, order and paging as {@link #find}, in SQL.
+	 */
+	public Page<AppointmentView> patientDiary(UUID patientAccount, AppointmentQuery query, Pageable page,
+			Actor actor) {
+		Reach reach = requireOwnDiary(patientAccount, Reach.Kind.PATIENT, actor);
+		return find(AppointmentAccess.scope(reach), query.ofPatient(reach.patientId()), page, actor,
+				reach.patientId());
+	}
+
+	/**
+	 * How many appointments the clinician whose account this is has, by status, counted in SQL: for that clinician
+	 * alone, as {@link #clinicianDiary}. Statuses without appointments count zero.
+	 */
+	public Map<AppointmentStatus, Long> clinicianTally(UUID clinicianAccount, Actor actor) {
+		Reach reach = requireOwnDiary(clinicianAccount, Reach.Kind.CLINICIAN, actor);
+		Map<AppointmentStatus, Long> counts = new java.util.EnumMap<>(AppointmentStatus.class);
+		for (AppointmentStatus status : AppointmentStatus.values()) {
+			counts.put(status, 0L);
+		}
+		counts.putAll(rows.countByStatus(AppointmentAccess.scope(reach),
+				AppointmentQuery.all().withClinician(reach.clinicianId())));
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, null, AuditRecord.Outcome.SUCCESS,
+				"counts by status"));
+		return counts;
+	}
+
+	/** The caller's reach, if the account is the caller's own and the caller is of this kind; 403 (audited) else. */
+	private Reach requireOwnDiary(UUID account, Reach.Kind kind, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		boolean own = reach.kind() == kind && account.equals(actor.publicId())
+				&& (kind == Reach.Kind.CLINICIAN ? reach.clinicianId() != null : reach.patientId() != null);
+		if (!own) {
+			throw access.denied(actor, "LIST", "APPOINTMENT", null, null);
+		}
+		return reach;
+	}
+
+	private Page<AppointmentView> find(AppointmentRows.Scope scope, AppointmentQuery query, Pageable page, Actor actor,
+			@Nullable Long patient) {
+		var found = rows.page(scope, query, page.getOffset(), page.getPageSize());
+		long total = total(found, page, () -> rows.count(scope, query));
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, patient, AuditRecord.Outcome.SUCCESS,
+				found.rows().size() + " results"));
+		return new PageImpl<>(views(found.rows()), page, total);
 	}
 
 	/**

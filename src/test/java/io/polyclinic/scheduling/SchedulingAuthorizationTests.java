@@ -148,8 +148,9 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 
 	@Test
 	void booking() {
-		assertMatrix("book", EnumSet.of(Caller.PATIENT_A, Caller.ADMIN, Caller.MANAGER, Caller.CENTRE_MANAGER_OF_A,
-				Caller.FRONT_DESK_OF_A), actor -> book.book(request(nextSlot()), actor));
+		// clinician A books their own time for patient A, theirs (the other clinician: see AppointmentPartiesMatrixTests)
+		assertMatrix("book", EnumSet.of(Caller.PATIENT_A, Caller.CLINICIAN_OF_A, Caller.ADMIN, Caller.MANAGER,
+				Caller.CENTRE_MANAGER_OF_A, Caller.FRONT_DESK_OF_A), actor -> book.book(request(nextSlot()), actor));
 	}
 
 	@Test
@@ -207,8 +208,10 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 
 	@Test
 	void removingAnAppointment() {
+		// both parties remove an appointment ahead; one that took place: see AppointmentPartiesMatrixTests
 		Set<Caller> removers = EnumSet.copyOf(STAFF_OF_A);
 		removers.add(Caller.PATIENT_A);
+		removers.add(Caller.CLINICIAN_OF_A);
 		assertMatrix("remove", removers, actor -> book.remove(Ref.id(fresh().id()), actor));
 
 		// removed, it is found by nobody, only by the clinic's own processes

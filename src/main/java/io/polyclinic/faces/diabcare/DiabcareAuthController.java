@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyclinic.directory.AddressSignIn;
 import io.polyclinic.directory.ClinicianDetails;
 import io.polyclinic.directory.ClinicianPractice;
 import io.polyclinic.directory.ClinicianRegistry;
@@ -123,6 +124,10 @@ class DiabcareAuthController {
 	record SignedInUser(Map<String, Object> user, String accessToken) {
 	}
 
+	record GoogleMobileLogin(@NotBlank(message = "idToken should not be empty") String idToken,
+			@Nullable @Pattern(regexp = "PATIENT|MEDECIN|PHARMACIEN", message = "role must be one of the following values: PATIENT, MEDECIN, PHARMACIEN") String role) {
+	}
+
 	@PublicEndpoint
 	@PostMapping("/register/patient")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -132,7 +137,7 @@ class DiabcareAuthController {
 				body.groupeSanguin(), null, null, null,
 				body.typeDiabete() == null ? null : DiabcareUsers.diabetesType(body.typeDiabete())),
 				body.motDePasse(), LeadSource.OTHER);
-		return new SignedInUser(users.patient(signedUp.patient()), signedUp.tokens().accessToken());
+		return new SignedInUser(users.patient(signedUp.patient(), null), signedUp.tokens().accessToken());
 	}
 
 	@PublicEndpoint
@@ -166,6 +171,18 @@ class DiabcareAuthController {
 	@PostMapping("/login")
 	SignedInUser login(@Valid @RequestBody Login body) {
 		SignedIn signedIn = signIn.withPassword(SignIn.LoginName.EMAIL, body.email(), body.motDePasse());
+		return new SignedInUser(users.user(signedIn.account()), signedIn.tokens().accessToken());
+	}
+
+	/**
+	 * Google sign-in on the phone: the app sends the id token Google gave it for the clinic's client; the holder of
+	 * the verified address signs in, an unknown address signs up a patient (as the original, which creates patients
+	 * only; the app asks as PATIENT).
+	 */
+	@PublicEndpoint
+	@PostMapping("/google/mobile")
+	SignedInUser googleMobile(@Valid @RequestBody GoogleMobileLogin body) {
+		AddressSignIn signedIn = patients.signInWithProviderToken("google", body.idToken(), LeadSource.OTHER);
 		return new SignedInUser(users.user(signedIn.account()), signedIn.tokens().accessToken());
 	}
 

@@ -29,7 +29,8 @@ class DiabcareFace implements Face {
 	DiabcareFace(@Value("${polyclinic.rate-limit.diabcare.auth:20}") int auth,
 			@Value("${polyclinic.rate-limit.diabcare.general:600}") int general,
 			@Value("${polyclinic.rate-limit.diabcare.window:15m}") Duration window) {
-		this.limits = List.of(RateLimitRule.of("auth", auth, window, "/api/auth/login", "/api/auth/register/**"),
+		this.limits = List.of(RateLimitRule.of("auth", auth, window, "/api/auth/login", "/api/auth/google/mobile",
+				"/api/auth/register/**"),
 				RateLimitRule.of("general", general, window, "/api/**"));
 	}
 

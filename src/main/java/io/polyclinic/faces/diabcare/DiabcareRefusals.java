@@ -22,7 +22,9 @@ final class DiabcareRefusals {
 			Map.entry("bloodGroup", "groupeSanguin"), Map.entry("diabetesType", "typeDiabete"),
 			Map.entry("registrationNumber", "numeroOrdre"), Map.entry("licenceNumber", "numeroOrdre"),
 			Map.entry("pharmacyName", "nomPharmacie"), Map.entry("specializations", "specialite"),
-			Map.entry("clinicianId", "doctorId"), Map.entry("startsAt", "dateTime"));
+			Map.entry("clinicianId", "doctorId"), Map.entry("startsAt", "dateTime"),
+			// the only file this face takes is a profile photo, sent inline
+			Map.entry("file", "photoProfil"), Map.entry("score", "note"));
 
 	private static final Map<String, HttpStatus> STATUSES = Map.of("PAYMENT_PROVIDER_FAILED", HttpStatus.BAD_GATEWAY,
 			"NOTIFICATION_FAILED", HttpStatus.BAD_GATEWAY);

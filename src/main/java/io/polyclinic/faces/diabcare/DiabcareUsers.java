@@ -47,7 +47,8 @@ class DiabcareUsers {
 	/** The account with what its role adds, looked up. */
 	Map<String, Object> user(Account account) {
 		return switch (account.role()) {
-			case PATIENT -> patients.forUser(account.id()).map(this::patient).orElseGet(() -> base(account));
+			case PATIENT -> patients.forUser(account.id()).map(p -> patient(p, account.profilePictureUrl()))
+				.orElseGet(() -> base(account));
 			case CLINICIAN -> clinicians.forUser(account.id()).map(this::medecin).orElseGet(() -> base(account));
 			case PHARMACIST -> pharmacists.forUser(account.id()).map(this::pharmacien).orElseGet(() -> base(account));
 			default -> base(account);
@@ -60,9 +61,9 @@ class DiabcareUsers {
 				account.createdAt(), account.updatedAt());
 	}
 
-	Map<String, Object> patient(Patient patient) {
+	Map<String, Object> patient(Patient patient, @Nullable String picture) {
 		Map<String, Object> user = person(patient.accountId(), patient.fullName(), patient.email(), patient.phone(),
-				null, "PATIENT", true, patient.createdAt(), patient.createdAt());
+				picture, "PATIENT", true, patient.createdAt(), patient.createdAt());
 		user.put("dateNaissance", patient.dateOfBirth() == null ? null : patient.dateOfBirth().toString());
 		user.put("sexe", patient.gender());
 		user.put("typeDiabete", diabetesType(patient.diabetesType()));

@@ -31,4 +31,16 @@ public class ProviderLogins {
 	public ProviderLogin verify(String provider, @Nullable String code, @Nullable String state) {
 		return flow.complete(provider, code, state);
 	}
+
+	/**
+	 * Verifies an id token a mobile app obtained from the provider for the clinic's client, and reads who it vouches
+	 * for.
+	 *
+	 * @throws Refusal UNAUTHENTICATED {@code OAUTH_FAILED} for a token that does not verify,
+	 *         {@code OAUTH_EMAIL_MISSING}/{@code OAUTH_EMAIL_UNVERIFIED} without a verified address; INVALID
+	 *         {@code OAUTH_NOT_CONFIGURED}
+	 */
+	public ProviderLogin verifyIdToken(String provider, @Nullable String idToken) {
+		return flow.verifyIdToken(provider, idToken);
+	}
 }

@@ -135,6 +135,26 @@ public class OAuthFlow {
 		}
 	}
 
+	/**
+	 * A sign-in a mobile app finished itself: it holds an id token the provider issued to the clinic's client id (the
+	 * app asks for it with that id as its server client). The token is verified as a callback's is — against the
+	 * provider's JWK set, for its issuer, audience and expiry — and must carry a verified email address.
+	 */
+	public ProviderLogin verifyIdToken(String provider, @Nullable String idToken) {
+		ClientRegistration registration = registration(provider);
+		if (!StringUtils.hasText(idToken)) {
+			throw failed();
+		}
+		try {
+			Jwt verified = idTokens.createDecoder(registration).decode(idToken);
+			return vouched(registration, verified.getSubject(), new HashMap<>(verified.getClaims()));
+		}
+		catch (OAuth2AuthenticationException | JwtException e) {
+			log.warn("An id token of {} was refused: {}", provider, e.getMessage());
+			throw failed();
+		}
+	}
+
 	private ProviderLogin login(ClientRegistration registration, OAuth2AccessTokenResponse answer,
 			@Nullable String nonce) {
 		Map<String, Object> claims = new HashMap<>();
@@ -167,6 +187,11 @@ public class OAuthFlow {
 		if (subject == null) {
 			throw new JwtException("The provider named nobody: no id token and no user info endpoint");
 		}
+		return vouched(registration, subject, claims);
+	}
+
+	/** Who the provider vouched for: a subject with an email address it verified. */
+	private static ProviderLogin vouched(ClientRegistration registration, String subject, Map<String, Object> claims) {
 		String email = text(claims.get("email"));
 		if (email == null) {
 			throw Refusal.unauthenticated("OAUTH_EMAIL_MISSING",

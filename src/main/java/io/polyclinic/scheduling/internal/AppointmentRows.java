@@ -116,6 +116,18 @@ public class AppointmentRows {
 			.query(Long.class).single();
 	}
 
+	/** How many appointments match, by status, in one grouped statement; statuses none has are left out. */
+	public Map<AppointmentStatus, Long> countByStatus(Scope scope, AppointmentQuery query) {
+		List<Object> params = new ArrayList<>();
+		Map<AppointmentStatus, Long> counts = new java.util.EnumMap<>(AppointmentStatus.class);
+		jdbc.sql("SELECT a.status, COUNT(*) FROM appointments a WHERE " + where(scope, query, params)
+				+ " GROUP BY a.status").params(params).query((rs, i) -> {
+			counts.put(AppointmentStatus.valueOf(rs.getString(1)), rs.getLong(2));
+			return null;
+		}).list();
+		return counts;
+	}
+
 	/**
 	 * A clinician's agenda in one statement: what has ended (newest first, cancelled ones too) and what has not
 	 * (soonest first, cancelled ones left out), each as far as its limit.

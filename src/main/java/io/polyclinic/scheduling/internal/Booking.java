@@ -304,6 +304,11 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 		return centreId;
 	}
 
+	/** The account that booked it; none for the clinic itself. */
+	public @Nullable Long getBookedByUserId() {
+		return bookedByUserId;
+	}
+
 	public AppointmentStatus getStatus() {
 		return status;
 	}

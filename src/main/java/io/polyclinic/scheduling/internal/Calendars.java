@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,11 +59,12 @@ public class Calendars {
 	}
 
 	/**
-	 * The clinician's calendar with the centre and the patient a booking names — by reference, or by the phone
-	 * number of their account (already normalised) — or none; empty without such a clinician.
+	 * The clinician's calendar with the centre and the patient a booking names — by reference, by the phone number
+	 * of their account (already normalised), or by their account's public id — or none; empty without such a
+	 * clinician.
 	 */
 	public Optional<BookingContext> forBooking(Ref clinician, @Nullable Long centreId, @Nullable Ref patient,
-			@Nullable String patientPhone, Instant nearFrom, Instant nearTo) {
+			@Nullable String patientPhone, @Nullable UUID patientAccount, Instant nearFrom, Instant nearTo) {
 		List<Object> params = new ArrayList<>();
 		params.add(nearTo.atOffset(ZoneOffset.UTC));
 		params.add(nearFrom.atOffset(ZoneOffset.UTC));
@@ -92,6 +94,11 @@ public class Calendars {
 				.append("LEFT JOIN patients p ON p.user_id = pu.id\n");
 			params.add(patientPhone);
 		}
+		else if (patientAccount != null) {
+			sql.append("LEFT JOIN users pu ON pu.public_id = ? AND pu.role = 'PATIENT'\n")
+				.append("LEFT JOIN patients p ON p.user_id = pu.id\n");
+			params.add(patientAccount);
+		}
 		else {
 			sql.append("LEFT JOIN patients p ON 1 = 0\nLEFT JOIN users pu ON pu.id = p.user_id\n");
 		}
@@ -119,6 +126,11 @@ public class Calendars {
 					: Optional.of(new BookingContext(sorted(context.calendar()), context.centre(), context.patient(),
 							context.linked(), context.enrolled(), context.blocksNear()));
 		});
+	}
+
+	/** The account of a clinician: whose booking a patient confirms (see AppointmentBook#confirmByPatient). */
+	public Optional<Long> accountOf(long clinicianId) {
+		return jdbc.sql("SELECT user_id FROM clinicians WHERE id = ?").param(clinicianId).query(Long.class).optional();
 	}
 
 	/** {@code alias.id = ?} or {@code alias.public_id = ?}, whichever the reference is. */
