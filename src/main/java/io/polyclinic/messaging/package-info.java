@@ -1,8 +1,11 @@
 /**
- * Conversations between patients and their clinicians: one per pair, opened by their first appointment.
+ * Conversations between patients and their clinicians (one per pair, opened by either party or by their first
+ * appointment), their messages and read state, and the live delivery of each message to both parties' connected
+ * clients.
  *
- * <p>It depends on scheduling (whose {@code AppointmentBooked} opens a conversation) and directory (who the caller
- * is), and reads identity's and directory's tables in SQL for the other party's name and picture.
+ * <p>It depends on scheduling (whose {@code AppointmentBooked} opens a conversation), directory (who the caller is and
+ * whom they may reach) and platform's live updates, and reads identity's and directory's tables in SQL for the
+ * parties' names. Sending publishes {@link io.polyclinic.messaging.MessageSent}.
  */
 @NullMarked
 package io.polyclinic.messaging;

@@ -2,7 +2,6 @@ package io.polyclinic.messaging.internal;
 
 import java.time.Clock;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +21,7 @@ class ConversationOpener {
 
 	@ApplicationModuleListener
 	void on(AppointmentBooked event) {
-		try {
-			rows.open(event.patientId(), event.clinicianId(), clock.instant());
-		}
-		catch (DataIntegrityViolationException alreadyOpen) {
-			// a booking of the same pair at the same moment opened it: one conversation is what is wanted
-		}
+		// idempotent per pair: a later booking, or one of the same pair at the same moment, finds it open
+		rows.open(event.patientId(), event.clinicianId(), clock.instant());
 	}
 }
