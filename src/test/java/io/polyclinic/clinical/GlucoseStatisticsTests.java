@@ -185,9 +185,11 @@ class GlucoseStatisticsTests {
 		// last 7 days 129.57024, the 7 before (f g) 130.25 (rounded half up: 130.3): -0.67976 is stable
 		assertThat(statistics.trend(patient)).isEqualTo(new GlucoseStatistics.Trend(Direction.STABLE,
 				new BigDecimal("-0.7"), new BigDecimal("129.6"), new BigDecimal("130.3")));
-		// exactly 5 mg/dL higher is no longer stable: worsening
+		// exactly 5 mg/dL higher is still stable (±5); 5.1 higher is worsening
 		assertThat(statistics.trend(twoWeeks("150", "145"))).isEqualTo(new GlucoseStatistics.Trend(
-				Direction.WORSENING, new BigDecimal("5.0"), new BigDecimal("150.0"), new BigDecimal("145.0")));
+				Direction.STABLE, new BigDecimal("5.0"), new BigDecimal("150.0"), new BigDecimal("145.0")));
+		assertThat(statistics.trend(twoWeeks("150.1", "145"))).isEqualTo(new GlucoseStatistics.Trend(
+				Direction.WORSENING, new BigDecimal("5.1"), new BigDecimal("150.1"), new BigDecimal("145.0")));
 		// 4.128 mg/dL lower is stable (8 mmol/L = 144.128 mg/dL); 22.144 lower is improving (9 mmol/L = 162.144)
 		assertThat(statistics.trend(twoWeeks("140", "8"))).isEqualTo(new GlucoseStatistics.Trend(
 				Direction.STABLE, new BigDecimal("-4.1"), new BigDecimal("140.0"), new BigDecimal("144.1")));

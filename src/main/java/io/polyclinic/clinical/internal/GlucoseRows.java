@@ -138,14 +138,14 @@ public class GlucoseRows {
 
 	/**
 	 * The mean of the readings since {@code split} against the mean of those from {@code since} to {@code split}:
-	 * a difference under 5 mg/dL either way is stable, a lower mean improving, a higher one worsening. Without
+	 * a difference of at most 5 mg/dL either way is stable (±5, as the product defines it), a lower mean improving, a higher one worsening. Without
 	 * readings in either stretch there is no trend: stable, all zeros.
 	 */
 	public GlucoseStatistics.Trend trend(long patientId, Instant since, Instant split) {
 		return jdbc.sql("""
 				SELECT latest_n, earlier_n, ROUND(latest, 1) AS latest, ROUND(earlier, 1) AS earlier,
 				  ROUND(latest - earlier, 1) AS difference,
-				  CASE WHEN ABS(latest - earlier) < 5 THEN 'STABLE' WHEN latest < earlier THEN 'IMPROVING'
+				  CASE WHEN ABS(latest - earlier) <= 5 THEN 'STABLE' WHEN latest < earlier THEN 'IMPROVING'
 				    ELSE 'WORSENING' END AS direction
 				FROM (SELECT COUNT(CASE WHEN measured_at >= ? THEN 1 END) AS latest_n,
 				    AVG(CASE WHEN measured_at >= ? THEN mg_per_dl END) AS latest,
