@@ -246,6 +246,49 @@ class DiabcareNotificationsTests extends DiabcareApiTest {
 				403, "Forbidden");
 	}
 
+	/**
+	 * End to end over the face: a patient logs a critical reading through /api/glucose, and each médecin who follows
+	 * them — only they — is told, on their socket and in their list.
+	 */
+	@Test
+	void aCriticalReadingLoggedOverTheFaceReachesEveryFollowingMedecin() throws InterruptedException {
+		Person patient = people.patient("Hamza", "Lassoued");
+		Person first = people.medecin("First", "Follower");
+		Person second = people.medecin("Second", "Follower");
+		Person asked = people.medecin("Only", "Asked");
+		follow(patient, first);
+		follow(patient, second);
+		http.post(API + "/patients/" + patient.id() + "/request-doctor", Map.of("doctorId", asked.id()))
+			.token(patient.token()).send();
+		awaitInbox(first, 1);
+		awaitInbox(second, 1);
+		awaitInbox(asked, 1);
+
+		try (var firstClient = LiveClient.withHeader(port, first.token()).ready();
+				var askedClient = LiveClient.withHeader(port, asked.token()).ready()) {
+			Http.Res normal = http.post(API + "/glucose", Map.of("value", 110, "measuredAt", "2026-01-10T08:30:00Z"))
+				.token(patient.token()).send();
+			assertThat(normal.status()).as(normal.body()).isEqualTo(201);
+			Http.Res high = http.post(API + "/glucose", Map.of("value", 320, "measuredAt", "2026-01-10T12:30:00Z"))
+				.token(patient.token()).send();
+			assertThat(high.status()).as(high.body()).isEqualTo(201);
+
+			JsonNode frame = firstClient.next("notification", Duration.ofSeconds(10));
+			assertThat(frame).as("the follower's frame").isNotNull();
+			assertThat(frame.path("data").path("type").asString()).isEqualTo("patient_alert");
+			assertThat(frame.path("data").path("message").asString())
+				.isEqualTo("Patient Hamza Lassoued has critical glucose level: 320 mg/dL");
+			assertThat(askedClient.next("notification", Duration.ofSeconds(1))).as("not a follower").isNull();
+		}
+		for (Person follower : List.of(first, second)) {
+			JsonNode alerts = inbox(follower, "?type=patient_alert");
+			assertThat(alerts.path("notifications")).as("one alert, for the critical reading only").singleElement()
+				.satisfies(a -> assertThat(a.path("relatedId").asString()).isEqualTo(patient.id()));
+		}
+		assertThat(inbox(asked, "?type=patient_alert").path("notifications")).isEmpty();
+		assertThat(inbox(patient, "").path("notifications")).isEmpty();
+	}
+
 	/** Stored, then pushed: the doctor's socket hears the notification exactly as the REST list shows it. */
 	@Test
 	void aNotificationReachesItsPersonsSocketAsTheRestEndpointRendersIt() throws InterruptedException {
