@@ -4,9 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,16 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
+import io.polyclinic.support.GoogleIdTokens;
 import io.polyclinic.support.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -62,7 +53,7 @@ class DiabcareGoogleSignInTests extends DiabcareApiTest {
 	}
 
 	@Test
-	void aVerifiedGoogleTokenSignsUpAPatientAndThenSignsThemIn() throws Exception {
+	void aVerifiedGoogleTokenSignsUpAPatientAndThenSignsThemIn() {
 		String email = "google-" + UUID.randomUUID().toString().substring(0, 8) + "@gmail.test";
 		String token = idToken(googleKey, "diabcare-web-client", email, "Fatma Ben Ali");
 
@@ -83,7 +74,7 @@ class DiabcareGoogleSignInTests extends DiabcareApiTest {
 	}
 
 	@Test
-	void aTokenForAnotherClientOrSignedByAnotherKeyIsRefused() throws Exception {
+	void aTokenForAnotherClientOrSignedByAnotherKeyIsRefused() {
 		String email = "mallory-" + UUID.randomUUID().toString().substring(0, 8) + "@gmail.test";
 
 		nestError(http.post(API + "/auth/google/mobile",
@@ -99,28 +90,11 @@ class DiabcareGoogleSignInTests extends DiabcareApiTest {
 					"role must be one of the following values: PATIENT, MEDECIN, PHARMACIEN");
 	}
 
-	private static String idToken(RSAKey key, String audience, String email, String name) throws JOSEException {
-		Instant now = Instant.now();
-		var claims = new JWTClaimsSet.Builder().issuer("https://accounts.google.com")
-			.audience(List.of(audience))
-			.subject("google-" + UUID.randomUUID())
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(3600)))
-			.claim("email", email)
-			.claim("email_verified", true)
-			.claim("name", name)
-			.build();
-		var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
+	private static String idToken(RSAKey key, String audience, String email, String name) {
+		return GoogleIdTokens.idToken(key, audience, "google-" + UUID.randomUUID(), email, Map.of("name", name));
 	}
 
 	private static RSAKey rsaKey(String id) {
-		try {
-			return new RSAKeyGenerator(2048).keyID(id).generate();
-		}
-		catch (JOSEException e) {
-			throw new IllegalStateException(e);
-		}
+		return GoogleIdTokens.rsaKey(id);
 	}
 }

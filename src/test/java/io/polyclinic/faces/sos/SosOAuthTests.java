@@ -13,9 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,17 +25,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import io.polyclinic.support.ApiTest;
+import io.polyclinic.support.GoogleIdTokens;
 import io.polyclinic.support.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -252,30 +244,13 @@ class SosOAuthTests extends ApiTest {
 				.formatted(subject, email))));
 	}
 
-	private static String idToken(RSAKey key, String subject, String email, String nonce) throws JOSEException {
-		Instant now = Instant.now();
-		var claims = new JWTClaimsSet.Builder().issuer("https://accounts.google.com")
-			.audience(List.of("google-client-id"))
-			.subject(subject)
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(3600)))
-			.claim("azp", "google-client-id")
-			.claim("email", email)
-			.claim("email_verified", true)
-			.claim("nonce", nonce)
-			.build();
-		var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
+	private static String idToken(RSAKey key, String subject, String email, String nonce) {
+		return GoogleIdTokens.idToken(key, "google-client-id", subject, email,
+				Map.of("azp", "google-client-id", "nonce", nonce));
 	}
 
 	private static RSAKey rsaKey(String id) {
-		try {
-			return new RSAKeyGenerator(2048).keyID(id).generate();
-		}
-		catch (JOSEException e) {
-			throw new IllegalStateException(e);
-		}
+		return GoogleIdTokens.rsaKey(id);
 	}
 
 	private static MultiValueMap<String, String> query(String url) {
