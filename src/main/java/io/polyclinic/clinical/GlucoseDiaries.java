@@ -93,11 +93,10 @@ class GlucoseDiaries {
 	}
 
 	/**
-	 * Whether the caller is a clinician who follows the patient. For now a care link (an appointment booked with
-	 * them); DiabCare's rule is an accepted patient request, which directory is gaining: this is the one place to
-	 * switch to it.
+	 * Whether the caller is a clinician who follows the patient: one whose request the clinician accepted. An
+	 * appointment alone does not open a patient's glucose diary.
 	 */
 	private boolean followsPatient(Reach reach, long patientId) {
-		return reach.kind() == Reach.Kind.CLINICIAN && careTeam.caresFor(reach.clinicianId(), patientId);
+		return reach.kind() == Reach.Kind.CLINICIAN && careTeam.follows(reach.clinicianId(), patientId);
 	}
 }

@@ -192,11 +192,12 @@ public class AppointmentBook {
 	}
 
 	/**
-	 * Whether the patient is the clinician's: for now, any care link (a booking, an accepted request). The one place
-	 * to narrow it to DiabCare's accepted patient requests once directory answers that.
+	 * Whether the patient is the clinician's, so that the clinician may book for them: a patient whose request to be
+	 * followed the clinician accepted. An appointment alone does not make a patient theirs (DiabCare's rule, the
+	 * only product in which clinicians book for their patients).
 	 */
 	private boolean isTheirPatient(long clinicianId, long patientId) {
-		return careTeam.caresFor(clinicianId, patientId);
+		return careTeam.follows(clinicianId, patientId);
 	}
 
 	private record Attendance(AppointmentView.Person patient, boolean registered) {

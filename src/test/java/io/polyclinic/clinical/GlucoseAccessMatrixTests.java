@@ -112,7 +112,7 @@ class GlucoseAccessMatrixTests {
 		patientA = clinic.patient();
 		patientB = clinic.patient();
 		accountOfA = accounts.get(patientA.userId()).publicId();
-		careTeam.link(patientA.id(), clinicianA.id());
+		clinic.follow(patientA, clinicianA);
 		careTeam.enrol(patientA.id(), centreA.id());
 		callers.put(Caller.PATIENT_A, clinic.actorOf(patientA.userId(), Role.PATIENT));
 		callers.put(Caller.PATIENT_B, clinic.actorOf(patientB.userId(), Role.PATIENT));

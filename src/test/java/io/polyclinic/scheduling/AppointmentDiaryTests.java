@@ -61,7 +61,7 @@ class AppointmentDiaryTests extends SchedulingModuleTest {
 	void parties() {
 		clinician = clinic.clinician(null, KOLKATA.getId());
 		patient = clinic.patient();
-		careTeam.link(patient.id(), clinician.id());
+		clinic.follow(patient, clinician);
 		patientAccount = accounts.get(patient.userId()).publicId();
 		asClinician = new Actor(clinician.userId(), clinician.accountId(), Role.CLINICIAN, UUID.randomUUID());
 		asPatient = new Actor(patient.userId(), patientAccount, Role.PATIENT, UUID.randomUUID());

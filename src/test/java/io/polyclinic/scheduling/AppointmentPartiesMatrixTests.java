@@ -89,8 +89,8 @@ class AppointmentPartiesMatrixTests extends SchedulingModuleTest {
 		otherClinician = clinic.clinician(centreB.id(), KOLKATA.getId());
 		patientA = clinic.patient();
 		patientB = clinic.patient();
-		careTeam.link(patientA.id(), clinicianA.id());
-		careTeam.link(patientB.id(), otherClinician.id());
+		clinic.follow(patientA, clinicianA);
+		clinic.follow(patientB, otherClinician);
 		callers.put(Caller.PATIENT_A, as(patientA.userId(), Role.PATIENT));
 		callers.put(Caller.PATIENT_B, as(patientB.userId(), Role.PATIENT));
 		callers.put(Caller.CLINICIAN_OF_A, as(clinicianA.userId(), Role.CLINICIAN));

@@ -88,6 +88,8 @@ class SchedulingAuthorizationTests extends SchedulingModuleTest {
 		otherClinician = clinic.clinician(centreB.id(), KOLKATA.getId());
 		patientA = clinic.patient();
 		Patient patientB = clinic.patient();
+		// clinician A follows patient A (an accepted request), which lets them book for A
+		clinic.follow(patientA, clinicianA);
 		appointment = fresh();
 		callers.put(Caller.PATIENT_A, clinic.actorOf(patientA.userId(), Role.PATIENT));
 		callers.put(Caller.PATIENT_B, clinic.actorOf(patientB.userId(), Role.PATIENT));

@@ -19,6 +19,7 @@ import io.polyclinic.directory.LeadSource;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.directory.PatientRequests;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Role;
@@ -36,9 +37,12 @@ public final class Clinic {
 	private final PatientRegistry patients;
 	private final Availability availability;
 	private final Accounts accounts;
+	private final org.springframework.beans.factory.ObjectProvider<PatientRequests> requests;
 
 	public Clinic(CentreRegistry centres, ClinicianRegistry clinicians, PatientRegistry patients,
-			Availability availability, Accounts accounts) {
+			Availability availability, Accounts accounts,
+			org.springframework.beans.factory.ObjectProvider<PatientRequests> requests) {
+		this.requests = requests;
 		this.centres = centres;
 		this.clinicians = clinicians;
 		this.patients = patients;
@@ -73,6 +77,18 @@ public final class Clinic {
 	public Patient patient() {
 		String phone = Phones.newPhone();
 		return patients.register(PatientDetails.named("Patient " + phone, phone), LeadSource.WEBSITE, admin());
+	}
+
+	/**
+	 * The clinician follows the patient: the patient asked them to, and they accepted (DiabCare's "their patient",
+	 * which opens the patient's glucose diary and lets the clinician book for them).
+	 */
+	public void follow(Patient patient, Clinician clinician) {
+		PatientRequests book = requests.getObject();
+		var request = book.request(patient.accountId(), clinician.accountId(), null,
+				new Actor(patient.userId(), patient.accountId(), Role.PATIENT, UUID.randomUUID()));
+		book.accept(clinician.accountId(), request.id(),
+				new Actor(clinician.userId(), clinician.accountId(), Role.CLINICIAN, UUID.randomUUID()));
 	}
 
 	public Actor actorOf(long userId, Role role) {

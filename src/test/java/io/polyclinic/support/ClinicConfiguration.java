@@ -9,6 +9,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.polyclinic.directory.CentreRegistry;
 import io.polyclinic.directory.ClinicianRegistry;
 import io.polyclinic.directory.PatientRegistry;
+import io.polyclinic.directory.PatientRequests;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.scheduling.Availability;
 
@@ -18,8 +19,9 @@ public class ClinicConfiguration {
 
 	@Bean
 	Clinic clinic(CentreRegistry centres, ClinicianRegistry clinicians, PatientRegistry patients,
-			Availability availability, Accounts accounts) {
-		return new Clinic(centres, clinicians, patients, availability, accounts);
+			Availability availability, Accounts accounts,
+			org.springframework.beans.factory.ObjectProvider<PatientRequests> requests) {
+		return new Clinic(centres, clinicians, patients, availability, accounts, requests);
 	}
 
 	@Bean

@@ -140,6 +140,7 @@ class DiabcareAppointmentAppTests extends DiabcareApiTest {
 		Person doctor = people.medecin("Ridha", "Belaid");
 		Person patient = people.patient("Wafa", "Sellami");
 		JsonNode own = book(patient, patient, doctor, nextHour(), "Online");
+		people.follow(patient, doctor);
 		JsonNode byDoctor = book(doctor, patient, doctor, nextHour(), "PHYSICAL");
 		String path = API + "/appointments/patient/" + patient.id();
 

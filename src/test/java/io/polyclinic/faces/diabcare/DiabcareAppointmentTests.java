@@ -120,8 +120,11 @@ class DiabcareAppointmentTests extends DiabcareApiTest {
 		Person otherDoctor = people.medecin("Leila", "Gharbi");
 		Person patient = people.patient("Mouna", "Chaabane");
 		Person stranger = people.patient("Omar", "Ferchichi");
-		// the patient's first booking makes them the doctor's patient
+		// an appointment alone does not make the patient theirs; an accepted request does
 		book(patient, patient, doctor, nextHour());
+		nestError(http.post(API + "/appointments", booking(patient, doctor, nextHour(), "Online", null))
+			.token(doctor.token()).send(), 403, "Forbidden");
+		people.follow(patient, doctor);
 
 		JsonNode booked = book(doctor, patient, doctor, nextHour());
 		assertThat(booked.path("patientId").asString()).isEqualTo(patient.id());

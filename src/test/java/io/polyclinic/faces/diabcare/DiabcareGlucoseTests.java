@@ -18,10 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.polyclinic.directory.CareTeam;
-import io.polyclinic.directory.ClinicianRegistry;
-import io.polyclinic.directory.PatientRegistry;
-import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.support.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -37,15 +33,6 @@ class DiabcareGlucoseTests extends DiabcareApiTest {
 			"createdAt", "updatedAt");
 	/** Dart's {@code toIso8601String()} of a local time: microseconds, no offset. */
 	static final DateTimeFormatter DART_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
-
-	@Autowired
-	CareTeam careTeam;
-	@Autowired
-	Accounts accounts;
-	@Autowired
-	PatientRegistry patients;
-	@Autowired
-	ClinicianRegistry clinicians;
 
 	@Test
 	void aPatientLogsAReadingAsTheViewModelSendsIt() {
@@ -386,15 +373,26 @@ class DiabcareGlucoseTests extends DiabcareApiTest {
 		nestError(http.get(GLUCOSE + "/" + UUID.randomUUID()).token(patient.token()).send(), 404, "Not Found");
 	}
 
-	/**
-	 * The médecin follows the patient. DiabCare's rule is an accepted patient request; until directory has it, the
-	 * clinical module asks for a care link, made here.
-	 */
+	@Test
+	void anAppointmentAloneDoesNotOpenAPatientsReadingsToTheDoctor() {
+		DiabcarePeople.Person medecin = people.medecin("Nabil", "Karoui");
+		DiabcarePeople.Person patient = people.patient("Sonia", "Ben Youssef");
+		String at = java.time.Instant.now().plus(java.time.Duration.ofDays(5)).truncatedTo(
+				java.time.temporal.ChronoUnit.HOURS).toString();
+		assertThat(http.post(DiabcareApiTest.API + "/appointments", Map.of("patientId", patient.id(), "doctorId",
+				medecin.id(), "dateTime", at, "type", "Online")).token(patient.token()).send().status()).isEqualTo(201);
+
+		nestError(http.get(GLUCOSE + "/patient/" + patient.id() + "/records").token(medecin.token()).send(), 403,
+				"Forbidden");
+
+		follow(medecin, patient);
+		assertThat(http.get(GLUCOSE + "/patient/" + patient.id() + "/records").token(medecin.token()).send().status())
+			.isEqualTo(200);
+	}
+
+	/** The médecin follows the patient: the patient asked, the médecin accepted. */
 	private void follow(DiabcarePeople.Person medecin, DiabcarePeople.Person patient) {
-		long patientUser = accounts.findByPublicId(UUID.fromString(patient.id())).orElseThrow().id();
-		long patientId = patients.forUser(patientUser).orElseThrow().id();
-		long clinicianId = clinicians.forAccount(UUID.fromString(medecin.id())).orElseThrow().id();
-		careTeam.link(patientId, clinicianId);
+		people.follow(patient, medecin);
 	}
 
 	private Http.Res post(DiabcarePeople.Person patient, Map<String, Object> body) {

@@ -66,6 +66,16 @@ final class DiabcarePeople {
 		return signUp("pharmacien", body);
 	}
 
+	/** The doctor follows the patient: the patient asks them to, and they accept. */
+	void follow(Person patient, Person doctor) {
+		Http.Res asked = http.post(DiabcareApiTest.API + "/patients/" + patient.id() + "/request-doctor",
+				Map.of("doctorId", doctor.id())).token(patient.token()).send();
+		assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+		Http.Res accepted = http.post(DiabcareApiTest.API + "/doctors/" + doctor.id() + "/patient-requests/"
+				+ asked.json().path("_id").asString() + "/accept", Map.of()).token(doctor.token()).send();
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+	}
+
 	private static Map<String, Object> base(String prenom, String nom, String email) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("nom", nom);
