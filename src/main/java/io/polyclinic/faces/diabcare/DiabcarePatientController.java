@@ -1,6 +1,5 @@
 package io.polyclinic.faces.diabcare;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +19,8 @@ import io.polyclinic.directory.PatientDetails;
 import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.People;
 import io.polyclinic.faces.Ids;
-import io.polyclinic.files.FilePurpose;
-import io.polyclinic.files.FileStore;
 import io.polyclinic.identity.Account;
 import io.polyclinic.platform.Actor;
-import io.polyclinic.platform.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -42,13 +38,13 @@ class DiabcarePatientController {
 
 	private final PatientRegistry patients;
 	private final People people;
-	private final FileStore files;
+	private final DiabcarePhotos photos;
 	private final DiabcareUsers users;
 
-	DiabcarePatientController(PatientRegistry patients, People people, FileStore files, DiabcareUsers users) {
+	DiabcarePatientController(PatientRegistry patients, People people, DiabcarePhotos photos, DiabcareUsers users) {
 		this.patients = patients;
 		this.people = people;
-		this.files = files;
+		this.photos = photos;
 		this.users = users;
 	}
 
@@ -85,7 +81,7 @@ class DiabcarePatientController {
 				body.sexe(), body.groupeSanguin(), null, null, null,
 				body.typeDiabete() == null ? null : DiabcareUsers.diabetesType(body.typeDiabete())), actor);
 		if (body.photoProfil() != null) {
-			people.changeOwnPicture(picture(body.photoProfil(), actor), actor);
+			people.changeOwnPicture(photos.link(body.photoProfil(), actor), actor);
 		}
 		return users.patient(patient, pictureOf(patient.accountId()));
 	}
@@ -94,28 +90,4 @@ class DiabcarePatientController {
 		Account account = people.named(Set.of(accountId)).get(accountId);
 		return account == null ? null : account.profilePictureUrl();
 	}
-
-	/** A link as it is; an inline picture stored first, its signed link kept. */
-	private @Nullable String picture(String photo, Actor actor) {
-		if (photo.isBlank()) {
-			return null;
-		}
-		if (!photo.startsWith("data:")) {
-			return photo;
-		}
-		int comma = photo.indexOf(',');
-		if (comma < 0 || !photo.substring(0, comma).endsWith(";base64")) {
-			throw Refusal.invalidField("photoProfil", "photoProfil must be a link or a base64 data URL");
-		}
-		byte[] content;
-		try {
-			content = Base64.getDecoder().decode(photo.substring(comma + 1));
-		}
-		catch (IllegalArgumentException e) {
-			throw Refusal.invalidField("photoProfil", "photoProfil must be a link or a base64 data URL");
-		}
-		var stored = files.store(actor, FilePurpose.PROFILE_PICTURE, content, "photo");
-		return files.url(stored).url();
-	}
-
 }

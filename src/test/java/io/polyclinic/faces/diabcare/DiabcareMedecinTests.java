@@ -56,4 +56,47 @@ class DiabcareMedecinTests extends DiabcareApiTest {
 		assertThat(validationMessages(http.get(API + "/medecins?limit=0").token(patient.token()).send())).hasSize(1);
 		nestError(http.get(API + "/medecins").send(), 401, "Unauthorized");
 	}
+
+	@Test
+	void aMedecinChangesTheirOwnProfileAsTheAppSendsIt() {
+		DiabcarePeople.Person medecin = people.medecin("Kais", "Dhaouadi", "Cardiologie");
+		DiabcarePeople.Person other = people.medecin("Asma", "Lahmar");
+		DiabcarePeople.Person patient = people.patient("Ramzi", "Hammami");
+		java.util.Map<String, Object> updates = new java.util.LinkedHashMap<>();
+		updates.put("nom", "Dhaouadi-Saad");
+		updates.put("prenom", "Kais");
+		updates.put("telephone", "");
+		updates.put("specialite", "Endocrinologie");
+		updates.put("clinique", "Clinique Pasteur");
+		updates.put("adresseCabinet", "12 rue de Marseille, Tunis");
+		updates.put("description", "Diabète de type 1 chez l'adulte");
+
+		Http.Res res = http.patch(API + "/medecins/" + medecin.id(), updates).token(medecin.token()).send();
+
+		assertThat(res.status()).as(res.body()).isEqualTo(200);
+		JsonNode user = res.json();
+		assertThat(user.path("nom").asString()).isEqualTo("Dhaouadi-Saad");
+		assertThat(user.path("specialite").asString()).isEqualTo("Endocrinologie");
+		assertThat(user.path("clinique").asString()).isEqualTo("Clinique Pasteur");
+		assertThat(user.path("adresseCabinet").asString()).isEqualTo("12 rue de Marseille, Tunis");
+		assertThat(user.path("description").asString()).isEqualTo("Diabète de type 1 chez l'adulte");
+		assertThat(http.get(API + "/medecins/" + medecin.id()).token(patient.token()).send().json().path("clinique")
+			.asString()).isEqualTo("Clinique Pasteur");
+
+		// the photo screen sends the picture inline
+		String photo = "data:image/png;base64," + java.util.Base64.getEncoder()
+			.encodeToString(io.polyclinic.support.TestImages.png());
+		Http.Res withPhoto = http.patch(API + "/medecins/" + medecin.id(), java.util.Map.of("photoProfil", photo))
+			.token(medecin.token()).send();
+		assertThat(withPhoto.json().path("photoProfil").asString()).contains("/files/");
+		assertThat(withPhoto.json().path("specialite").asString()).isEqualTo("Endocrinologie");
+
+		nestError(http.patch(API + "/medecins/" + medecin.id(), java.util.Map.of("nom", "X")).token(other.token())
+			.send(), 403, "Forbidden");
+		nestError(http.patch(API + "/medecins/" + medecin.id(), java.util.Map.of("nom", "X")).token(patient.token())
+			.send(), 403, "Forbidden");
+		assertThat(validationMessages(http.patch(API + "/medecins/" + medecin.id(), java.util.Map.of(
+				"anneesExperience", -1)).token(medecin.token()).send()))
+			.containsExactly("anneesExperience must not be less than 0");
+	}
 }
