@@ -286,6 +286,16 @@ public class PatientRequests {
 		return found;
 	}
 
+	/**
+	 * Every patient the doctor follows (matching the text, if given: a part of the name or email), latest accepted
+	 * first, as numeric ids: for a module that ranks or filters a doctor's patients by what it keeps (clinical's
+	 * glucose standing). Only that doctor asks.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> followedPatientIds(UUID doctorAccountId, @Nullable String text, Actor actor) {
+		return rows.followedIds(clinicianSelf(doctorAccountId, actor, "LIST"), text);
+	}
+
 	private Instant decide(PatientRequestRows.Stub stub, Status decision, @Nullable String reason) {
 		if (stub.status() != Status.PENDING) {
 			throw decided(stub.status());

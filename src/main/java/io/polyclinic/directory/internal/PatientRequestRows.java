@@ -187,6 +187,20 @@ public class PatientRequestRows {
 		return new PageImpl<>(content, page, total);
 	}
 
+	/** Every patient the clinician follows, matching the text if given, the latest accepted first: ids only. */
+	public List<Long> followedIds(long clinicianId, @Nullable String text) {
+		StringBuilder sql = new StringBuilder("""
+				SELECT p.id FROM patient_requests r JOIN patients p ON p.id = r.patient_id JOIN users u ON u.id = p.user_id
+				WHERE r.clinician_id = :clinician AND r.status = 'ACCEPTED' AND u.deleted_at IS NULL""");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("clinician", clinicianId);
+		if (text != null && !text.isBlank()) {
+			sql.append(" AND (LOWER(u.full_name) LIKE :text OR LOWER(u.email) LIKE :text)");
+			params.put("text", "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+		}
+		return jdbc.sql(sql + " ORDER BY r.decided_at DESC, r.id DESC").params(params).query(Long.class).list();
+	}
+
 	private static RowMapper<PatientRequest> mapper(LocalDate today) {
 		return (rs, row) -> {
 			LocalDate born = rs.getObject("date_of_birth", LocalDate.class);

@@ -112,12 +112,6 @@ class DiabcareRequestController {
 			Instant createdAt, Instant updatedAt) {
 	}
 
-	/** One of a médecin's patients, as the original's {@code my-patients} lists them (without glucose standing). */
-	record MyPatient(@JsonProperty("_id") String id, String prenom, String nom, @Nullable String email,
-			@Nullable String telephone, @Nullable String photoProfil, @Nullable String dateNaissance,
-			@Nullable Integer age, @Nullable String sexe, @Nullable String typeDiabete, String initials) {
-	}
-
 	@GetMapping("/api/doctors/{doctorId}/patient-requests")
 	PendingList pending(@PathVariable String doctorId, @PageSize(defaultSize = 50) PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
@@ -215,33 +209,10 @@ class DiabcareRequestController {
 	 * The médecin's patients (accepted requests), the most recently accepted first, by name or email, paged. The
 	 * original's glucose standing (status, lastReading, statusCounts) is not served: see openapi.md.
 	 */
-	@GetMapping("/api/medecins/{id}/my-patients")
-	NumberedPage<MyPatient> myPatients(@PathVariable String id, PageQuery page,
-			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String search, @AuthenticationPrincipal Actor actor) {
-		if (status != null && !status.isEmpty() && !"all".equals(status)) {
-			throw Refusal.invalidField("status", "status filtering by glucose standing is not available: use all");
-		}
-		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-		return NumberedPage.of(requests.patientsOf(uuid("id", id), search, page.pageable(), actor), page,
-				p -> new MyPatient(p.accountId().toString(), DiabcareUsers.prenom(p.fullName()),
-						DiabcareUsers.nom(p.fullName()), p.email(), p.phone(), null,
-						p.dateOfBirth() == null ? null : p.dateOfBirth().toString(),
-						DiabcareUsers.age(p.dateOfBirth(), today), p.gender(),
-						DiabcareUsers.diabetesType(p.diabetesType()), initials(p.fullName())));
-	}
-
 	/** The médecins who follow the patient, as user objects. */
 	@GetMapping("/api/medecins/patient/{patientId}/my-doctors")
 	List<Map<String, Object>> myDoctors(@PathVariable String patientId, @AuthenticationPrincipal Actor actor) {
 		return requests.doctorsOf(uuid("patientId", patientId), actor).stream().map(users::medecin).toList();
-	}
-
-	private static String initials(String fullName) {
-		String prenom = DiabcareUsers.prenom(fullName);
-		String nom = DiabcareUsers.nom(fullName);
-		return ((prenom.isEmpty() ? "" : prenom.substring(0, 1))
-				+ (nom.isEmpty() || nom.equals(prenom) ? "" : nom.substring(0, 1))).toUpperCase(java.util.Locale.ROOT);
 	}
 
 	private static Pending pending(PatientRequest r) {

@@ -330,7 +330,8 @@ class DiabcareRequestsTests extends DiabcareApiTest {
 
 		assertThat(res.status()).as(res.body()).isEqualTo(200);
 		JsonNode body = res.json();
-		assertThat(Http.keys(body)).containsExactlyInAnyOrder("data", "total", "page", "limit", "totalPages");
+		assertThat(Http.keys(body)).containsExactlyInAnyOrder("data", "total", "page", "limit", "totalPages",
+				"statusCounts");
 		assertThat(body.path("total").asLong()).isEqualTo(2);
 		assertThat(body.path("page").asInt()).isEqualTo(1);
 		assertThat(body.path("limit").asInt()).isEqualTo(10);
@@ -339,7 +340,7 @@ class DiabcareRequestsTests extends DiabcareApiTest {
 			.containsExactly(second.id(), first.id());
 		JsonNode amira = body.path("data").get(1);
 		assertThat(Http.keys(amira)).containsExactlyInAnyOrder("_id", "prenom", "nom", "email", "telephone",
-				"photoProfil", "dateNaissance", "age", "sexe", "typeDiabete", "initials");
+				"photoProfil", "dateNaissance", "age", "sexe", "typeDiabete", "status", "lastReading", "initials");
 		assertThat(amira.path("prenom").asString()).isEqualTo("Amira");
 		assertThat(amira.path("nom").asString()).isEqualTo("Ben Youssef");
 		assertThat(amira.path("email").asString()).isEqualTo(first.email().toLowerCase());
@@ -352,8 +353,9 @@ class DiabcareRequestsTests extends DiabcareApiTest {
 			.token(doctor.token()).send().json();
 		assertThat(found.path("total").asLong()).isOne();
 		assertThat(found.path("data").get(0).path("_id").asString()).isEqualTo(first.id());
-		assertThat(validationMessages(http.get(API + "/medecins/" + doctor.id() + "/my-patients?status=critical")
-			.token(doctor.token()).send())).hasSize(1);
+		assertThat(validationMessages(http.get(API + "/medecins/" + doctor.id() + "/my-patients?status=unwell")
+			.token(doctor.token()).send()))
+			.containsExactly("status must be one of the following values: all, stable, attention, critical");
 		nestError(http.get(API + "/medecins/" + doctor.id() + "/my-patients").token(people.medecin("Other", "Doctor")
 			.token()).send(), 403, "Forbidden");
 		nestError(http.get(API + "/medecins/" + doctor.id() + "/my-patients").token(first.token()).send(), 403,
