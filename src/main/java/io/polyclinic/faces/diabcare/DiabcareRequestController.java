@@ -1,9 +1,6 @@
 package io.polyclinic.faces.diabcare;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,7 +22,6 @@ import io.polyclinic.directory.PatientRequest;
 import io.polyclinic.directory.PatientRequests;
 import io.polyclinic.faces.Ids;
 import io.polyclinic.faces.LocalFormats;
-import io.polyclinic.faces.NumberedPage;
 import io.polyclinic.faces.PageQuery;
 import io.polyclinic.faces.PageSize;
 import io.polyclinic.platform.Actor;
@@ -53,12 +48,10 @@ class DiabcareRequestController {
 
 	private final PatientRequests requests;
 	private final DiabcareUsers users;
-	private final Clock clock;
 
-	DiabcareRequestController(PatientRequests requests, DiabcareUsers users, Clock clock) {
+	DiabcareRequestController(PatientRequests requests, DiabcareUsers users) {
 		this.requests = requests;
 		this.users = users;
-		this.clock = clock;
 	}
 
 	/** A pending request as the médecin's dashboard shows it (contract 3.1). */
