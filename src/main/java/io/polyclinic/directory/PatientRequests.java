@@ -134,12 +134,7 @@ public class PatientRequests {
 	@Transactional
 	public PatientRequest accept(UUID doctorAccountId, UUID requestId, Actor actor) {
 		PatientRequestRows.Stub stub = addressed(doctorAccountId, requestId, actor, "ACCEPT");
-		Instant now = decide(stub, Status.ACCEPTED, null);
-		careTeam.link(stub.patientId(), stub.clinicianId());
-		events.publishEvent(new PatientRequestAccepted(stub.publicId(), stub.patientId(), stub.patientUserId(),
-				stub.clinicianId(), stub.clinicianUserId(), now));
-		audit.record(AuditRecord.success(actor, "ACCEPT", RESOURCE, stub.publicId(), stub.patientId()));
-		return rows.get(stub.id(), today());
+		return accepted(stub, actor);
 	}
 
 	/**
@@ -150,12 +145,7 @@ public class PatientRequests {
 	@Transactional
 	public PatientRequest decline(UUID doctorAccountId, UUID requestId, @Nullable String reason, Actor actor) {
 		PatientRequestRows.Stub stub = addressed(doctorAccountId, requestId, actor, "DECLINE");
-		String why = trimmed(reason, "reason", REASON_MAX);
-		Instant now = decide(stub, Status.DECLINED, why);
-		events.publishEvent(new PatientRequestDeclined(stub.publicId(), stub.patientId(), stub.patientUserId(),
-				stub.clinicianId(), stub.clinicianUserId(), why, now));
-		audit.record(AuditRecord.success(actor, "DECLINE", RESOURCE, stub.publicId(), stub.patientId()));
-		return rows.get(stub.id(), today());
+		return declined(stub, reason, actor);
 	}
 
 	/**
@@ -204,12 +194,7 @@ public class PatientRequests {
 	@Transactional
 	public PatientRequest acceptOffer(UUID patientAccountId, UUID requestId, Actor actor) {
 		PatientRequestRows.Stub stub = offered(patientAccountId, requestId, actor, "ACCEPT");
-		Instant now = decide(stub, Status.ACCEPTED, null);
-		careTeam.link(stub.patientId(), stub.clinicianId());
-		events.publishEvent(new PatientRequestAccepted(stub.publicId(), stub.patientId(), stub.patientUserId(),
-				stub.clinicianId(), stub.clinicianUserId(), now));
-		audit.record(AuditRecord.success(actor, "ACCEPT", RESOURCE, stub.publicId(), stub.patientId()));
-		return rows.get(stub.id(), today());
+		return accepted(stub, actor);
 	}
 
 	/**
@@ -220,12 +205,7 @@ public class PatientRequests {
 	@Transactional
 	public PatientRequest declineOffer(UUID patientAccountId, UUID requestId, @Nullable String reason, Actor actor) {
 		PatientRequestRows.Stub stub = offered(patientAccountId, requestId, actor, "DECLINE");
-		String why = trimmed(reason, "reason", REASON_MAX);
-		Instant now = decide(stub, Status.DECLINED, why);
-		events.publishEvent(new PatientRequestDeclined(stub.publicId(), stub.patientId(), stub.patientUserId(),
-				stub.clinicianId(), stub.clinicianUserId(), why, now));
-		audit.record(AuditRecord.success(actor, "DECLINE", RESOURCE, stub.publicId(), stub.patientId()));
-		return rows.get(stub.id(), today());
+		return declined(stub, reason, actor);
 	}
 
 	/**
@@ -294,6 +274,26 @@ public class PatientRequests {
 	@Transactional(readOnly = true)
 	public List<Long> followedPatientIds(UUID doctorAccountId, @Nullable String text, Actor actor) {
 		return rows.followedIds(clinicianSelf(doctorAccountId, actor, "LIST"), text);
+	}
+
+	/** Accepted, by whichever party was asked: the follow link, an ordinary care link, the event. */
+	private PatientRequest accepted(PatientRequestRows.Stub stub, Actor actor) {
+		Instant now = decide(stub, Status.ACCEPTED, null);
+		careTeam.link(stub.patientId(), stub.clinicianId());
+		events.publishEvent(new PatientRequestAccepted(stub.publicId(), stub.patientId(), stub.patientUserId(),
+				stub.clinicianId(), stub.clinicianUserId(), now));
+		audit.record(AuditRecord.success(actor, "ACCEPT", RESOURCE, stub.publicId(), stub.patientId()));
+		return rows.get(stub.id(), today());
+	}
+
+	/** Declined, by whichever party was asked, perhaps saying why. */
+	private PatientRequest declined(PatientRequestRows.Stub stub, @Nullable String reason, Actor actor) {
+		String why = trimmed(reason, "reason", REASON_MAX);
+		Instant now = decide(stub, Status.DECLINED, why);
+		events.publishEvent(new PatientRequestDeclined(stub.publicId(), stub.patientId(), stub.patientUserId(),
+				stub.clinicianId(), stub.clinicianUserId(), why, now));
+		audit.record(AuditRecord.success(actor, "DECLINE", RESOURCE, stub.publicId(), stub.patientId()));
+		return rows.get(stub.id(), today());
 	}
 
 	private Instant decide(PatientRequestRows.Stub stub, Status decision, @Nullable String reason) {
