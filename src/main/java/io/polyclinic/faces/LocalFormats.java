@@ -84,4 +84,33 @@ public final class LocalFormats {
 			throw Refusal.invalidField(field, "Must be an ISO-8601 instant, e.g. 2024-03-15T10:00:00Z");
 		}
 	}
+
+	/**
+	 * An instant as mobile apps write one: ISO-8601 with an offset or {@code Z}; or a date and time without one (Dart's
+	 * {@code toIso8601String()} of a local time), read in {@code localZone}; or a date alone, its start of day there. A
+	 * {@code +} of an offset sent unencoded in a query arrives as a space and is read as the {@code +} it was.
+	 */
+	public static Instant instantOrLocal(String field, @Nullable String value, java.time.ZoneId localZone) {
+		String message = "must be a valid ISO 8601 date string";
+		if (value == null || value.isBlank()) {
+			throw Refusal.invalidField(field, message);
+		}
+		String text = value.trim().replaceFirst("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?) (\\d{2}(:?\\d{2})?)$", "$1+$4");
+		try {
+			return java.time.OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException notWithOffset) {
+			try {
+				return java.time.LocalDateTime.parse(text).atZone(localZone).toInstant();
+			}
+			catch (DateTimeParseException notLocal) {
+				try {
+					return LocalDate.parse(text).atStartOfDay(localZone).toInstant();
+				}
+				catch (DateTimeParseException notADate) {
+					throw Refusal.invalidField(field, message);
+				}
+			}
+		}
+	}
 }

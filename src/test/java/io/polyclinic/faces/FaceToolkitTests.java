@@ -64,6 +64,23 @@ class FaceToolkitTests {
 	}
 
 	@Test
+	void anAppsInstantIsReadWithItsOffsetOrInTheZoneGivenWithoutOne() {
+		var tunis = java.time.ZoneId.of("Africa/Tunis");
+		assertThat(LocalFormats.instantOrLocal("at", "2030-01-15T10:00:00Z", tunis))
+			.isEqualTo(java.time.Instant.parse("2030-01-15T10:00:00Z"));
+		// Dart's local toIso8601String(): read in the zone (Tunis is UTC+1 in January)
+		assertThat(LocalFormats.instantOrLocal("at", "2030-01-15T10:00:00.000", tunis))
+			.isEqualTo(java.time.Instant.parse("2030-01-15T09:00:00Z"));
+		assertThat(LocalFormats.instantOrLocal("at", "2030-01-15", java.time.ZoneOffset.UTC))
+			.isEqualTo(java.time.Instant.parse("2030-01-15T00:00:00Z"));
+		// an offset's + sent unencoded in a query arrives as a space
+		assertThat(LocalFormats.instantOrLocal("at", "2030-01-15T10:00:00 05:30", tunis))
+			.isEqualTo(java.time.Instant.parse("2030-01-15T04:30:00Z"));
+		assertThatThrownBy(() -> LocalFormats.instantOrLocal("at", "yesterday", tunis))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.fields()).containsKey("at"));
+	}
+
+	@Test
 	void facesDeclareTheirPagingOnTheirPackage() {
 		assertThat(SNAKY.sizeParameter()).isEqualTo("page_size");
 		assertThat(SNAKY.naming()).isEqualTo(FaceConventions.Naming.SNAKE_CASE);

@@ -1,10 +1,7 @@
 package io.polyclinic.faces.diabcare;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -252,18 +249,7 @@ class DiabcareAppointments {
 	 * a date and time without one — Dart's {@code toIso8601String()} of a local time — read on the doctor's clock.
 	 */
 	static Instant dateTime(String field, String value, ZoneId doctorsZone) {
-		String text = value.trim();
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException withoutOffset) {
-			try {
-				return LocalDateTime.parse(text).atZone(doctorsZone).toInstant();
-			}
-			catch (DateTimeParseException e) {
-				throw Refusal.invalidField(field, field + " must be a valid ISO 8601 date string");
-			}
-		}
+		return LocalFormats.instantOrLocal(field, value, doctorsZone);
 	}
 
 	private static @Nullable String specialty(Clinician doctor) {

@@ -3,12 +3,8 @@ package io.polyclinic.faces.diabcare;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -266,33 +262,9 @@ class DiabcareGlucoseController {
 		return new GlucoseReadingChanges.Edit<>(note.isNull() ? null : note.asString());
 	}
 
-	/**
-	 * An instant as the app writes one: ISO-8601 with an offset or {@code Z}, or without one (Dart's
-	 * {@code toIso8601String()} of a local time), read as UTC as the original backend's server reads it; a date alone
-	 * is its midnight UTC. A {@code +} of an offset sent unencoded in a query arrives as a space.
-	 */
+	/** An instant as the app writes one; one without an offset is UTC, as the original backend's server read it. */
 	static Instant instant(String field, @Nullable String value) {
-		String message = field + " must be a valid ISO 8601 date string";
-		if (value == null || value.isBlank()) {
-			throw Refusal.invalidField(field, message);
-		}
-		String text = value.trim().replaceFirst("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?) (\\d{2}(:?\\d{2})?)$", "$1+$4");
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException notWithOffset) {
-			try {
-				return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException notLocal) {
-				try {
-					return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-				}
-				catch (DateTimeParseException notADate) {
-					throw Refusal.invalidField(field, message);
-				}
-			}
-		}
+		return LocalFormats.instantOrLocal(field, value, ZoneOffset.UTC);
 	}
 
 	/** The zone days are counted in: an IANA zone's name ({@code Africa/Tunis}, {@code UTC}), UTC unless asked. */
