@@ -171,11 +171,8 @@ public class PatientRequestRows {
 			where.append(" AND (LOWER(u.full_name) LIKE :text OR LOWER(u.email) LIKE :text)");
 			params.put("text", "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
 		}
-		List<Patient> content = jdbc.sql("""
-				SELECT p.id, p.public_id, p.user_id, u.full_name, u.phone, u.email, p.date_of_birth, p.gender,
-				       p.blood_group, p.emergency_contact_name, p.emergency_contact_phone, p.medical_history,
-				       p.lead_source, p.created_at, p.diabetes_type, u.public_id AS account_id
-				""" + where + " ORDER BY r.decided_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
+		List<Patient> content = jdbc
+			.sql("SELECT " + PatientSearch.COLUMNS + where + " ORDER BY r.decided_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.getPageSize())
 			.param("offset", page.getOffset())

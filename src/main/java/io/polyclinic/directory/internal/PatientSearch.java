@@ -74,11 +74,8 @@ public class PatientSearch {
 				return Page.empty(page);
 			}
 		}
-		List<Patient> content = jdbc.sql("""
-				SELECT p.id, p.public_id, p.user_id, u.full_name, u.phone, u.email, p.date_of_birth, p.gender,
-				       p.blood_group, p.emergency_contact_name, p.emergency_contact_phone, p.medical_history,
-				       p.lead_source, p.created_at, p.diabetes_type, u.public_id AS account_id
-				""" + where + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
+		List<Patient> content = jdbc
+			.sql("SELECT " + COLUMNS + where + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.getPageSize())
 			.param("offset", page.getOffset())
@@ -89,6 +86,13 @@ public class PatientSearch {
 				: jdbc.sql("SELECT COUNT(*) " + where).params(params).query(Long.class).single();
 		return new PageImpl<>(content, page, total);
 	}
+
+	/** What {@link #patient} reads, of a patient {@code p} joined to their account {@code u}. */
+	static final String COLUMNS = """
+			p.id, p.public_id, p.user_id, u.full_name, u.phone, u.email, p.date_of_birth, p.gender,
+			p.blood_group, p.emergency_contact_name, p.emergency_contact_phone, p.medical_history,
+			p.lead_source, p.created_at, p.diabetes_type, u.public_id AS account_id
+			""";
 
 	static Patient patient(ResultSet rs, int row) throws SQLException {
 		return new Patient(rs.getLong("id"), rs.getObject("public_id", UUID.class), rs.getLong("user_id"),
