@@ -34,6 +34,10 @@ public record Placement(ZonedDateTime start, Instant end) {
 			if (!local.toLocalDateTime().atZone(calendar.zone()).toInstant().equals(named.startsAt())) {
 				throw Refusal.invalidField("startsAt", "Appointment time is not on the clinician's slot grid");
 			}
+			// a slot named by id is on the grid or is none: outside the hours too, it names nothing (not a taken time)
+			if (!SlotGrid.starts(calendar.hours(), local.toLocalDate(), centreId, minutes).contains(local.toLocalTime())) {
+				throw Refusal.invalidField("startsAt", "Appointment time is not on the clinician's slot grid");
+			}
 			when = new GridSlot(local.toLocalDate(), local.toLocalTime());
 		}
 		if (when instanceof GridSlot slot) {
