@@ -31,7 +31,20 @@ final class HcpRefusals {
 		};
 		Map<String, String> fields = new LinkedHashMap<>();
 		refusal.fields().forEach((name, problem) -> fields.put(field(name), problem));
-		return new ErrorReport(plain.status(), refusal.code(), message, fields.isEmpty() ? null : fields, null);
+		return new ErrorReport(status(refusal, plain.status()), refusal.code(), message, fields.isEmpty() ? null : fields,
+				null);
+	}
+
+	/**
+	 * The original answers a step its lifecycle does not allow, and a slot that is no longer open, as a serializer's
+	 * validation error: 400, not 409.
+	 */
+	private static org.springframework.http.HttpStatus status(Refusal refusal,
+			org.springframework.http.HttpStatus otherwise) {
+		return switch (refusal.code()) {
+			case "INVALID_STATUS_TRANSITION", "SLOT_UNAVAILABLE" -> org.springframework.http.HttpStatus.BAD_REQUEST;
+			default -> otherwise;
+		};
 	}
 
 	/** The face's name of a field: mapped where hcp names it otherwise, else the domain's name in snake_case. */
