@@ -202,7 +202,16 @@ class HcpAppointmentController {
 	@PostMapping("/{id}/reschedule")
 	HcpReply<Map<String, Object>> reschedule(@PathVariable long id, @RequestBody Rescheduling body,
 			@AuthenticationPrincipal Actor actor) {
-		book.rescheduleToSlot(Ref.id(id), slot("new_slot_id", body.newSlotId()), actor);
+		try {
+			book.rescheduleToSlot(Ref.id(id), slot("new_slot_id", body.newSlotId()), actor);
+		}
+		catch (Refusal e) {
+			// the book names the slot a request sends; here it is the new one
+			if (!e.fields().containsKey("slotId")) {
+				throw e;
+			}
+			throw new Refusal(e.kind(), e.code(), e.getMessage(), Map.of("new_slot_id", e.fields().get("slotId")));
+		}
 		return HcpReply.ok(detail(id, actor), "Appointment rescheduled successfully");
 	}
 
