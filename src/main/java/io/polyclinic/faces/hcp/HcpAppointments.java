@@ -37,7 +37,7 @@ import io.polyclinic.scheduling.VisitDetails;
  * hcp's appointment, slot and reminder in both directions, as the original's serializers write them: statuses and
  * appointment types in lower case ({@code pending|confirmed|in_progress|completed|cancelled|no_show};
  * {@code video|in_person}), the fee as a decimal string, the patient named by their user id. Symptoms are one text in
- * hcp and a list of phrases in the clinic: the text is split at commas and joined with ", ". People and doctors are
+ * hcp and a list of phrases in the clinic: the text is split at commas and joined with a comma and a space. People and doctors are
  * read once per page.
  */
 @Component
