@@ -21,7 +21,21 @@ final class HcpRefusals {
 	private HcpRefusals() {
 	}
 
+	/**
+	 * The original answers a step its lifecycle does not allow, and a slot that is no longer open, as a serializer's
+	 * validation error: 400, not 409.
+	 */
 	static ErrorReport report(Refusal refusal) {
+		ErrorReport report = described(refusal);
+		return switch (refusal.code()) {
+			case "INVALID_STATUS_TRANSITION", "SLOT_UNAVAILABLE" -> new ErrorReport(
+					org.springframework.http.HttpStatus.BAD_REQUEST, report.code(), report.message(), report.details(),
+					report.retryAfterSeconds());
+			default -> report;
+		};
+	}
+
+	private static ErrorReport described(Refusal refusal) {
 		ErrorReport plain = ErrorReport.of(refusal);
 		String message = switch (refusal.code()) {
 			case "FORBIDDEN" -> "You do not have permission to perform this action.";
@@ -31,20 +45,7 @@ final class HcpRefusals {
 		};
 		Map<String, String> fields = new LinkedHashMap<>();
 		refusal.fields().forEach((name, problem) -> fields.put(field(name), problem));
-		return new ErrorReport(status(refusal, plain.status()), refusal.code(), message, fields.isEmpty() ? null : fields,
-				null);
-	}
-
-	/**
-	 * The original answers a step its lifecycle does not allow, and a slot that is no longer open, as a serializer's
-	 * validation error: 400, not 409.
-	 */
-	private static org.springframework.http.HttpStatus status(Refusal refusal,
-			org.springframework.http.HttpStatus otherwise) {
-		return switch (refusal.code()) {
-			case "INVALID_STATUS_TRANSITION", "SLOT_UNAVAILABLE" -> org.springframework.http.HttpStatus.BAD_REQUEST;
-			default -> otherwise;
-		};
+		return new ErrorReport(plain.status(), refusal.code(), message, fields.isEmpty() ? null : fields, null);
 	}
 
 	/** The face's name of a field: mapped where hcp names it otherwise, else the domain's name in snake_case. */
