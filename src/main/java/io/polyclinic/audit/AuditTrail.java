@@ -45,7 +45,7 @@ public class AuditTrail {
 	// the patient's and the actor's accounts are named beside each entry: the trail keeps only their numbers
 	private static final String SELECT = """
 			SELECT a.id, a.occurred_at, a.actor_user_id, a.actor_role, a.action, a.resource_type, a.resource_id,
-			       a.patient_id, p.user_id AS patient_user_id, u.username AS actor_username, a.outcome,
+			       a.patient_id, p.user_id AS patient_user_id, COALESCE(u.username, u.email) AS actor_username, a.outcome,
 			       a.client_address, a.detail
 			FROM audit_entries a
 			LEFT JOIN patients p ON p.id = a.patient_id
@@ -146,7 +146,7 @@ public class AuditTrail {
 		LocalDate first = search.from() != null ? search.from().atOffset(ZoneOffset.UTC).toLocalDate()
 				: last.minusDays(DAYS_BY_DEFAULT - 1);
 		if (first.isBefore(last.minusYears(1))) {
-			throw Refusal.invalidField("from", "Count at most a year day by day");
+			throw Refusal.invalidField("dateFrom", "Count at most a year day by day");
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(search, params);
@@ -196,7 +196,7 @@ public class AuditTrail {
 	 *
 	 * @param patientId the patient's record (directory's patient id)
 	 * @param patientUserId the account of that patient
-	 * @param actorUsername the username of the account that acted, when it has one
+	 * @param actorUsername the login of the account that acted: its username, else its email address
 	 */
 	public record Entry(long id, Instant occurredAt, @Nullable Long actorUserId, @Nullable String actorRole,
 			String action, String resourceType, @Nullable String resourceId, @Nullable Long patientId,
@@ -221,7 +221,7 @@ public class AuditTrail {
 				.replace("_", "\\_") + "%";
 			condition(where, params, """
 					(LOWER(a.action) LIKE :text OR LOWER(a.resource_type) LIKE :text OR LOWER(a.resource_id) LIKE :text
-					 OR LOWER(a.detail) LIKE :text OR LOWER(u.username) LIKE :text)""", "text", like);
+					 OR LOWER(a.detail) LIKE :text OR LOWER(COALESCE(u.username, u.email)) LIKE :text)""", "text", like);
 		}
 		return where.toString();
 	}
@@ -241,7 +241,7 @@ public class AuditTrail {
 
 	private static void checkPeriod(Search search) {
 		if (search.from() != null && search.to() != null && !search.from().isBefore(search.to())) {
-			throw Refusal.invalidField("to", "The period must end after it starts");
+			throw Refusal.invalidField("dateTo", "The period must end after it starts");
 		}
 	}
 

@@ -35,8 +35,8 @@ public record InAppNotification(UUID id, long number, long userId, UUID userAcco
 	/** A topic: lower-case words joined by underscores, at most {@value #TOPIC_MAX} characters. */
 	public static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 	public static final int TOPIC_MAX = 30;
-	public static final int TITLE_MAX = 200;
-	public static final int MESSAGE_MAX = 1000;
+	public static final int TITLE_MAX = 255;
+	public static final int MESSAGE_MAX = 4000;
 
 	public enum Type {
 		/** A patient the clinician follows logged a critical reading; related: the patient's account. */

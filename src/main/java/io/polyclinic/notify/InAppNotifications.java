@@ -342,7 +342,7 @@ public class InAppNotifications {
 	public InAppNotification change(long number, Change change, Actor actor) {
 		InAppNotification found = own(rows.find(number), number, actor, "UPDATE");
 		if (change.via() != null && change.via() != found.via()) {
-			throw Refusal.invalidField("via", "A notification's channel cannot be changed once it is sent");
+			throw Refusal.invalidField("channel", "A notification's channel cannot be changed once it is sent");
 		}
 		if (change.status() != null && change.status() != found.status() && change.status() != Status.READ) {
 			throw Refusal.invalidField("status", "A notification can only be marked read");

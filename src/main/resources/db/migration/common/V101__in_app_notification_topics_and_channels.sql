@@ -30,5 +30,9 @@ ALTER TABLE in_app_notifications ADD CONSTRAINT ck_in_app_notifications_channel
 ALTER TABLE in_app_notifications ADD CONSTRAINT ck_in_app_notifications_status
     CHECK (status IN ('PENDING', 'SENT', 'DELIVERED', 'FAILED', 'READ'));
 
+-- titles and messages as long as the Healthcare Platform's (255 characters; a text)
+ALTER TABLE in_app_notifications ALTER COLUMN title SET DATA TYPE VARCHAR(255);
+ALTER TABLE in_app_notifications ALTER COLUMN message SET DATA TYPE VARCHAR(4000);
+
 -- a person's list of one topic, newest first
 CREATE INDEX ix_in_app_notifications_user_topic ON in_app_notifications (user_id, topic, created_at DESC, id DESC);

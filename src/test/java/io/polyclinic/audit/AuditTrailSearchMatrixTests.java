@@ -129,7 +129,7 @@ class AuditTrailSearchMatrixTests extends ApiTest {
 
 		Refusal backwards = refusal(() -> trail.search(new Search(null, null, null, kind, null, null, now,
 				now.minusSeconds(1), null, false), PageRequest.of(0, 10), admin));
-		assertThat(backwards.fields()).containsKey("to");
+		assertThat(backwards.fields()).containsKey("dateTo");
 	}
 
 	@Test

@@ -153,7 +153,7 @@ class InAppNoticesMatrixTests extends ApiTest {
 			assertThat(c.updatedAt()).isAfterOrEqualTo(note.updatedAt());
 		});
 		assertThat(refusal(() -> notifications.change(note.number(), new Change(null, Via.EMAIL, null, null, null,
-				null, null), a)).fields()).containsKey("via");
+				null, null), a)).fields()).containsKey("channel");
 		assertThat(refusal(() -> notifications.change(note.number(), new Change(null, null, Status.PENDING, null,
 				null, null, null), a)).fields()).containsKey("status");
 		assertThat(refusal(() -> notifications.change(note.number(), new Change("Not A Topic", null, null, null, null,
