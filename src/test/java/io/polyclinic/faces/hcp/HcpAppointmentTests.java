@@ -24,8 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.polyclinic.billing.Checkout;
 import io.polyclinic.billing.CheckoutVerification;
-import io.polyclinic.notify.InAppNotification;
-import io.polyclinic.notify.InAppNotifications;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Role;
 import io.polyclinic.scheduling.AppointmentBook;
@@ -49,8 +47,6 @@ class HcpAppointmentTests extends HcpApiTest {
 
 	@Autowired
 	AppointmentBook book;
-	@Autowired
-	InAppNotifications notifications;
 	@Autowired
 	Checkout checkout;
 
@@ -107,7 +103,8 @@ class HcpAppointmentTests extends HcpApiTest {
 		drfError(http.get(API + "/appointments/" + id + "/reminders/").token(people.patient().token()).send(), 403);
 
 		// the doctor is told in the app
-		await().atMost(Duration.ofSeconds(10)).until(() -> told(doctor, "Appointment booked"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> told(doctor, "appointment_confirmation"));
+		assertThat(told(patient, "appointment_confirmation")).as("the patient who booked is not told").isFalse();
 		// the slot is no longer open
 		assertThat(openTimes(doctor, SlotId.of(slot))).doesNotContain("10:00:00");
 	}
@@ -255,7 +252,8 @@ class HcpAppointmentTests extends HcpApiTest {
 		assertThat(cancelled.path("slot").path("status").asString()).isEqualTo("open");
 		assertThat(cancelled.path("can_be_cancelled").asBoolean()).isFalse();
 		assertThat(openTimes(doctor, SlotId.of(slot))).contains("14:00:00");
-		await().atMost(Duration.ofSeconds(10)).until(() -> told(patient, "Appointment cancelled"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> told(patient, "appointment_cancelled"));
+		assertThat(told(doctor, "appointment_cancelled")).as("the doctor who cancelled is not told").isFalse();
 
 		drfError(http.post(API + "/appointments/" + id + "/cancel/", Map.of()).token(patient.token()).send(), 400);
 		// the freed slot can be booked again, by anyone
@@ -397,10 +395,11 @@ class HcpAppointmentTests extends HcpApiTest {
 			.path("available_slots").valueStream().map(s -> s.path("time").asString()).toList();
 	}
 
-	boolean told(HcpPeople.Person person, String title) {
-		var inbox = notifications.mine(InAppNotifications.Query.latest(), clinic.actorOf(person.id(), Role.PATIENT));
-		return inbox.notifications().stream()
-			.anyMatch(n -> n.type() == InAppNotification.Type.APPOINTMENT && n.title().equals(title));
+	/** Whether the person's hcp notifications hold one of this type about an appointment. */
+	boolean told(HcpPeople.Person person, String notificationType) {
+		JsonNode found = page(http.get(API + "/notifications/?notification_type=" + notificationType)
+			.token(person.token()).send());
+		return found.path("count").asLong() > 0;
 	}
 
 	static List<Long> ids(JsonNode page) {
