@@ -135,6 +135,54 @@ public class ClinicianRegistry {
 		return profile.toClinician(account);
 	}
 
+	/**
+	 * A signed-in clinician who has no profile yet registers their own practice (the hcp face's doctor registration):
+	 * their profile is made from what they give, listed, and its KYC check starts {@link Verification#PENDING} — the
+	 * public sees them, and they take bookings, once an administrator verifies them ({@link ClinicianVerification}).
+	 * A registration number is required and belongs to one clinician.
+	 *
+	 * @throws Refusal FORBIDDEN (audited) for anyone but a clinician's account; INVALID ALREADY_REGISTERED when the
+	 *         caller has a profile already; INVALID_INPUT for a missing or taken registration number, a bad time
+	 *         zone, fee or experience
+	 */
+	@Transactional
+	public Clinician registerPractice(ClinicianDetails details, ClinicianPractice practice,
+			ClinicianListing.Changes listing, Actor actor) {
+		if (!actor.is(Role.CLINICIAN)) {
+			throw access.denied(actor, "REGISTER", "CLINICIAN", null, null);
+		}
+		if (clinicians.findByUserId(actor.userId()).isPresent()) {
+			throw Refusal.invalid("ALREADY_REGISTERED", "A doctor profile already exists for this user");
+		}
+		if (practice.registrationNumber() == null || practice.registrationNumber().isBlank()) {
+			throw Refusal.invalidField("registrationNumber", "This field is required.");
+		}
+		checkRegistration(practice.registrationNumber(), -1);
+		checkNumbers(details);
+		checkPractice(practice);
+		checkListing(listing);
+		ZoneId zone = details.timeZone() != null ? CentreRegistry.zone(details.timeZone()) : defaultZone;
+		var now = clock.instant();
+		var profile = new ClinicianProfile(actor.userId(), zone, details.feeMinor() == null ? 0 : details.feeMinor(),
+				currency, details.consultationMinutes() == null ? 60 : details.consultationMinutes(), now);
+		profile.describe(details.specializations(), details.qualifications(), details.languages(),
+				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
+		profile.practise(practice, now);
+		profile.list(listing, now);
+		profile.awaitVerification(now);
+		profile = clinicians.saveAndFlush(profile);
+		Account account = accounts.change(actor.userId(),
+				new AccountChanges(details.fullName(), details.email(), details.phone(), null, null, null));
+		audit.record(AuditRecord.success(actor, "REGISTER", "CLINICIAN", profile.getId(), null));
+		return profile.toClinician(account);
+	}
+
+	private void checkRegistration(@Nullable String number, long except) {
+		if (number != null && !number.isBlank() && clinicians.registrationTaken(number.trim(), except)) {
+			throw Refusal.invalidField("registrationNumber", "A doctor with this registration number already exists.");
+		}
+	}
+
 	@Transactional
 	public Clinician change(long id, ClinicianDetails details, Actor actor) {
 		return change(id, details, ClinicianPractice.none(), actor);
@@ -162,6 +210,10 @@ public class ClinicianRegistry {
 			throw access.denied(actor, "UPDATE", "CLINICIAN", id, null);
 		}
 		checkListing(listing);
+		if (practice.registrationNumber() != null
+				&& !practice.registrationNumber().trim().equalsIgnoreCase(String.valueOf(profile.getRegistrationNumber()))) {
+			checkRegistration(practice.registrationNumber(), id);
+		}
 		if (details.primaryCentreId() != null) {
 			access.requireCentre(actor, details.primaryCentreId(), "UPDATE", "CLINICIAN", id);
 		}
@@ -277,6 +329,22 @@ public class ClinicianRegistry {
 	 */
 	public Clinician shownTo(UUID accountId, @Nullable Actor actor) {
 		Clinician clinician = forAccount(accountId).orElseThrow(() -> Refusal.notFound("Doctor"));
+		boolean own = actor != null && actor.userId() == clinician.userId();
+		boolean staff = actor != null && actor.isStaff();
+		if (!own && !staff && !(clinician.listing().listed() && clinician.bookable())) {
+			throw Refusal.notFound("Doctor");
+		}
+		return clinician;
+	}
+
+	/**
+	 * The clinician with this id, as the caller may see them: as {@link #shownTo(UUID, Actor)} — the clinic's staff and
+	 * the clinician themself whatever their listing and KYC check, everyone else only a listed, verified, bookable one.
+	 */
+	public Clinician shownTo(long id, @Nullable Actor actor) {
+		Clinician clinician = clinicians.findById(id).filter(p -> !p.isDeleted())
+			.map(p -> p.toClinician(accounts.get(p.getUserId())))
+			.orElseThrow(() -> Refusal.notFound("Doctor"));
 		boolean own = actor != null && actor.userId() == clinician.userId();
 		boolean staff = actor != null && actor.isStaff();
 		if (!own && !staff && !(clinician.listing().listed() && clinician.bookable())) {
