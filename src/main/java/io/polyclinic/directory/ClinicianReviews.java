@@ -95,8 +95,8 @@ public class ClinicianReviews {
 		checkScore("communicationRating", review.communicationRating());
 		checkScore("treatmentRating", review.treatmentRating());
 		checkScore("punctualityRating", review.punctualityRating());
-		if (review.comment() != null && review.comment().length() > 4000) {
-			throw Refusal.invalidField("comment", "Ensure this field has no more than 4000 characters.");
+		if (review.comment() != null && review.comment().length() > 2000) {
+			throw Refusal.invalidField("comment", "Ensure this field has no more than 2000 characters.");
 		}
 		Visits book = visits.getIfAvailable();
 		if (book == null) {
@@ -120,13 +120,13 @@ public class ClinicianReviews {
 		OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
 		try {
 			jdbc.sql("""
-					INSERT INTO clinician_reviews (clinician_id, patient_id, appointment_id, rating, comment,
-					  communication_rating, treatment_rating, punctuality_rating, anonymous, created_at, updated_at)
+					INSERT INTO clinician_reviews (public_id, clinician_id, patient_id, appointment_id, rating, comment,
+					  communication_rating, treatment_rating, punctuality_rating, anonymous, created_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(clinician.id(), patient.id(), review.appointmentId(), review.rating(),
+				.params(java.util.UUID.randomUUID(), clinician.id(), patient.id(), review.appointmentId(), review.rating(),
 						review.comment() == null || review.comment().isBlank() ? null : review.comment().trim(),
 						review.communicationRating(), review.treatmentRating(), review.punctualityRating(),
-						review.anonymous(), now, now)
+						review.anonymous(), now)
 				.update();
 		}
 		catch (DuplicateKeyException e) { // the database's word on one review per appointment
