@@ -143,14 +143,29 @@ public class ClinicianRegistry {
 	}
 
 	/**
-	 * A signed-in clinician who has no profile yet registers their own practice (the hcp face's doctor registration):
-	 * their profile is made from what they give, listed, and its KYC check starts {@link Verification#PENDING} — the
-	 * public sees them, and they take bookings, once an administrator verifies them ({@link ClinicianVerification}).
-	 * A registration number is required and belongs to one clinician.
+	 * A clinician who signs themself up through a face that checks its doctors (hcp): as {@link #signUp}, and their
+	 * KYC check starts {@link Verification#PENDING} — the public sees them, and they take bookings, once they have
+	 * registered their practice ({@link #registerPractice}) and an administrator verified them.
+	 */
+	@Transactional
+	public SignedUp signUpForCheck(ClinicianDetails details, ClinicianPractice practice, @Nullable String username,
+			String password) {
+		SignedUp signedUp = signUp(details, practice, username, password);
+		var profile = profile(signedUp.clinician().id());
+		profile.awaitVerification(clock.instant());
+		return new SignedUp(profile.toClinician(accounts.get(profile.getUserId())), signedUp.tokens());
+	}
+
+	/**
+	 * A signed-in clinician registers their own practice (the hcp face's doctor registration): the registration
+	 * number, experience, specialties, practice, fee and time zone they give make their profile (or complete the one
+	 * their sign-up made), listed, and its KYC check starts {@link Verification#PENDING} — the public sees them, and
+	 * they take bookings, once an administrator verifies them ({@link ClinicianVerification}). A registration number
+	 * is required and belongs to one clinician; a profile with one is registered already.
 	 *
 	 * @throws Refusal FORBIDDEN (audited) for anyone but a clinician's account; INVALID ALREADY_REGISTERED when the
-	 *         caller has a profile already; INVALID_INPUT for a missing or taken registration number, a bad time
-	 *         zone, fee or experience
+	 *         caller's profile has a registration number already; INVALID_INPUT for a missing or taken registration
+	 *         number, a bad time zone, fee or experience
 	 */
 	@Transactional
 	public Clinician registerPractice(ClinicianDetails details, ClinicianPractice practice,
@@ -158,20 +173,36 @@ public class ClinicianRegistry {
 		if (!actor.is(Role.CLINICIAN)) {
 			throw access.denied(actor, "REGISTER", "CLINICIAN", null, null);
 		}
-		if (clinicians.findByUserId(actor.userId()).isPresent()) {
+		var existing = clinicians.findByUserId(actor.userId());
+		if (existing.isPresent() && (existing.get().isDeleted() || existing.get().getRegistrationNumber() != null)) {
 			throw Refusal.invalid("ALREADY_REGISTERED", "A doctor profile already exists for this user");
 		}
 		if (practice.registrationNumber() == null || practice.registrationNumber().isBlank()) {
 			throw Refusal.invalidField("registrationNumber", "This field is required.");
 		}
-		checkRegistration(practice.registrationNumber(), -1);
+		checkRegistration(practice.registrationNumber(), existing.map(ClinicianProfile::getId).orElse(-1L));
 		checkNumbers(details);
 		checkPractice(practice);
 		checkListing(listing);
-		ZoneId zone = details.timeZone() != null ? CentreRegistry.zone(details.timeZone()) : defaultZone;
 		var now = clock.instant();
-		var profile = new ClinicianProfile(actor.userId(), zone, details.feeMinor() == null ? 0 : details.feeMinor(),
-				currency, details.consultationMinutes() == null ? 60 : details.consultationMinutes(), now);
+		ClinicianProfile profile;
+		if (existing.isPresent()) {
+			profile = existing.get();
+			if (details.feeMinor() != null) {
+				profile.charge(details.feeMinor(), now);
+			}
+			if (details.consultationMinutes() != null) {
+				profile.consultFor(details.consultationMinutes(), now);
+			}
+			if (details.timeZone() != null) {
+				profile.zone(CentreRegistry.zone(details.timeZone()), now);
+			}
+		}
+		else {
+			ZoneId zone = details.timeZone() != null ? CentreRegistry.zone(details.timeZone()) : defaultZone;
+			profile = new ClinicianProfile(actor.userId(), zone, details.feeMinor() == null ? 0 : details.feeMinor(),
+					currency, details.consultationMinutes() == null ? 60 : details.consultationMinutes(), now);
+		}
 		profile.describe(details.specializations(), details.qualifications(), details.languages(),
 				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
 		profile.practise(practice, now);

@@ -47,6 +47,14 @@ public class WeeklyRules {
 		this.audit = audit;
 	}
 
+	/**
+	 * A clinician's rules in week order, for showing beside their profile: hours are public, as
+	 * {@link Availability#weeklyHours} has them (the caller decided the clinician may be seen).
+	 */
+	public List<WeeklyRule> of(long clinicianId) {
+		return rules(clinicianId);
+	}
+
 	/** The calling clinician's rules in week order (Monday first). */
 	public List<WeeklyRule> own(Actor actor) {
 		return rules(self(actor, "READ").id());
