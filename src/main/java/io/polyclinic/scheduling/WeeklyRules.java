@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +37,15 @@ public class WeeklyRules {
 		.thenComparing(WeeklyRule::startTime).thenComparing(WeeklyRule::id);
 
 	private final AvailabilityWindows windows;
+	private final JdbcClient jdbc;
 	private final ClinicianRegistry clinicians;
 	private final AccessPolicy access;
 	private final AuditLog audit;
 
-	WeeklyRules(AvailabilityWindows windows, ClinicianRegistry clinicians, AccessPolicy access, AuditLog audit) {
+	WeeklyRules(AvailabilityWindows windows, JdbcClient jdbc, ClinicianRegistry clinicians, AccessPolicy access,
+			AuditLog audit) {
 		this.windows = windows;
+		this.jdbc = jdbc;
 		this.clinicians = clinicians;
 		this.access = access;
 		this.audit = audit;
@@ -77,6 +81,7 @@ public class WeeklyRules {
 	public WeeklyRule add(WeeklyRule.Changes rule, Actor actor) {
 		Clinician clinician = self(actor, "CREATE");
 		check(rule);
+		lock(clinician.id());
 		requireDayFree(clinician.id(), rule.dayOfWeek(), null);
 		AvailabilityWindow window = windows.saveAndFlush(new AvailabilityWindow(clinician.id(),
 				new AvailabilityRule(rule.dayOfWeek(), rule.startTime(), rule.endTime(), rule.available(), null)));
@@ -91,6 +96,7 @@ public class WeeklyRules {
 		Clinician clinician = self(actor, "UPDATE");
 		AvailabilityWindow window = window(clinician, id, actor);
 		check(rule);
+		lock(clinician.id());
 		requireDayFree(clinician.id(), rule.dayOfWeek(), id);
 		window.reshape(rule.dayOfWeek(), rule.startTime(), rule.endTime(), rule.available());
 		windows.deleteBreaksOf(id);
@@ -141,6 +147,15 @@ public class WeeklyRules {
 		}
 		return clinicians.forUser(actor.userId())
 			.orElseThrow(() -> access.denied(actor, action, "AVAILABILITY", null, null));
+	}
+
+	/**
+	 * One clinician's rules are changed one request at a time (their row in the directory's table is locked until the
+	 * transaction ends), so that two concurrent additions for one day cannot both find it free: a day's rule is one
+	 * of several windows of that day for other faces, so no unique key of the table can say it.
+	 */
+	private void lock(long clinicianId) {
+		jdbc.sql("SELECT id FROM clinicians WHERE id = ? FOR UPDATE").param(clinicianId).query(Long.class).list();
 	}
 
 	private void requireDayFree(long clinicianId, DayOfWeek day, @Nullable Long except) {

@@ -32,6 +32,10 @@ class HcpDoctorTests extends HcpApiTest {
 	@Test
 	void aRegisteredDoctorIsPendingAndHiddenUntilAnAdminVerifiesTheirKyc() {
 		HcpPeople.Person doctor = people.registeredDoctor();
+		// signed up through hcp: pending from the start, out of the public's sight
+		assertThat(data(http.get(API + "/doctors/profile/").token(doctor.token()).send(), 200).path("kyc_status")
+			.asString()).isEqualTo("pending");
+		drfError(http.get(API + "/doctors/" + doctor.doctorId() + "/").send(), 404);
 		String clinic = "Heart Care " + UUID.randomUUID();
 		String registration = "MCI-" + UUID.randomUUID();
 		Map<String, Object> body = new LinkedHashMap<>();
