@@ -78,6 +78,10 @@ class HcpSlotTests extends HcpApiTest {
 			.isEqualTo("This field is required.");
 		fieldError(http.get(API + "/doctors/" + doctor.doctorId() + "/availability/?date=31-12-2030").send(), "date");
 		drfError(http.get(API + "/doctors/99999999/availability/?date=2030-01-07").send(), 404);
+		// a doctor who signed up through hcp has no open slots until an administrator verifies them
+		var pending = people.registeredDoctor();
+		drfError(http.get(API + "/doctors/" + pending.doctorId() + "/availability/?date=2030-01-07").send(), 404);
+		drfError(http.get(API + "/appointments/slots/?doctor=" + pending.doctorId()).send(), 404);
 	}
 
 	@Test
