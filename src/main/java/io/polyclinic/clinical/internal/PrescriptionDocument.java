@@ -65,7 +65,7 @@ public class PrescriptionDocument {
 			page.gap(6);
 
 			page.line("Prescribing Doctor", page.bold, 12);
-			page.wrapped("Name: Dr. " + sheet.doctorName(), page.regular, 10, 10);
+			page.wrapped("Name: " + titled(sheet.doctorName()), page.regular, 10, 10);
 			if (!sheet.specialties().isEmpty()) {
 				page.wrapped("Specialty: " + String.join(", ", sheet.specialties()), page.regular, 10, 10);
 			}
@@ -113,7 +113,7 @@ public class PrescriptionDocument {
 			}
 			page.gap(30);
 			page.line("______________________________", page.regular, 10);
-			page.line("Dr. " + sheet.doctorName() + " - Doctor's Signature", page.regular, 10);
+			page.line(titled(sheet.doctorName()) + " - Doctor's Signature", page.regular, 10);
 			page.gap(16);
 			page.line("This prescription is valid until " + DAY.format(prescription.validUntil()) + ".",
 					page.regular, 8);
@@ -131,6 +131,11 @@ public class PrescriptionDocument {
 	/** The number printed on it: its row's, so staff can find it. */
 	static String number(Prescription prescription) {
 		return "RX-" + prescription.id();
+	}
+
+	/** The doctor's name with their title, which some names carry already. */
+	private static String titled(String name) {
+		return name.matches("(?i)^dr\\.?\\s.*") ? name : "Dr. " + name;
 	}
 
 	private static boolean present(@Nullable String text) {
