@@ -47,8 +47,8 @@ public class PayoutBook {
 	}
 
 	/**
-	 * Claims for the payout the clinician's payments settled, and refunds processed, in {@code [from, to)} in this
-	 * currency, and adds them up.
+	 * Claims for the payout the clinician's payments settled, and refunds processed, from {@code from} up to (not
+	 * including) {@code to}, in this currency, and adds them up.
 	 *
 	 * @throws org.springframework.dao.DataIntegrityViolationException when another payout claimed one of them
 	 */
