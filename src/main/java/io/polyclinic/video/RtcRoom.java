@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.polyclinic.scheduling.AppointmentStatus;
+
 /**
  * The WebRTC room of an appointment, the same room whichever face asks (its {@code roomId} is the
  * {@link VideoConsultation}'s {@code roomSid}). Its participants are the appointment's patient and clinician.
@@ -15,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param patientId the appointment's patient record
  * @param clinicianId the appointment's clinician record
  * @param status where the room stands now: {@link Status#EXPIRED} once {@code expiresAt} has passed before it ended
+ * @param appointmentStatus where its appointment stands, read with the room
+ * @param appointmentStartsAt when its appointment starts
  */
 public record RtcRoom(long id, String roomId, long appointmentId, long patientId, long patientUserId,
 		long clinicianId, long clinicianUserId, Status status, int maxParticipants, boolean recordingEnabled,
-		Instant createdAt, @Nullable Instant startedAt, @Nullable Instant endedAt, Instant expiresAt) {
+		Instant createdAt, @Nullable Instant startedAt, @Nullable Instant endedAt, Instant expiresAt,
+		AppointmentStatus appointmentStatus, Instant appointmentStartsAt) {
 
 	public enum Status {
 		CREATED, ACTIVE, ENDED, EXPIRED;

@@ -266,12 +266,16 @@ public class RtcRooms {
 		return issue(room, expiresAt, actor);
 	}
 
-	/** The caller's own join tokens, of one room or all, a page at a time. */
-	public Page<RtcJoinToken> tokens(@Nullable Long roomPk, boolean newestFirst, Pageable page, Actor actor) {
+	/**
+	 * The caller's own join tokens, of one room or all, a page at a time, by creation or (with {@code byExpiry}) by
+	 * expiry.
+	 */
+	public Page<RtcJoinToken> tokens(@Nullable Long roomPk, boolean byExpiry, boolean descending, Pageable page,
+			Actor actor) {
 		if (actor.isSystem()) {
 			return Page.empty(page);
 		}
-		return tokens.ofUser(actor.userId(), roomPk, newestFirst, capped(page));
+		return tokens.ofUser(actor.userId(), roomPk, byExpiry, descending, capped(page));
 	}
 
 	private RtcJoinToken issue(RtcRoom room, @Nullable Instant asked, Actor actor) {

@@ -73,15 +73,17 @@ public class JoinTokenRows {
 		return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query(this::row).single();
 	}
 
-	/** The holder's tokens, newest first, of one room or all. */
-	public Page<RtcJoinToken> ofUser(long userId, @Nullable Long roomPk, boolean newestFirst, Pageable page) {
+	/** The holder's tokens of one room or all, by creation or expiry. */
+	public Page<RtcJoinToken> ofUser(long userId, @Nullable Long roomPk, boolean byExpiry, boolean descending,
+			Pageable page) {
 		String where = " WHERE t.user_id = :user" + (roomPk == null ? "" : " AND t.consultation_id = :room");
 		var params = new java.util.HashMap<String, Object>();
 		params.put("user", userId);
 		if (roomPk != null) {
 			params.put("room", roomPk);
 		}
-		String order = newestFirst ? "t.created_at DESC, t.id DESC" : "t.created_at ASC, t.id ASC";
+		String column = byExpiry ? "t.expires_at" : "t.created_at";
+		String order = descending ? column + " DESC, t.id DESC" : column + " ASC, t.id ASC";
 		List<RtcJoinToken> tokens = jdbc.sql(SELECT + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", page.getPageSize())

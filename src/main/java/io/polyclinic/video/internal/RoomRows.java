@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.video.RtcRoom;
 import io.polyclinic.video.RtcRoomQuery;
 
@@ -33,7 +34,7 @@ public class RoomRows {
 	private static final String SELECT = """
 			SELECT v.id, v.room_sid, v.appointment_id, v.status, v.max_participants, v.recording_enabled, v.created_at,
 			  v.started_at, v.ended_at, v.expires_at, a.patient_id, p.user_id AS patient_user_id, a.clinician_id,
-			  c.user_id AS clinician_user_id
+			  c.user_id AS clinician_user_id, a.status AS appointment_status, a.starts_at AS appointment_starts_at
 			FROM video_consultations v JOIN appointments a ON a.id = v.appointment_id
 			JOIN patients p ON p.id = a.patient_id JOIN clinicians c ON c.id = a.clinician_id""";
 
@@ -154,7 +155,8 @@ public class RoomRows {
 					rs.getLong("patient_id"), rs.getLong("patient_user_id"), rs.getLong("clinician_id"),
 					rs.getLong("clinician_user_id"), status, rs.getInt("max_participants"),
 					rs.getBoolean("recording_enabled"), instant(rs, "created_at"), nullableInstant(rs, "started_at"),
-					nullableInstant(rs, "ended_at"), expires);
+					nullableInstant(rs, "ended_at"), expires, AppointmentStatus.valueOf(rs.getString("appointment_status")),
+					instant(rs, "appointment_starts_at"));
 		};
 	}
 
