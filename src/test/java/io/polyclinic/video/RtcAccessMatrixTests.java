@@ -184,6 +184,19 @@ class RtcAccessMatrixTests extends ApiTest {
 	}
 
 	@Test
+	void onlyTheTwoPartiesConnectToTheRoomsSocket() {
+		RtcRoom room = rooms.forAppointment(Ref.id(cast.appointment.id()), patient).room();
+
+		assertThat(answers(actor -> signaling.admit(room.roomId(), actor).roomId().equals(room.roomId()) ? OK
+				: "another room")).isEqualTo(expect(OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+						FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN));
+		assertThat(trail.of("RTC_ROOM", String.valueOf(room.id()), 100, Actor.system()))
+			.filteredOn(e -> e.outcome() == AuditRecord.Outcome.DENIED && e.action().equals("CONNECT"))
+			.extracting(AuditTrail.Entry::actorUserId)
+			.contains(cast.caller("patient B").userId(), cast.caller("ADMIN").userId());
+	}
+
+	@Test
 	void listsHoldTheRoomsAndSignalsTheCallerReaches() {
 		RtcRoom room = rooms.forAppointment(Ref.id(cast.appointment.id()), patient).room();
 		signaling.send(room.roomId(), "answer", "{\"sdp\":\"v=0\"}", clinician);

@@ -162,6 +162,13 @@ class HcpSignalingTests extends HcpApiTest {
 		assertThat(RtcClient.refusedStatus(RtcClient.uri(port, room.roomId(), people.admin().token())))
 			.isEqualTo(403);
 
+		// a join token dies with the session that took it, signed out through any face
+		String othersToken = joinToken(other, other.patient());
+		RtcClient.connect(RtcClient.uri(port, other.roomId(), othersToken)).close();
+		Http.Res signedOut = http.post("/sos/api/v1/auth/logout", Map.of()).token(other.patient().token()).send();
+		assertThat(signedOut.status()).as(signedOut.body()).isEqualTo(200);
+		assertThat(RtcClient.refusedStatus(RtcClient.uri(port, other.roomId(), othersToken))).isEqualTo(401);
+
 		// a room that has ended takes nobody in
 		data(http.post(API + "/rtc/rooms/" + room.roomId() + "/end/", Map.of()).token(room.doctor().token()).send(),
 				200);

@@ -79,8 +79,12 @@ final class RtcClient implements AutoCloseable {
 
 	/** The status a refused handshake answered. */
 	static int refusedStatus(URI uri) {
+		return refusedStatus(uri, Map.of());
+	}
+
+	static int refusedStatus(URI uri, Map<String, String> headers) {
 		try {
-			connect(uri).close();
+			connect(uri, headers).close();
 			throw new AssertionError("The handshake was accepted");
 		}
 		catch (IllegalStateException e) {
