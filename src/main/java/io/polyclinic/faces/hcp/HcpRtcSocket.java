@@ -112,7 +112,7 @@ class HcpRtcSocket extends TextWebSocketHandler implements HandshakeInterceptor,
 					throw Refusal.unauthenticated(rejected.code(), "Given token not valid for any token type");
 				}
 			}
-			RtcRoom room = stateless(() -> signaling.admit(roomId, actor));
+			RtcRoom room = openRoom(() -> signaling.admit(roomId, actor));
 			attributes.put(ACTOR, actor);
 			attributes.put(ROOM, room);
 			return true;
@@ -293,7 +293,7 @@ class HcpRtcSocket extends TextWebSocketHandler implements HandshakeInterceptor,
 	}
 
 	/** A closed room at the handshake is a 400, as the REST endpoints answer it. */
-	private static RtcRoom stateless(java.util.function.Supplier<RtcRoom> admit) {
+	private static RtcRoom openRoom(java.util.function.Supplier<RtcRoom> admit) {
 		try {
 			return admit.get();
 		}

@@ -1,5 +1,6 @@
 package io.polyclinic.video.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,10 @@ public class PresenceRows {
 	static final Duration STALE = Duration.ofSeconds(3 * HEARTBEAT_SECONDS);
 
 	private final JdbcClient jdbc;
-	private final java.time.Clock clock;
+	private final Clock clock;
 	private final Set<String> held = ConcurrentHashMap.newKeySet();
 
-	PresenceRows(JdbcClient jdbc, java.time.Clock clock) {
+	PresenceRows(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -60,7 +62,7 @@ public class PresenceRows {
 			.list();
 	}
 
-	@Scheduled(fixedDelay = HEARTBEAT_SECONDS, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
+	@Scheduled(fixedDelay = HEARTBEAT_SECONDS, timeUnit = TimeUnit.SECONDS)
 	void heartbeat() {
 		Instant now = clock.instant();
 		try {

@@ -60,19 +60,6 @@ public class RoomRows {
 		return jdbc.sql(SELECT + " WHERE v.appointment_id = ?").param(appointmentId).query(mapper(now)).optional();
 	}
 
-	/** Room ids by appointment, for appointment lists that show them: one query for a page. */
-	public Map<Long, String> roomIdsOf(List<Long> appointmentIds) {
-		Map<Long, String> rooms = new LinkedHashMap<>();
-		if (appointmentIds.isEmpty()) {
-			return rooms;
-		}
-		jdbc.sql("SELECT appointment_id, room_sid FROM video_consultations WHERE appointment_id IN (:ids)")
-			.param("ids", appointmentIds)
-			.query((rs, i) -> rooms.put(rs.getLong(1), rs.getString(2)))
-			.list();
-		return rooms;
-	}
-
 	/**
 	 * A page of rooms of the appointments in scope: a patient's, a clinician's, a centre's (by the centre that runs
 	 * the appointment), or all (every scope null).
