@@ -44,6 +44,9 @@ public class MedicalDocuments {
 	public static final int TITLE_LENGTH = 255;
 	public static final int TEXT_LENGTH = 10_000;
 
+	/** The domain's name of a document's file, in refusals. */
+	public static final String FILE = "documentFile";
+
 	private static final String RESOURCE = "MEDICAL_DOCUMENT";
 
 	private final DocumentEntries entries;
@@ -70,7 +73,7 @@ public class MedicalDocuments {
 	 *
 	 * @throws Refusal NOT_FOUND for no such patient; FORBIDDEN (audited) for a caller who may not write on the
 	 *         patient's file; INVALID naming {@code documentType}, {@code title}, {@code description},
-	 *         {@code appointmentId} or {@code file} (empty, too large, not an image or PDF by its content)
+	 *         {@code appointment} or {@link #FILE} (missing, empty, too large, not an image or PDF by its content)
 	 */
 	@Transactional
 	public MedicalDocument upload(NewMedicalDocument document, Actor actor) {
@@ -82,20 +85,28 @@ public class MedicalDocuments {
 		}
 		String title = title(document.title(), problems);
 		String description = description(document.description(), problems);
-		if (document.content() == null) {
-			problems.put("file", "No file was submitted.");
+		if (document.file() == null) {
+			problems.put(FILE, "No file was submitted.");
 		}
 		if (document.appointmentId() != null) {
 			Appointment appointment = appointments.findAll(java.util.List.of(document.appointmentId()))
 				.get(document.appointmentId());
 			if (appointment == null || appointment.patientId() != document.patientId()) {
-				problems.put("appointmentId", "This appointment is not the patient's.");
+				problems.put("appointment", "This appointment is not the patient's.");
 			}
 		}
 		if (!problems.isEmpty()) {
 			throw invalid(problems);
 		}
-		StoredFile file = files.store(actor, FilePurpose.MEDICAL_DOCUMENT, document.content(), document.fileName());
+		StoredFile file;
+		try {
+			file = files.store(actor, FilePurpose.MEDICAL_DOCUMENT, document.file(), document.fileName());
+		}
+		catch (Refusal refused) {
+			// the files module names its one field "file"; here it is the document's file
+			String problem = refused.fields().get("file");
+			throw problem == null ? refused : new Refusal(refused.kind(), refused.code(), problem, Map.of(FILE, problem));
+		}
 		String name = file.name() != null ? file.name() : "document." + file.type().extension();
 		DocumentEntry entry = entries.saveAndFlush(new DocumentEntry(document.patientId(), actor.userId(),
 				document.appointmentId(), document.type(), title, description, file.id(), name, file.size(),

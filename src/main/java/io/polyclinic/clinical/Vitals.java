@@ -85,10 +85,22 @@ public class Vitals {
 	/** Corrects a reading: the given values replace the old ones, the others stay; the BMI follows. */
 	@Transactional
 	public VitalSigns correct(long id, VitalMeasurements changes, Actor actor) {
+		return correct(id, null, changes, actor);
+	}
+
+	/**
+	 * {@link #correct(long, VitalMeasurements, Actor)}, for a face whose body names the reading's patient again: a
+	 * reading stays its patient's, so naming another patient is refused (INVALID {@code patient}).
+	 */
+	@Transactional
+	public VitalSigns correct(long id, @Nullable Long patientId, VitalMeasurements changes, Actor actor) {
 		VitalEntry entry = entries.findById(id).orElseThrow(() -> Refusal.notFound("Vital signs"));
 		Reach reach = access.writer(actor, entry.getPatientId(), "UPDATE", RESOURCE, id);
 		if (!ChartAccess.carer(reach) && entry.getRecordedByUserId() != actor.userId()) {
 			throw access.denied(actor, "UPDATE", RESOURCE, id, entry.getPatientId());
+		}
+		if (patientId != null && patientId != entry.getPatientId()) {
+			throw Refusal.invalidField("patient", "A reading's patient cannot be changed.");
 		}
 		VitalMeasurements merged = clean(changes).over(entry.measurements());
 		BigDecimal bmi = check(merged, changes);

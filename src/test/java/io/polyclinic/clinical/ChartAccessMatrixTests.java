@@ -253,10 +253,10 @@ class ChartAccessMatrixTests {
 		assertThatThrownBy(() -> documents.upload(new NewMedicalDocument(patientA.id(), null, " ", null,
 				appointmentOfB.id(), null, "x.png"), admin))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsOnlyKeys("documentType",
-					"title", "file", "appointmentId"));
+					"title", "documentFile", "appointment"));
 		assertThatThrownBy(() -> documents.upload(new NewMedicalDocument(patientA.id(), DocumentType.OTHER, "Text",
 				null, null, TestImages.text(), "photo.png"), admin))
-			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsOnlyKeys("file"));
+			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsOnlyKeys("documentFile"));
 		assertThatThrownBy(() -> documents.upload(new NewMedicalDocument(patientA.id() + 1_000_000,
 				DocumentType.OTHER, "Nobody's", null, null, TestImages.png(), "x.png"), admin))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
