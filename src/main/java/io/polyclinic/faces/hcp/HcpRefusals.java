@@ -31,8 +31,9 @@ final class HcpRefusals {
 			case "INVALID_CREDENTIALS" -> "No active account found with the given credentials";
 			default -> refusal.getMessage();
 		};
-		Map<String, String> fields = new LinkedHashMap<>();
-		refusal.fields().forEach((name, problem) -> fields.put(field(name), problem));
+		// the domain's names: HcpFace.errorBody names the fields as hcp does, once (a second mapping would turn a
+		// field mapped to "file" into "document")
+		Map<String, String> fields = new LinkedHashMap<>(refusal.fields());
 		return new ErrorReport(plain.status(), refusal.code(), message, fields.isEmpty() ? null : fields, null);
 	}
 
