@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -86,14 +85,13 @@ public class DocumentRows {
 	private static String where(Reach reach, MedicalDocumentQuery query, List<Object> params) {
 		List<String> conditions = new ArrayList<>();
 		conditions.add("d.deleted_at IS NULL");
-		conditions.add(ReachSql.condition(reach, "d", params));
+		ReachSql.narrow(reach, "d.patient_id", conditions, params);
 		condition(conditions, params, "d.patient_id = ?", query.patientId());
 		condition(conditions, params, "d.document_type = ?", query.type() == null ? null : query.type().name());
 		condition(conditions, params, "d.appointment_id = ?", query.appointmentId());
 		condition(conditions, params, "d.verified = ?", query.verified());
 		if (query.search() != null && !query.search().isBlank()) {
-			String like = "%" + query.search().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-				.replace("%", "\\%").replace("_", "\\_") + "%";
+			String like = ReachSql.contains(query.search());
 			conditions.add("(LOWER(d.title) LIKE ? ESCAPE '\\' OR LOWER(d.description) LIKE ? ESCAPE '\\')");
 			params.add(like);
 			params.add(like);

@@ -76,7 +76,7 @@ public class VitalRows {
 
 	private static String where(Reach reach, VitalSignsQuery query, List<Object> params) {
 		List<String> conditions = new ArrayList<>();
-		conditions.add(ReachSql.condition(reach, "v", params));
+		ReachSql.narrow(reach, "v.patient_id", conditions, params);
 		condition(conditions, params, "v.patient_id = ?", query.patientId());
 		condition(conditions, params, "v.recorded_by_user_id = ?", query.recordedByUserId());
 		condition(conditions, params, "v.recorded_at >= ?", utc(query.from()));
