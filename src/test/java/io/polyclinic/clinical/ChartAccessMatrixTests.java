@@ -451,6 +451,8 @@ class ChartAccessMatrixTests {
 		assertThat(empty.latestVitals()).isNull();
 		assertThat(empty.recentDocuments()).isEmpty();
 		assertThat(empty.history().id()).isNull();
+		assertThat(empty.recentEncounters()).isEmpty();
+		assertThat(empty.prescriptionCount()).isZero();
 		for (int i = 1; i <= 6; i++) {
 			documents.upload(new NewMedicalDocument(patient.id(), DocumentType.OTHER, "Doc " + i, null, null,
 					TestImages.png(), "d.png"), admin);

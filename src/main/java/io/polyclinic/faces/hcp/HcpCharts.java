@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.polyclinic.clinical.DocumentType;
 import io.polyclinic.clinical.MedicalDocument;
@@ -78,8 +79,21 @@ class HcpCharts {
 	static Document document(MedicalDocument d) {
 		return new Document(d.id(), d.patientUserId(), d.uploadedByUserId(), d.appointmentId(), type(d.type()),
 				d.title(), d.description() == null ? "" : d.description(),
-				"/hcp/api/emr/documents/" + d.id() + "/download/", d.fileName(), d.fileSize(), d.contentType(),
+				link("/api/emr/documents/" + d.id() + "/download/"), d.fileName(), d.fileSize(), d.contentType(),
 				d.verified(), d.createdAt(), d.updatedAt());
+	}
+
+	/**
+	 * An absolute link to a path of this face's API, under the prefix the current request came through ({@code /hcp},
+	 * or none where hcp is also served at the root).
+	 */
+	static String link(String apiPath) {
+		var current = ServletUriComponentsBuilder.fromCurrentRequestUri().build();
+		String path = current.getPath() == null ? "" : current.getPath();
+		int api = path.indexOf("/api/");
+		String prefix = api < 0 ? "" : path.substring(0, api);
+		return ServletUriComponentsBuilder.fromCurrentRequestUri().replacePath(prefix + apiPath).replaceQuery(null)
+			.toUriString();
 	}
 
 	static String type(DocumentType type) {

@@ -17,10 +17,12 @@ import io.polyclinic.clinical.MedicalSummary;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.identity.Account;
 import io.polyclinic.platform.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A patient's medical summary, named by the patient's user id: the patient (as the user serializer renders them), the
- * medical history, the latest vital signs, the newest documents and how many of each there are.
+ * medical history, the latest vital signs, the newest encounters, prescriptions and documents (five of each, newest
+ * first, each as its own endpoint renders it) and how many of each there are.
  */
 @RestController
 @RequestMapping("/api/emr/summary")
@@ -37,12 +39,15 @@ class HcpSummaryController {
 	}
 
 	record Summary(Map<String, Object> patient, HcpCharts.History medicalHistory,
-			HcpCharts.@Nullable Vitals latestVitals, List<HcpCharts.Document> recentDocuments, long totalDocuments,
-			long totalVitals) {
+			HcpCharts.@Nullable Vitals latestVitals, List<HcpEncounterController.EncounterView> recentEncounters,
+			List<HcpPrescriptionController.PrescriptionView> recentPrescriptions,
+			List<HcpCharts.Document> recentDocuments, long totalEncounters, long totalPrescriptions,
+			long totalDocuments, long totalVitals) {
 	}
 
 	@GetMapping("/{patientId}")
-	HcpReply<Summary> get(@PathVariable long patientId, @AuthenticationPrincipal Actor actor) {
+	HcpReply<Summary> get(@PathVariable long patientId, @AuthenticationPrincipal Actor actor,
+			HttpServletRequest request) {
 		Patient patient = charts.patientAt(patientId);
 		MedicalSummary summary = summaries.of(patient.id(), actor);
 		Set<Long> people = new HashSet<>(List.of(patient.userId()));
@@ -55,7 +60,10 @@ class HcpSummaryController {
 				summary.latestVitals() == null ? null
 						: HcpCharts.vitals(summary.latestVitals(),
 								accounts.get(summary.latestVitals().recordedByUserId())),
-				summary.recentDocuments().stream().map(HcpCharts::document).toList(), summary.documentCount(),
-				summary.vitalsCount()), "Medical summary retrieved successfully");
+				summary.recentEncounters().stream().map(HcpEncounterController.EncounterView::of).toList(),
+				summary.recentPrescriptions().stream().map(p -> HcpPrescriptionController.view(p, request)).toList(),
+				summary.recentDocuments().stream().map(HcpCharts::document).toList(), summary.encounterCount(),
+				summary.prescriptionCount(), summary.documentCount(), summary.vitalsCount()),
+				"Medical summary retrieved successfully");
 	}
 }

@@ -58,7 +58,8 @@ class HcpDocumentTests extends HcpApiTest {
 		assertThat(doc.path("document_type").asString()).isEqualTo("lab_report");
 		assertThat(doc.path("title").asString()).isEqualTo("Blood count");
 		assertThat(doc.path("description").asString()).isEqualTo("CBC of March");
-		assertThat(doc.path("file_url").asString()).isEqualTo("/hcp/api/emr/documents/" + id + "/download/");
+		assertThat(doc.path("file_url").asString())
+			.isEqualTo("http://localhost:" + port + "/hcp/api/emr/documents/" + id + "/download/");
 		assertThat(doc.path("file_name").asString()).isEqualTo("cbc.pdf");
 		assertThat(doc.path("file_size").asLong()).isEqualTo(TestImages.pdf().length);
 		assertThat(doc.path("mime_type").asString()).isEqualTo("application/pdf");

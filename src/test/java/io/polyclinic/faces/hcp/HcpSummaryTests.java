@@ -25,12 +25,13 @@ class HcpSummaryTests extends HcpApiTest {
 
 	HcpPeople.Person patient;
 	HcpPeople.Person doctor;
+	long appointment;
 
 	@BeforeEach
 	void cast() {
 		patient = people.patient();
 		doctor = people.doctor();
-		HcpChartFixtures.visit(book, patients, clinic, patient, doctor);
+		appointment = HcpChartFixtures.visit(book, patients, clinic, patient, doctor);
 	}
 
 	@Test
@@ -38,7 +39,10 @@ class HcpSummaryTests extends HcpApiTest {
 		String path = API + "/emr/summary/" + patient.id() + "/";
 		JsonNode empty = data(http.get(path).token(patient.token()).send(), 200);
 		assertThat(Http.keys(empty)).containsExactlyInAnyOrder("patient", "medical_history", "latest_vitals",
-				"recent_documents", "total_documents", "total_vitals");
+				"recent_encounters", "recent_prescriptions", "recent_documents", "total_encounters",
+				"total_prescriptions", "total_documents", "total_vitals");
+		assertThat(empty.path("recent_encounters").size()).isZero();
+		assertThat(empty.path("total_prescriptions").asLong()).isZero();
 		assertThat(empty.path("patient").path("id").asLong()).isEqualTo(patient.id());
 		assertThat(empty.path("patient").path("role").asString()).isEqualTo("patient");
 		assertThat(empty.path("medical_history").path("id").isNull()).isTrue();
@@ -58,7 +62,22 @@ class HcpSummaryTests extends HcpApiTest {
 		long latest = data(http.post(API + "/emr/vitals/", Map.of("weight", "70", "height", "175"))
 			.token(patient.token()).send(), 201).path("id").asLong();
 
+		long encounter = data(http.post(API + "/emr/encounters/", Map.of("appointment", appointment,
+				"chief_complaint", "Cough", "assessment", "Bronchitis", "plan", "Rest")).token(doctor.token()).send(),
+				201).path("id").asLong();
+		long prescription = data(http.post(API + "/emr/prescriptions/", Map.of("encounter", encounter,
+				"medications", List.of(Map.of("name", "Amoxicillin", "dosage", "500mg", "frequency", "thrice daily",
+						"duration", "5 days")), "instructions", "After meals")).token(doctor.token()).send(), 201)
+			.path("id").asLong();
+
 		JsonNode summary = data(http.get(path).token(doctor.token()).send(), 200);
+		assertThat(summary.path("total_encounters").asLong()).isEqualTo(1);
+		assertThat(summary.path("recent_encounters").get(0).path("id").asLong()).isEqualTo(encounter);
+		assertThat(summary.path("recent_encounters").get(0).path("chief_complaint").asString()).isEqualTo("Cough");
+		assertThat(summary.path("total_prescriptions").asLong()).isEqualTo(1);
+		assertThat(summary.path("recent_prescriptions").get(0).path("id").asLong()).isEqualTo(prescription);
+		assertThat(summary.path("recent_prescriptions").get(0).path("medications").get(0).path("name").asString())
+			.isEqualTo("Amoxicillin");
 		assertThat(summary.path("medical_history").path("allergies").get(0).asString()).isEqualTo("latex");
 		assertThat(summary.path("latest_vitals").path("id").asLong()).isEqualTo(latest);
 		assertThat(summary.path("latest_vitals").path("bmi").asString()).isEqualTo("22.9");
