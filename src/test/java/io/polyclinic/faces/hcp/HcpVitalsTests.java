@@ -158,6 +158,10 @@ class HcpVitalsTests extends HcpApiTest {
 		JsonNode oldest = page(http.get(VITALS + "?patient=" + patient.id() + "&ordering=recorded_at&page_size=1")
 			.token(patient.token()).send());
 		assertThat(oldest.path("results").get(0).path("heart_rate").asInt()).isEqualTo(60);
+		assertThat(page(http.get(VITALS + "?patient=" + patient.id() + "&recorded_after=2000-01-01T00:00:00Z")
+			.token(doctor.token()).send()).path("count").asLong()).isEqualTo(5);
+		assertThat(page(http.get(VITALS + "?patient=" + patient.id() + "&recorded_before=2000-01-01T00:00:00Z")
+			.token(doctor.token()).send()).path("count").asLong()).isZero();
 
 		// the doctor reaches only their patients; the other patient sees only their own
 		assertThat(page(http.get(VITALS + "?patient=" + other.id()).token(doctor.token()).send()).path("count")
