@@ -1,6 +1,8 @@
 package io.polyclinic.clinical;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -98,9 +100,10 @@ public class Encounters {
 		if (entries.existsByAppointmentId(appointment.id())) {
 			throw alreadyWritten();
 		}
+		Instant now = now();
 		var entry = new EncounterEntry(appointment.id(), appointment.patientId(), appointment.clinicianId(),
-				actor.userId(), clock.instant());
-		entry.record(stripped(content), clock.instant());
+				actor.userId(), now);
+		entry.record(stripped(content), now);
 		try {
 			entry = entries.saveAndFlush(entry);
 		}
@@ -126,7 +129,7 @@ public class Encounters {
 		checks.notEmptied("plan", changes.plan(), TEXT_LENGTH);
 		check(checks, changes);
 		checks.refuseIfAny();
-		entry.record(stripped(changes), clock.instant());
+		entry.record(stripped(changes), now());
 		Encounter changed = entries.saveAndFlush(entry).toEncounter(userOf(entry.getPatientId()));
 		audit.record(AuditRecord.success(actor, "UPDATE", RESOURCE, changed.id(), changed.patientId()));
 		return changed;
@@ -216,5 +219,10 @@ public class Encounters {
 
 	private long userOf(long patientId) {
 		return patients.findAll(List.of(patientId)).get(patientId).userId();
+	}
+
+	/** The database keeps microseconds: an answer written now reads back the same later. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 }

@@ -1,6 +1,7 @@
 package io.polyclinic.clinical;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -123,9 +124,10 @@ public class Prescriptions {
 				: issued.plusDays(DEFAULT_VALIDITY_DAYS);
 		validity(checks, issued, validUntil);
 		checks.refuseIfAny();
+		Instant now = now();
 		var entry = new PrescriptionEntry(encounter.getId(), encounter.getAppointmentId(), encounter.getPatientId(),
-				encounter.getClinicianId(), actor.userId(), issued, validUntil, clock.instant());
-		entry.record(content, clock.instant());
+				encounter.getClinicianId(), actor.userId(), issued, validUntil, now);
+		entry.record(content, now);
 		Prescription written = entries.saveAndFlush(entry).toPrescription(userOf(entry.getPatientId()));
 		audit.record(AuditRecord.success(actor, "CREATE", RESOURCE, written.id(), written.patientId()));
 		return written;
@@ -146,7 +148,7 @@ public class Prescriptions {
 		validity(checks, changes.prescriptionDate() != null ? changes.prescriptionDate() : entry.getPrescriptionDate(),
 				changes.validUntil() != null ? changes.validUntil() : entry.getValidUntil());
 		checks.refuseIfAny();
-		entry.record(changes, clock.instant());
+		entry.record(changes, now());
 		Prescription changed = entries.saveAndFlush(entry).toPrescription(userOf(entry.getPatientId()));
 		audit.record(AuditRecord.success(actor, "UPDATE", RESOURCE, changed.id(), changed.patientId()));
 		return changed;
@@ -186,7 +188,7 @@ public class Prescriptions {
 	@Transactional
 	public PrescriptionPdf print(Ref prescription, Actor actor) {
 		PrescriptionEntry entry = readable(prescription, actor, "EXPORT");
-		Instant now = clock.instant();
+		Instant now = now();
 		entry.printed(now);
 		Prescription printed = entries.saveAndFlush(entry).toPrescription(userOf(entry.getPatientId()));
 		Appointment appointment = appointments.require(printed.appointmentId());
@@ -298,5 +300,10 @@ public class Prescriptions {
 
 	private long userOf(long patientId) {
 		return patients.findAll(List.of(patientId)).get(patientId).userId();
+	}
+
+	/** The database keeps microseconds: an answer written now reads back the same later. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 }

@@ -17,6 +17,7 @@ final class HcpRefusals {
 			Map.entry("clinicianId", "doctor_id"), Map.entry("specializations", "specialties"),
 			Map.entry("feeMinor", "consultation_fee"), Map.entry("yearsOfExperience", "experience_years"),
 			Map.entry("timeZone", "timezone"), Map.entry("score", "rating"), Map.entry("file", "document"),
+			Map.entry("topic", "notification_type"),
 			// a medical document's upload and links (emr)
 			Map.entry("documentFile", "file"));
 
