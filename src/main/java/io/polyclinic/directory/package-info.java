@@ -9,7 +9,10 @@
  * patient's centres (enrolment) and care links are kept here as bookings make them. Patients ask clinicians to follow
  * them ({@link io.polyclinic.directory.PatientRequests}); an accepted request is the follow link other modules ask
  * about ({@code CareTeam.follows}, {@code followersOf}), announced by {@code PatientRequestCreated}, {@code
- * PatientRequestAccepted} and {@code PatientRequestDeclined}. It depends on identity (accounts), audit and platform.
+ * PatientRequestAccepted} and {@code PatientRequestDeclined}. Clinicians who register their own practice pass a KYC
+ * check ({@link io.polyclinic.directory.ClinicianVerification}, documents kept by files) before the public sees them;
+ * patients review completed visits ({@link io.polyclinic.directory.ClinicianReviews}), the appointment book answering
+ * {@link io.polyclinic.directory.Visits}. It depends on identity (accounts), files, audit and platform.
  */
 @NullMarked
 package io.polyclinic.directory;
