@@ -156,7 +156,7 @@ class HcpPrescriptionController {
 			.body(pdf.content());
 	}
 
-	private static PrescriptionView view(Prescription p, HttpServletRequest request) {
+	static PrescriptionView view(Prescription p, HttpServletRequest request) {
 		String pdfUrl = p.pdfGeneratedAt() == null ? "" : pdfUrl(p.id(), request);
 		return new PrescriptionView(p.id(), p.encounterId(), p.appointmentId(), p.patientUserId(), p.clinicianId(),
 				p.medications().stream().map(MedicationItem::of).toList(), p.diagnosis(), p.instructions(), p.notes(),

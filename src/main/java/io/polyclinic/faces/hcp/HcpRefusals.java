@@ -17,7 +17,9 @@ final class HcpRefusals {
 			Map.entry("clinicianId", "doctor_id"), Map.entry("specializations", "specialties"),
 			Map.entry("feeMinor", "consultation_fee"), Map.entry("yearsOfExperience", "years_of_experience"),
 			Map.entry("timeZone", "timezone"), Map.entry("score", "rating"), Map.entry("file", "document"),
-			Map.entry("topic", "notification_type"));
+			Map.entry("topic", "notification_type"),
+			// a medical document's upload and links (emr)
+			Map.entry("documentFile", "file"));
 
 	private HcpRefusals() {
 	}
@@ -44,8 +46,9 @@ final class HcpRefusals {
 			case "INVALID_CREDENTIALS" -> "No active account found with the given credentials";
 			default -> refusal.getMessage();
 		};
-		Map<String, String> fields = new LinkedHashMap<>();
-		refusal.fields().forEach((name, problem) -> fields.put(field(name), problem));
+		// the domain's names: HcpFace.errorBody names the fields as hcp does, once (a second mapping would turn a
+		// field mapped to "file" into "document")
+		Map<String, String> fields = new LinkedHashMap<>(refusal.fields());
 		return new ErrorReport(plain.status(), refusal.code(), message, fields.isEmpty() ? null : fields, null);
 	}
 
