@@ -226,6 +226,27 @@ public class PatientRegistry {
 		return signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(), source);
 	}
 
+	/**
+	 * Finishes a sign-in at the clinic's AWS Cognito user pool (the code and the redirect URI the browser used; see
+	 * {@link ProviderLogins#verifyCognito}). The account linked to the pool's subject signs in; without one, whoever
+	 * holds the email address Cognito verified signs in (an unknown address signs up an active patient), and the
+	 * subject is linked to that account from then on.
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public AddressSignIn signInWithCognito(@Nullable String code, @Nullable String redirectUri, LeadSource source) {
+		ProviderLogin login = providerLogins.verifyCognito(code, redirectUri);
+		Optional<Long> linked = providerLogins.linkedAccount(login.provider(), login.subject());
+		if (linked.isPresent()) {
+			SignedIn signedIn = sessions.start(linked.get());
+			return new AddressSignIn(signedIn.account(), signedIn.tokens(), false);
+		}
+		String name = login.name() == null ? localPart(login.email()) : login.name();
+		AddressSignIn done = signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(),
+				source);
+		providerLogins.link(login.provider(), login.subject(), done.account().id());
+		return done;
+	}
+
 	private AddressSignIn signInOrUp(Optional<Account> existing, @Nullable String verifiedEmail, @Nullable String phone,
 			String name, @Nullable String picture, LeadSource source) {
 		boolean created = false;

@@ -9,7 +9,9 @@
  * patient's centres (enrolment) and care links are kept here as bookings make them. Patients ask clinicians to follow
  * them ({@link io.polyclinic.directory.PatientRequests}); an accepted request is the follow link other modules ask
  * about ({@code CareTeam.follows}, {@code followersOf}), announced by {@code PatientRequestCreated}, {@code
- * PatientRequestAccepted} and {@code PatientRequestDeclined}. It depends on identity (accounts), audit and platform.
+ * PatientRequestAccepted} and {@code PatientRequestDeclined}. People's identity checks (a document, then an
+ * administrator's decision: {@link io.polyclinic.directory.IdentityChecks}) are kept here too, their documents in the
+ * files module. It depends on identity (accounts), files, audit and platform.
  */
 @NullMarked
 package io.polyclinic.directory;

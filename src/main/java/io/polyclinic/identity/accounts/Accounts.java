@@ -201,6 +201,14 @@ public class Accounts {
 		return user.toAccount();
 	}
 
+	/** An administrator accepted the person's identity document ({@code true}), or withdrew that acceptance. */
+	@Transactional
+	public Account identityVerified(long id, boolean verified) {
+		User user = user(id);
+		user.identityVerified(verified, clock.instant());
+		return user.toAccount();
+	}
+
 	@Transactional
 	public Account changeRole(long id, Role role) {
 		User user = user(id);
