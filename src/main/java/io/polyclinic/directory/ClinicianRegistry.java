@@ -86,10 +86,17 @@ public class ClinicianRegistry {
 	 */
 	@Transactional
 	public SignedUp signUp(ClinicianDetails details, ClinicianPractice practice, String password) {
+		return signUp(details, practice, null, password);
+	}
+
+	/** As above, with a username to sign in with besides the email address (hcp's registration has one). */
+	@Transactional
+	public SignedUp signUp(ClinicianDetails details, ClinicianPractice practice, @Nullable String username,
+			String password) {
 		if (details.email() == null || details.email().isBlank()) {
 			throw Refusal.invalidField("email", "Email is required");
 		}
-		Clinician clinician = create(details, practice, null, password);
+		Clinician clinician = create(details, practice, username, password);
 		audit.record(AuditRecord.success(clinician.userId(), Role.CLINICIAN.name(), "CREATE", "CLINICIAN",
 				clinician.id(), null));
 		SignedIn signedIn = sessions.start(clinician.userId());

@@ -96,20 +96,28 @@ public class PatientRegistry {
 	 */
 	@Transactional
 	public PatientSignedIn signUp(PatientDetails details, String password, LeadSource source) {
+		return signUp(details, null, password, source);
+	}
+
+	/** As above, with a username to sign in with besides the email address (hcp's registration has one). */
+	@Transactional
+	public PatientSignedIn signUp(PatientDetails details, @Nullable String username, String password,
+			LeadSource source) {
 		if (details.email() == null || details.email().isBlank()) {
 			throw Refusal.invalidField("email", "Email is required");
 		}
-		Patient patient = enrol(details, password, source, null);
+		Patient patient = enrol(details, username, password, source, null);
 		SignedIn signedIn = sessions.start(patient.userId());
 		return new PatientSignedIn(patient, true, signedIn.tokens());
 	}
 
 	/** A new patient: by a member of staff, or (actor null) signing themself up with a verified code. */
 	private Patient enrol(PatientDetails details, LeadSource source, @Nullable Actor actor) {
-		return enrol(details, null, source, actor);
+		return enrol(details, null, null, source, actor);
 	}
 
-	private Patient enrol(PatientDetails details, @Nullable String password, LeadSource source, @Nullable Actor actor) {
+	private Patient enrol(PatientDetails details, @Nullable String username, @Nullable String password,
+			LeadSource source, @Nullable Actor actor) {
 		if (details.fullName() == null || details.fullName().isBlank()) {
 			throw Refusal.invalidField("fullName", "Full name is required");
 		}
@@ -121,7 +129,7 @@ public class PatientRegistry {
 		}
 		check(details);
 		Account account = accounts.open(
-				new NewAccount(details.fullName(), null, details.email(), details.phone(), password, Role.PATIENT));
+				new NewAccount(details.fullName(), username, details.email(), details.phone(), password, Role.PATIENT));
 		var profile = new PatientProfile(account.id(), source, clock.instant());
 		profile.update(details, clock.instant());
 		profile = patients.save(profile);

@@ -27,6 +27,14 @@ public interface Face {
 	/** The error body in this face's own shape. */
 	Object errorBody(ErrorReport report);
 
+	/**
+	 * Whether a path also answers with a trailing slash ({@code /api/doctors/} as {@code /api/doctors}), as a contract
+	 * written for Django's routes needs. Controllers map the path without it.
+	 */
+	default boolean trailingSlashOptional() {
+		return false;
+	}
+
 	/** Rate-limit rules, most specific first; paths are relative to the prefix. Empty: no limits. */
 	default List<RateLimitRule> rateLimits() {
 		return List.of();

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.polyclinic.platform.Face;
 import io.polyclinic.platform.Faces;
 import io.polyclinic.platform.PolyclinicProperties;
 import io.polyclinic.platform.ratelimit.RateLimitFilter;
@@ -64,6 +66,25 @@ class WebConfiguration implements WebMvcConfigurer {
 		var registration = new FilterRegistrationBean<>(new RootFaceFilter(faces, properties.rootFace()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.setEnabled(faces.named(properties.rootFace()).isPresent());
+		return registration;
+	}
+
+	/**
+	 * Faces whose paths end in a slash (Django's) answer with and without it: the request is seen without it by
+	 * everything after this filter (security, rate limits, handlers), so one mapping serves both. It runs after the
+	 * root face's rewrite, which may have put the prefix in front.
+	 */
+	@Bean
+	FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
+		String[] patterns = java.util.stream.StreamSupport.stream(faces.all().spliterator(), false)
+			.filter(Face::trailingSlashOptional)
+			.map(face -> face.prefix() + "/**")
+			.toArray(String[]::new);
+		var filter = patterns.length == 0 ? UrlHandlerFilter.trailingSlashHandler("/-none-/**").wrapRequest().build()
+				: UrlHandlerFilter.trailingSlashHandler(patterns).wrapRequest().build();
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+		registration.setEnabled(patterns.length > 0);
 		return registration;
 	}
 

@@ -1,0 +1,42 @@
+package io.polyclinic.faces.hcp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.polyclinic.platform.ErrorReport;
+import io.polyclinic.platform.Refusal;
+
+/**
+ * How the Healthcare Platform words the modules' refusals: Django REST framework's own sentences for a bare denial
+ * ("You do not have permission to perform this action."), the module's message otherwise, and the face's snake_case
+ * field names, with the domain's names mapped where hcp calls a field otherwise.
+ */
+final class HcpRefusals {
+
+	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("fullName", "first_name"),
+			Map.entry("clinicianId", "doctor_id"), Map.entry("specializations", "specialties"),
+			Map.entry("feeMinor", "consultation_fee"), Map.entry("yearsOfExperience", "experience_years"),
+			Map.entry("timeZone", "timezone"), Map.entry("score", "rating"), Map.entry("file", "document"));
+
+	private HcpRefusals() {
+	}
+
+	static ErrorReport report(Refusal refusal) {
+		ErrorReport plain = ErrorReport.of(refusal);
+		String message = switch (refusal.code()) {
+			case "FORBIDDEN" -> "You do not have permission to perform this action.";
+			case "UNAUTHORIZED" -> "Authentication credentials were not provided.";
+			case "INVALID_CREDENTIALS" -> "No active account found with the given credentials";
+			default -> refusal.getMessage();
+		};
+		Map<String, String> fields = new LinkedHashMap<>();
+		refusal.fields().forEach((name, problem) -> fields.put(field(name), problem));
+		return new ErrorReport(plain.status(), refusal.code(), message, fields.isEmpty() ? null : fields, null);
+	}
+
+	/** The face's name of a field: mapped where hcp names it otherwise, else the domain's name in snake_case. */
+	static String field(String name) {
+		String mapped = FIELDS.get(name);
+		return mapped != null ? mapped : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+	}
+}
