@@ -17,6 +17,7 @@ import io.polyclinic.directory.internal.IdentityCheckRecord;
 import io.polyclinic.directory.internal.IdentityCheckRecords;
 import io.polyclinic.files.FilePurpose;
 import io.polyclinic.files.FileStore;
+import io.polyclinic.files.SignedUrl;
 import io.polyclinic.files.StoredFile;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
@@ -115,5 +116,18 @@ public class IdentityChecks {
 			access.requireRole(actor, DECIDERS, "READ", RESOURCE, userId);
 		}
 		return checks.findByUserId(userId).map(IdentityCheckRecord::view);
+	}
+
+	/**
+	 * A download link of the document of a person's check, for the person or an administrator to look at (signed,
+	 * expiring as the files module's links do).
+	 *
+	 * @throws Refusal FORBIDDEN (audited) for anyone else; NOT_FOUND when the person has no check
+	 */
+	public SignedUrl document(long userId, Actor actor) {
+		IdentityCheck check = of(userId, actor).orElseThrow(() -> Refusal.notFound("Identity check"));
+		audit.record(AuditRecord.success(actor, "READ", RESOURCE, check.id(), null));
+		// who may see it was decided above; the file is the check's, not the reader's
+		return files.url(files.find(Actor.system(), check.documentId()));
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.identity.internal.User;
@@ -44,6 +45,7 @@ public class PhoneVerification {
 	 *         another person's number; UNAUTHENTICATED without a person
 	 * @throws TooManyCodes when the number has had as many codes as its windows allow
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED) // sending is SignIn's own transaction; its refusal must not doom one of ours
 	public OtpSent requestCode(Actor actor, @Nullable String phone) {
 		User user = self(actor);
 		String number = number(user, phone);

@@ -3,6 +3,9 @@ package io.polyclinic.faces.hcp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+
+import io.polyclinic.identity.TooManyCodes;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Refusal;
 
@@ -22,6 +25,10 @@ final class HcpRefusals {
 	}
 
 	static ErrorReport report(Refusal refusal) {
+		if (refusal instanceof TooManyCodes tooMany) { // DRF's throttled answer: 429, with when to try again
+			return new ErrorReport(HttpStatus.TOO_MANY_REQUESTS, refusal.code(), refusal.getMessage(), null,
+					tooMany.retryAfter().toSeconds());
+		}
 		ErrorReport plain = ErrorReport.of(refusal);
 		String message = switch (refusal.code()) {
 			case "FORBIDDEN" -> "You do not have permission to perform this action.";
