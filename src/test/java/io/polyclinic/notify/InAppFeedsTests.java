@@ -123,6 +123,9 @@ class InAppFeedsTests extends ApiTest {
 		InAppNotification toDoctor = single(of(doctor), Type.APPOINTMENT);
 		assertThat(toDoctor.relatedId()).isEqualTo(appointment);
 		assertThat(toDoctor.title()).isEqualTo("Appointment booked");
+		assertThat(toDoctor.topic()).isEqualTo("appointment_confirmation");
+		assertThat(toDoctor.via()).isEqualTo(InAppNotification.Via.IN_APP);
+		assertThat(toDoctor.status()).isEqualTo(InAppNotification.Status.DELIVERED);
 		assertThat(toDoctor.message()).isEqualTo(patient.fullName()
 				+ " booked the appointment of Monday 17 March 2031 at 10:00 (Asia/Kolkata).");
 		pause();
@@ -132,12 +135,14 @@ class InAppFeedsTests extends ApiTest {
 				startsAt));
 		InAppNotification toPatient = single(of(patient), Type.APPOINTMENT);
 		assertThat(toPatient.severity()).isEqualTo(Severity.WARNING);
+		assertThat(toPatient.topic()).isEqualTo("appointment_cancelled");
 		assertThat(toPatient.message()).startsWith(doctor.fullName() + " cancelled the appointment");
 
 		publish(new AppointmentActedOn(1, appointment, patient.id(), doctor.id(), clinic.admin().userId(),
 				"RESCHEDULED", startsAt.plusSeconds(3600)));
 		await(() -> all(of(patient)), list -> list.size() == 2);
 		await(() -> all(of(doctor)), list -> list.size() == 2);
+		assertThat(all(of(doctor)).get(0).topic()).isEqualTo("appointment_rescheduled");
 		assertThat(all(of(doctor)).get(0).message()).startsWith("The clinic rescheduled the appointment of Monday 17"
 				+ " March 2031 at 11:00");
 	}

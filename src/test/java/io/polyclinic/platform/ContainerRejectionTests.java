@@ -1,6 +1,6 @@
 package io.polyclinic.platform;
 
-import static io.polyclinic.platform.RawHttp.get;
+import static io.polyclinic.support.RawHttp.get;
 import static io.polyclinic.support.Http.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.polyclinic.support.ApiTest;
+import io.polyclinic.support.RawHttp;
 
 /**
  * Requests that Tomcat or Spring Security's firewall refuse before any handler sees them still answer JSON in the

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import io.polyclinic.support.ApiTest;
+import io.polyclinic.support.RawHttp;
 
 /**
  * In demo mode any browser origin may call the API, answered with {@code *}: a caller's origin is never echoed

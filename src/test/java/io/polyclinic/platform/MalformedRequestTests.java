@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.polyclinic.support.ApiTest;
+import io.polyclinic.support.RawHttp;
 import io.polyclinic.support.MiboClient;
 
 /**

@@ -1,5 +1,6 @@
 package io.polyclinic.platform;
 
+import io.polyclinic.support.RawHttp;
 import static io.polyclinic.support.Http.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

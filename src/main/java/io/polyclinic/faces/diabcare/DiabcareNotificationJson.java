@@ -41,6 +41,7 @@ class DiabcareNotificationJson {
 			case NEW_REQUEST -> "requestId";
 			case APPOINTMENT -> "appointmentId";
 			case MESSAGE -> "conversationId";
+			case NOTICE -> "relatedId";
 		};
 	}
 }

@@ -90,8 +90,8 @@ class InAppFeeds {
 		String source = "CHANGED".equals(event.action()) ? null
 				: "appointment:" + event.appointmentPublicId() + ":" + event.action() + ":" + event.startsAt();
 		for (long userId : told) {
-			notices.tell(userId, Type.APPOINTMENT, "Appointment " + verb, message, event.appointmentPublicId(),
-					severity, source);
+			notices.tell(userId, Type.APPOINTMENT, topic(event.action()), "Appointment " + verb, message,
+					event.appointmentPublicId(), severity, source);
 		}
 	}
 
@@ -136,6 +136,17 @@ class InAppFeeds {
 			case "RESCHEDULED" -> "rescheduled";
 			case "REMOVED" -> "removed";
 			default -> "updated";
+		};
+	}
+
+	/** What the step tells of: a booking (or its confirmation) confirms the appointment to the other party. */
+	private static String topic(String action) {
+		return switch (action) {
+			case "BOOKED", "CONFIRMED" -> "appointment_confirmation";
+			case "CANCELLED", "REMOVED" -> "appointment_cancelled";
+			case "RESCHEDULED" -> "appointment_rescheduled";
+			case "COMPLETED" -> "appointment_completed";
+			default -> "appointment_updated";
 		};
 	}
 

@@ -1,4 +1,4 @@
-package io.polyclinic.platform;
+package io.polyclinic.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,16 +17,16 @@ import tools.jackson.databind.JsonNode;
  * Requests as bytes on a socket, for what an HTTP client refuses to send: an over-long or malformed request line,
  * a control character in a path, a header no client would write.
  */
-final class RawHttp {
+public final class RawHttp {
 
 	private final int port;
 
-	RawHttp(int port) {
+	public RawHttp(int port) {
 		this.port = port;
 	}
 
 	/** A GET of this request target (written as it is, not encoded) with extra header lines; closes when answered. */
-	static String get(String target, String... headerLines) {
+	public static String get(String target, String... headerLines) {
 		StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
 		for (String line : headerLines) {
 			request.append(line).append("\r\n");
@@ -34,11 +34,11 @@ final class RawHttp {
 		return request.append("Connection: close\r\n\r\n").toString();
 	}
 
-	Response send(String request) {
+	public Response send(String request) {
 		return send(request.getBytes(StandardCharsets.ISO_8859_1));
 	}
 
-	Response send(byte[] request) {
+	public Response send(byte[] request) {
 		try (var socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(15_000);
 			socket.getOutputStream().write(request);
@@ -64,7 +64,7 @@ final class RawHttp {
 		return bytes.toByteArray();
 	}
 
-	record Response(int status, Map<String, String> headers, String body) {
+	public record Response(int status, Map<String, String> headers, String body) {
 
 		/** Status 0: Tomcat took the request for HTTP/0.9 and answered a bare body, without status line or headers. */
 		static Response parse(byte[] raw) {
@@ -105,11 +105,11 @@ final class RawHttp {
 			return body.toString();
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return headers.get(name.toLowerCase(Locale.ROOT));
 		}
 
-		JsonNode json() {
+		public JsonNode json() {
 			return Http.JSON.readTree(body);
 		}
 
