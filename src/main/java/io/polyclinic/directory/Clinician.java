@@ -12,16 +12,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param feeMinor the consultation fee in minor units (paise)
  * @param accountId the public id of the clinician's account: the id faces that show people by account use
+ * @param verification where their KYC check stands
  */
 public record Clinician(long id, UUID publicId, long userId, String fullName, @Nullable String phone,
 		@Nullable String email, @Nullable Long primaryCentreId, List<String> specializations, List<String> qualifications,
 		List<String> languages, @Nullable Integer yearsOfExperience, long feeMinor, String currency,
 		int consultationMinutes, @Nullable String profilePictureUrl, @Nullable String bio, ZoneId timeZone,
 		boolean active, boolean deleted, Instant createdAt,
-		ClinicianPractice practice, UUID accountId, Instant updatedAt, ClinicianListing listing) {
+		ClinicianPractice practice, UUID accountId, Instant updatedAt, ClinicianListing listing,
+		Verification verification) {
 
-	/** Bookable: active and not deleted. */
+	/** Bookable: active, not deleted, and verified (a clinician who registered themself waits for the KYC check). */
 	public boolean bookable() {
-		return active && !deleted;
+		return active && !deleted && verification == Verification.VERIFIED;
 	}
 }

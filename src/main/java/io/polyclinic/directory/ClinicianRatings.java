@@ -16,8 +16,9 @@ import io.polyclinic.platform.Refusal;
 
 /**
  * How patients rate their clinicians: one rating per patient and clinician, from 1 to 5, changed by rating again. A
- * patient rates only a clinician who cares for them; the clinician's listed rating is the average of them all, with
- * how many there are, kept on the clinician in the same transaction.
+ * patient rates only a clinician who cares for them. The clinician's listed rating is the average of these ratings
+ * and of the reviews of completed appointments ({@link ClinicianReviews}), each score counting once, with how many
+ * there are, kept on the clinician in the same transaction.
  */
 @Service
 public class ClinicianRatings {
@@ -61,6 +62,7 @@ public class ClinicianRatings {
 		if (patient == null || !careTeam.caresFor(clinician.id(), patient.id())) {
 			throw access.denied(actor, "RATE", "CLINICIAN", clinician.id(), patient == null ? null : patient.id());
 		}
+		lock(clinician.id());
 		var now = clock.instant().atOffset(ZoneOffset.UTC);
 		BigDecimal rounded = score.setScale(1, java.math.RoundingMode.HALF_UP);
 		// the first rating inserts, a later one (or a concurrent first) changes it: one row per pair either way
@@ -72,16 +74,38 @@ public class ClinicianRatings {
 		jdbc.sql("UPDATE clinician_ratings SET score = ?, updated_at = ? WHERE clinician_id = ? AND patient_id = ?")
 			.params(rounded, now, clinician.id(), patient.id())
 			.update();
+		audit.record(AuditRecord.success(actor, "RATE", "CLINICIAN", clinician.id(), patient.id()));
+		return recount(clinician.id());
+	}
+
+	/**
+	 * Locks the clinician's row until the transaction ends: the ratings and reviews of one clinician are written one
+	 * after another, so each recount reads every score committed before it (under read committed, a statement that
+	 * waited for the lock sees what the transaction before it committed).
+	 */
+	void lock(long clinicianId) {
+		jdbc.sql("SELECT id FROM clinicians WHERE id = ? FOR UPDATE").param(clinicianId).query(Long.class).list();
+	}
+
+	/**
+	 * Keeps the clinician's rating: the average of every score they were given, each patient's rating
+	 * ({@code clinician_ratings}, DiabCare's) and each reviewed appointment's rating ({@code clinician_reviews}, hcp's)
+	 * counting once, rounded to two places; and how many scores there are. Called with the clinician's row locked.
+	 */
+	Rating recount(long clinicianId) {
 		jdbc.sql("""
 				UPDATE clinicians SET
-				  rating = (SELECT COALESCE(ROUND(AVG(r.score), 2), 0) FROM clinician_ratings r WHERE r.clinician_id = ?),
+				  rating = (SELECT COALESCE(ROUND(AVG(s.score), 2), 0) FROM (
+				      SELECT r.score AS score FROM clinician_ratings r WHERE r.clinician_id = ?
+				      UNION ALL
+				      SELECT CAST(v.rating AS NUMERIC(3, 1)) AS score FROM clinician_reviews v WHERE v.clinician_id = ?) s),
 				  rating_count = (SELECT COUNT(*) FROM clinician_ratings r WHERE r.clinician_id = ?)
+				    + (SELECT COUNT(*) FROM clinician_reviews v WHERE v.clinician_id = ?)
 				WHERE id = ?""")
-			.params(clinician.id(), clinician.id(), clinician.id())
+			.params(clinicianId, clinicianId, clinicianId, clinicianId, clinicianId)
 			.update();
-		audit.record(AuditRecord.success(actor, "RATE", "CLINICIAN", clinician.id(), patient.id()));
 		return jdbc.sql("SELECT rating, rating_count FROM clinicians WHERE id = ?")
-			.param(clinician.id())
+			.param(clinicianId)
 			.query((rs, row) -> new Rating(rs.getBigDecimal("rating").doubleValue(), rs.getInt("rating_count")))
 			.single();
 	}

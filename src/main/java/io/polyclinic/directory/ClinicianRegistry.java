@@ -142,6 +142,85 @@ public class ClinicianRegistry {
 		return profile.toClinician(account);
 	}
 
+	/**
+	 * A clinician who signs themself up through a face that checks its doctors (hcp): as {@link #signUp}, and their
+	 * KYC check starts {@link Verification#PENDING} — the public sees them, and they take bookings, once they have
+	 * registered their practice ({@link #registerPractice}) and an administrator verified them.
+	 */
+	@Transactional
+	public SignedUp signUpForCheck(ClinicianDetails details, ClinicianPractice practice, @Nullable String username,
+			String password) {
+		SignedUp signedUp = signUp(details, practice, username, password);
+		var profile = profile(signedUp.clinician().id());
+		profile.awaitVerification(clock.instant());
+		return new SignedUp(profile.toClinician(accounts.get(profile.getUserId())), signedUp.tokens());
+	}
+
+	/**
+	 * A signed-in clinician registers their own practice (the hcp face's doctor registration): the registration
+	 * number, experience, specialties, practice, fee and time zone they give make their profile (or complete the one
+	 * their sign-up made), listed, and its KYC check starts {@link Verification#PENDING} — the public sees them, and
+	 * they take bookings, once an administrator verifies them ({@link ClinicianVerification}). A registration number
+	 * is required and belongs to one clinician; a profile with one is registered already.
+	 *
+	 * @throws Refusal FORBIDDEN (audited) for anyone but a clinician's account; INVALID ALREADY_REGISTERED when the
+	 *         caller's profile has a registration number already; INVALID_INPUT for a missing or taken registration
+	 *         number, a bad time zone, fee or experience
+	 */
+	@Transactional
+	public Clinician registerPractice(ClinicianDetails details, ClinicianPractice practice,
+			ClinicianListing.Changes listing, Actor actor) {
+		if (!actor.is(Role.CLINICIAN)) {
+			throw access.denied(actor, "REGISTER", "CLINICIAN", null, null);
+		}
+		var existing = clinicians.findByUserId(actor.userId());
+		if (existing.isPresent() && (existing.get().isDeleted() || existing.get().getRegistrationNumber() != null)) {
+			throw Refusal.invalid("ALREADY_REGISTERED", "A doctor profile already exists for this user");
+		}
+		if (practice.registrationNumber() == null || practice.registrationNumber().isBlank()) {
+			throw Refusal.invalidField("registrationNumber", "This field is required.");
+		}
+		checkRegistration(practice.registrationNumber(), existing.map(ClinicianProfile::getId).orElse(-1L));
+		checkNumbers(details);
+		checkPractice(practice);
+		checkListing(listing);
+		var now = clock.instant();
+		ClinicianProfile profile;
+		if (existing.isPresent()) {
+			profile = existing.get();
+			if (details.feeMinor() != null) {
+				profile.charge(details.feeMinor(), now);
+			}
+			if (details.consultationMinutes() != null) {
+				profile.consultFor(details.consultationMinutes(), now);
+			}
+			if (details.timeZone() != null) {
+				profile.zone(CentreRegistry.zone(details.timeZone()), now);
+			}
+		}
+		else {
+			ZoneId zone = details.timeZone() != null ? CentreRegistry.zone(details.timeZone()) : defaultZone;
+			profile = new ClinicianProfile(actor.userId(), zone, details.feeMinor() == null ? 0 : details.feeMinor(),
+					currency, details.consultationMinutes() == null ? 60 : details.consultationMinutes(), now);
+		}
+		profile.describe(details.specializations(), details.qualifications(), details.languages(),
+				details.yearsOfExperience(), details.profilePictureUrl(), details.bio(), now);
+		profile.practise(practice, now);
+		profile.list(listing, now);
+		profile.awaitVerification(now);
+		profile = clinicians.saveAndFlush(profile);
+		Account account = accounts.change(actor.userId(),
+				new AccountChanges(details.fullName(), details.email(), details.phone(), null, null, null));
+		audit.record(AuditRecord.success(actor, "REGISTER", "CLINICIAN", profile.getId(), null));
+		return profile.toClinician(account);
+	}
+
+	private void checkRegistration(@Nullable String number, long except) {
+		if (number != null && !number.isBlank() && clinicians.registrationTaken(number.trim(), except)) {
+			throw Refusal.invalidField("registrationNumber", "A doctor with this registration number already exists.");
+		}
+	}
+
 	@Transactional
 	public Clinician change(long id, ClinicianDetails details, Actor actor) {
 		return change(id, details, ClinicianPractice.none(), actor);
@@ -169,6 +248,10 @@ public class ClinicianRegistry {
 			throw access.denied(actor, "UPDATE", "CLINICIAN", id, null);
 		}
 		checkListing(listing);
+		if (practice.registrationNumber() != null
+				&& !practice.registrationNumber().trim().equalsIgnoreCase(String.valueOf(profile.getRegistrationNumber()))) {
+			checkRegistration(practice.registrationNumber(), id);
+		}
 		if (details.primaryCentreId() != null) {
 			access.requireCentre(actor, details.primaryCentreId(), "UPDATE", "CLINICIAN", id);
 		}
@@ -284,6 +367,22 @@ public class ClinicianRegistry {
 	 */
 	public Clinician shownTo(UUID accountId, @Nullable Actor actor) {
 		Clinician clinician = forAccount(accountId).orElseThrow(() -> Refusal.notFound("Doctor"));
+		boolean own = actor != null && actor.userId() == clinician.userId();
+		boolean staff = actor != null && actor.isStaff();
+		if (!own && !staff && !(clinician.listing().listed() && clinician.bookable())) {
+			throw Refusal.notFound("Doctor");
+		}
+		return clinician;
+	}
+
+	/**
+	 * The clinician with this id, as the caller may see them: as {@link #shownTo(UUID, Actor)} — the clinic's staff and
+	 * the clinician themself whatever their listing and KYC check, everyone else only a listed, verified, bookable one.
+	 */
+	public Clinician shownTo(long id, @Nullable Actor actor) {
+		Clinician clinician = clinicians.findById(id).filter(p -> !p.isDeleted())
+			.map(p -> p.toClinician(accounts.get(p.getUserId())))
+			.orElseThrow(() -> Refusal.notFound("Doctor"));
 		boolean own = actor != null && actor.userId() == clinician.userId();
 		boolean staff = actor != null && actor.isStaff();
 		if (!own && !staff && !(clinician.listing().listed() && clinician.bookable())) {

@@ -9,9 +9,12 @@
  * patient's centres (enrolment) and care links are kept here as bookings make them. Patients ask clinicians to follow
  * them ({@link io.polyclinic.directory.PatientRequests}); an accepted request is the follow link other modules ask
  * about ({@code CareTeam.follows}, {@code followersOf}), announced by {@code PatientRequestCreated}, {@code
- * PatientRequestAccepted} and {@code PatientRequestDeclined}. People's identity checks (a document, then an
- * administrator's decision: {@link io.polyclinic.directory.IdentityChecks}) are kept here too, their documents in the
- * files module. It depends on identity (accounts), files, audit and platform.
+ * PatientRequestAccepted} and {@code PatientRequestDeclined}. Clinicians who register their own practice pass a KYC
+ * check ({@link io.polyclinic.directory.ClinicianVerification}, documents kept by files) before the public sees them;
+ * patients review completed visits ({@link io.polyclinic.directory.ClinicianReviews}), the appointment book answering
+ * {@link io.polyclinic.directory.Visits}. People's identity checks (a document, then an administrator's decision:
+ * {@link io.polyclinic.directory.IdentityChecks}) are kept here too. It depends on identity (accounts), files, audit
+ * and platform.
  */
 @NullMarked
 package io.polyclinic.directory;

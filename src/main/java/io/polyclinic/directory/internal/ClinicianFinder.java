@@ -34,6 +34,10 @@ public class ClinicianFinder {
 			case RATING -> "c.rating";
 			case RATING_COUNT -> "c.rating_count";
 			case CREATED_AT -> "c.created_at";
+			case FEE -> "c.fee_minor";
+			// unknown experience sorts as none, the same on every database
+			case EXPERIENCE -> "COALESCE(c.years_of_experience, 0)";
+			case NAME -> "LOWER(u.full_name)";
 		};
 		String direction = search.descending() ? "DESC" : "ASC";
 		List<Object> pageParams = new ArrayList<>(params);
@@ -52,7 +56,8 @@ public class ClinicianFinder {
 	private static String where(ClinicianSearch search, boolean listedOnly, List<Object> params) {
 		List<String> conditions = new ArrayList<>(List.of("c.deleted_at IS NULL", "u.deleted_at IS NULL"));
 		if (listedOnly) {
-			conditions.add("c.listed = TRUE AND c.active = TRUE AND u.active = TRUE");
+			// the public sees only clinicians whose KYC check passed (those the clinic appoints are verified)
+			conditions.add("c.listed = TRUE AND c.active = TRUE AND u.active = TRUE AND c.kyc_status = 'VERIFIED'");
 		}
 		else if (search.listed() != null) {
 			conditions.add("c.listed = ?");
@@ -60,8 +65,10 @@ public class ClinicianFinder {
 		}
 		String text = pattern(search.text());
 		if (text != null) {
-			conditions.add("(LOWER(u.full_name) LIKE ? OR LOWER(c.bio) LIKE ? OR EXISTS (SELECT 1 FROM "
-					+ "clinician_specializations s WHERE s.clinician_id = c.id AND LOWER(s.name) LIKE ?))");
+			conditions.add("(LOWER(u.full_name) LIKE ? OR LOWER(c.bio) LIKE ? OR LOWER(c.clinic_name) LIKE ? "
+					+ "OR EXISTS (SELECT 1 FROM clinician_specializations s WHERE s.clinician_id = c.id "
+					+ "AND LOWER(s.name) LIKE ?))");
+			params.add(text);
 			params.add(text);
 			params.add(text);
 			params.add(text);

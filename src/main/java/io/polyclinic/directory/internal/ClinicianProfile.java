@@ -11,11 +11,14 @@ import org.jspecify.annotations.Nullable;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.ClinicianListing;
 import io.polyclinic.directory.ClinicianPractice;
+import io.polyclinic.directory.Verification;
 import io.polyclinic.identity.Account;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -47,6 +50,11 @@ public class ClinicianProfile {
 	private @Nullable String consultationModes;
 	private String timeZone;
 	private boolean verified;
+	@Enumerated(EnumType.STRING)
+	private Verification kycStatus = Verification.VERIFIED;
+	private @Nullable String kycNotes;
+	private @Nullable Instant kycDecidedAt;
+	private @Nullable String clinicName;
 	private @Nullable String address;
 	private boolean listed;
 	private java.math.BigDecimal rating = java.math.BigDecimal.ZERO;
@@ -164,8 +172,31 @@ public class ClinicianProfile {
 		if (changes.currency() != null) {
 			this.currency = changes.currency().trim().toUpperCase(java.util.Locale.ROOT);
 		}
+		if (changes.clinicName() != null) {
+			this.clinicName = blankToNull(changes.clinicName());
+		}
 		this.updatedAt = now;
 	}
+
+	/** The clinician registered their own practice, or handed in new documents: the check starts (again). */
+	public void awaitVerification(Instant now) {
+		this.kycStatus = Verification.PENDING;
+		this.kycDecidedAt = null;
+		this.updatedAt = now;
+	}
+
+	/** An administrator's decision on the check. */
+	public void decideVerification(Verification decision, @Nullable String notes, Instant now) {
+		this.kycStatus = decision;
+		this.kycNotes = notes == null || notes.isBlank() ? null : notes.trim();
+		this.kycDecidedAt = now;
+		this.updatedAt = now;
+	}
+
+	public Verification getKycStatus() { return kycStatus; }
+	public @Nullable String getKycNotes() { return kycNotes; }
+	public @Nullable Instant getKycDecidedAt() { return kycDecidedAt; }
+	public @Nullable String getRegistrationNumber() { return registrationNumber; }
 
 	public void charge(long feeMinor, Instant now) {
 		this.feeMinor = feeMinor;
@@ -206,7 +237,7 @@ public class ClinicianProfile {
 						consultationModes == null || consultationModes.isEmpty() ? List.of()
 								: List.of(consultationModes.split(",")),
 						List.copyOf(expertise)),
-				account.publicId(), updatedAt, new ClinicianListing(listed, address, rating.doubleValue(), ratingCount));
+				account.publicId(), updatedAt, new ClinicianListing(listed, address, rating.doubleValue(), ratingCount, clinicName), kycStatus);
 	}
 
 	public Long getId() { return id; }

@@ -15,6 +15,12 @@ public interface Clinicians extends JpaRepository<ClinicianProfile, Long> {
 
 	Optional<ClinicianProfile> findByUserId(long userId);
 
+	/** Whether another clinician (not deleted) holds this registration number, any case. */
+	@Query("""
+			select count(c) > 0 from ClinicianProfile c
+			where c.deletedAt is null and lower(c.registrationNumber) = lower(:number) and c.id <> :except""")
+	boolean registrationTaken(@Param("number") String number, @Param("except") long except);
+
 	@EntityGraph(attributePaths = { "specializations", "qualifications", "languages", "expertise" })
 	List<ClinicianProfile> findWithDetailsByIdIn(Collection<Long> ids);
 

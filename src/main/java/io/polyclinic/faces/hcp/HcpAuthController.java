@@ -122,7 +122,8 @@ class HcpAuthController {
 		String username = body.username().trim().equalsIgnoreCase(email) ? null : body.username().trim();
 		String phone = blankToNull(body.phone());
 		if (role.equals("doctor")) {
-			var signedUp = clinicians.signUp(new ClinicianDetails(fullName, phone, email, null, List.of(), null, null,
+			// a doctor who signs up here waits for the KYC check (POST /api/doctors/register/, then an admin's decision)
+			var signedUp = clinicians.signUpForCheck(new ClinicianDetails(fullName, phone, email, null, List.of(), null, null,
 					null, null, null, null, null, null), ClinicianPractice.none(), username, body.password());
 			Account account = people.byIds(List.of(signedUp.clinician().userId())).get(signedUp.clinician().userId());
 			return merged(users.user(account, null), "User registered successfully");

@@ -18,7 +18,7 @@ final class HcpRefusals {
 
 	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("fullName", "first_name"),
 			Map.entry("clinicianId", "doctor_id"), Map.entry("specializations", "specialties"),
-			Map.entry("feeMinor", "consultation_fee"), Map.entry("yearsOfExperience", "experience_years"),
+			Map.entry("feeMinor", "consultation_fee"), Map.entry("yearsOfExperience", "years_of_experience"),
 			Map.entry("timeZone", "timezone"), Map.entry("score", "rating"), Map.entry("file", "document"),
 			Map.entry("topic", "notification_type"));
 

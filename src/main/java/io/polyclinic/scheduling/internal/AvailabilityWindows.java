@@ -20,6 +20,10 @@ public interface AvailabilityWindows extends JpaRepository<AvailabilityWindow, L
 	List<AvailabilityWindow> findByClinicianIdAndDayOfWeek(long clinicianId, DayOfWeek dayOfWeek);
 
 	@Modifying
+	@Query("delete from AvailabilityWindow w where w.breakOf = :windowId")
+	void deleteBreaksOf(@Param("windowId") long windowId);
+
+	@Modifying
 	@Query("delete from AvailabilityWindow w where w.clinicianId = :clinicianId")
 	void deleteOfClinician(@Param("clinicianId") long clinicianId);
 }

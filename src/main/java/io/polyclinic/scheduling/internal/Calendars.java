@@ -32,7 +32,7 @@ public class Calendars {
 
 	private static final String CLINICIAN = """
 			SELECT c.id, c.time_zone, c.consultation_minutes, c.fee_minor, c.currency, c.primary_centre_id,
-			  c.active AS bookable, r.day_of_week, r.start_time, r.end_time, r.available, r.centre_id AS rule_centre_id""";
+			  (c.active AND c.kyc_status = 'VERIFIED') AS bookable, r.day_of_week, r.start_time, r.end_time, r.available, r.centre_id AS rule_centre_id""";
 
 	private static final String RULES = """
 			LEFT JOIN availability_rules r ON r.clinician_id = c.id""";
