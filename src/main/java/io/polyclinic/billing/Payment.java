@@ -51,6 +51,16 @@ public record Payment(long id, UUID publicId, long appointmentId, long patientId
 		return paid() ? amountMinor - refundedMinor : 0;
 	}
 
+	/** The payment's condition in one word: refunds counted, a cancelled order apart from a failed one. */
+	public PaymentCondition condition() {
+		return switch (status) {
+			case CREATED -> processing() ? PaymentCondition.PROCESSING : PaymentCondition.AWAITING;
+			case PAID -> refundedMinor >= amountMinor && amountMinor > 0 ? PaymentCondition.REFUNDED
+					: PaymentCondition.SETTLED;
+			case FAILED -> CANCELED.equals(providerStatus) ? PaymentCondition.CANCELLED : PaymentCondition.FAILED;
+		};
+	}
+
 	public PaymentStanding standing() {
 		return standing(status, amountMinor, refundedMinor);
 	}

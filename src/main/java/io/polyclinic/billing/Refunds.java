@@ -84,6 +84,25 @@ public class Refunds {
 		return refund.toRefund();
 	}
 
+	/**
+	 * Changes why a refund was made, for the record; its amount and status are the provider's business. Staff who reach
+	 * the payment's appointment.
+	 *
+	 * @throws Refusal NOT_FOUND; FORBIDDEN (audited); INVALID_INPUT (reason) for a blank one
+	 */
+	public Refund describe(long refundId, String reason, Actor actor) {
+		access.requireStaff(actor, "UPDATE", PaymentAccess.PAYMENT);
+		StoredRefund refund = refunds.findById(refundId).orElseThrow(() -> Refusal.notFound("Refund"));
+		StoredPayment payment = payments.findById(refund.getPaymentId()).orElseThrow();
+		access.requireStaff(book.require(payment.getAppointmentId()), actor, "UPDATE", PaymentAccess.PAYMENT,
+				payment.getId());
+		String why = Amounts.clip(Amounts.required(reason, "reason", "A reason is required"), 500);
+		Refund changed = ledger.describe(refundId, why).toRefund();
+		audit.record(AuditRecord.of(actor, "UPDATE", PaymentAccess.PAYMENT, payment.getId(), payment.getPatientId(),
+				AuditRecord.Outcome.SUCCESS, "refund " + refundId + " reason"));
+		return changed;
+	}
+
 	/** A payment's refunds, oldest first: whoever may read the payment. */
 	public List<Refund> of(Ref payment, Actor actor) {
 		StoredPayment p = payment(payment);

@@ -59,17 +59,32 @@ public class Webhooks {
 	 */
 	public WebhookResult receive(String provider, byte[] rawBody, Map<String, String> headers) {
 		PaymentGateway gateway = gateways.get(provider);
-		Map<String, String> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		headers.forEach((name, value) -> {
-			if (name != null && value != null) {
-				named.put(name, value);
-			}
-		});
+		Map<String, String> named = named(headers);
 		if (!gateway.authentic(rawBody, named)) {
-			audit.recordDenied(new AuditRecord(null, null, "WEBHOOK", PaymentAccess.PAYMENT, null, null,
-					AuditRecord.Outcome.DENIED, "missing or invalid " + provider + " webhook signature"));
-			throw Refusal.invalid("SIGNATURE_INVALID", "Invalid webhook signature");
+			throw forged(provider);
 		}
+		return take(gateway, rawBody, named);
+	}
+
+	/**
+	 * A webhook for whichever configured provider signed it, at one endpoint for all: the providers whose signature
+	 * header it carries ({@code Stripe-Signature}; {@code X-Razorpay-Signature} for Razorpay and the offline provider,
+	 * which speaks its protocol) check it in turn, and the first whose signature holds reads it.
+	 *
+	 * @throws Refusal INVALID SIGNATURE_INVALID "Invalid webhook signature" when no provider's signature holds (or none
+	 *         is there); INVALID_INPUT for a signed body that is no event
+	 */
+	public WebhookResult receive(byte[] rawBody, Map<String, String> headers) {
+		Map<String, String> named = named(headers);
+		for (PaymentGateway gateway : gateways.all()) {
+			if (gateway.signs(named) && gateway.authentic(rawBody, named)) {
+				return take(gateway, rawBody, named);
+			}
+		}
+		throw forged("payment provider");
+	}
+
+	private WebhookResult take(PaymentGateway gateway, byte[] rawBody, Map<String, String> named) {
 		ProviderEvent event = gateway.read(rawBody, named);
 		try {
 			return tx.execute(s -> {
@@ -85,6 +100,22 @@ public class Webhooks {
 		catch (AlreadyTakenIn e) {
 			return WebhookResult.DUPLICATE;
 		}
+	}
+
+	private Refusal forged(String provider) {
+		audit.recordDenied(new AuditRecord(null, null, "WEBHOOK", PaymentAccess.PAYMENT, null, null,
+				AuditRecord.Outcome.DENIED, "missing or invalid " + provider + " webhook signature"));
+		return Refusal.invalid("SIGNATURE_INVALID", "Invalid webhook signature");
+	}
+
+	private static Map<String, String> named(Map<String, String> headers) {
+		Map<String, String> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		headers.forEach((name, value) -> {
+			if (name != null && value != null) {
+				named.put(name, value);
+			}
+		});
+		return named;
 	}
 
 	/** Thrown inside the webhook's transaction to roll it back when the event was taken in before. */

@@ -3,12 +3,18 @@
  *
  * <p>Who may write is decided here: notes, the clinician who cares for the patient and administrators; medical
  * records, those clinicians and the staff who reach the patient, read also by the patient once shared with them.
- * Everyone else is refused and audited. Glucose readings are the patient's own diary: the patient logs and keeps
+ * Everyone else is refused and audited. An appointment's encounter, and the prescriptions written at it, are written
+ * by the appointment's clinician alone and read by whoever may see the patient; a prescription prints as a PDF.
+ * Glucose readings are the patient's own diary: the patient logs and keeps
  * them, a clinician who follows the patient reads them, and their statistics are SQL on the readings in mg/dL.
+ * A patient's chart (documents, medical history, vital signs and their summary) is read by whoever may see the
+ * patient and written by the patient themself, their clinicians and staff who reach them; a document's bytes are the
+ * files module's, downloaded through its signed links.
  * It depends on directory (the access policy, care links), scheduling (a note's or record's appointment must be the
- * patient's), identity (the author's name, a patient's account id), audit and platform; it owns the tables
- * {@code clinical_notes}, {@code medical_records} and {@code glucose_readings}, and lists records in SQL within the
- * caller's reach.
+ * patient's), identity (the author's name, a patient's account id), files (documents' bytes), audit and platform; it
+ * owns the tables {@code clinical_notes}, {@code medical_records}, {@code glucose_readings}, {@code encounters},
+ * {@code prescriptions}, {@code prescription_items}, {@code medical_documents}, {@code medical_histories} and
+ * {@code vital_signs}, and lists them in SQL within the caller's reach.
  */
 @NullMarked
 package io.polyclinic.clinical;

@@ -37,6 +37,7 @@ import io.polyclinic.scheduling.internal.Bookings;
 import io.polyclinic.scheduling.internal.Calendars;
 import io.polyclinic.scheduling.internal.ClinicianCalendar;
 import io.polyclinic.scheduling.internal.Placement;
+import io.polyclinic.scheduling.internal.ReminderRecords;
 
 /**
  * The clinic's appointment book: booking a clinician's time, and walking appointments through their lifecycle. Each
@@ -66,10 +67,12 @@ public class AppointmentBook {
 	private final PolyclinicProperties properties;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final ReminderRecords reminders;
 
 	AppointmentBook(Bookings bookings, BlockedTimes blocked, Calendars calendars, PatientRegistry patients, CareTeam careTeam,
 			AccessPolicy access, AuditLog audit, PolyclinicProperties properties, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ReminderRecords reminders) {
+		this.reminders = reminders;
 		this.bookings = bookings;
 		this.blocked = blocked;
 		this.calendars = calendars;
@@ -150,6 +153,144 @@ public class AppointmentBook {
 		Appointment booked = booking.toAppointment();
 		actedOn(booked, actor, "BOOKED");
 		return new Booked(booked, patient, attendance.registered());
+	}
+
+	/**
+	 * The calling patient books a grid slot named by its {@link SlotId} (hcp's {@code slot_id}), at the clinician's
+	 * fee, as {@link #book} books a grid slot; a booking confirmation is recorded among its reminders at once. A slot
+	 * id no slot of a clinician taking appointments has — an unknown clinician, a time off their grid, a past one — is
+	 * INVALID_INPUT {@code slotId}; a slot that is taken (by any face: the database decides a race) CONFLICT
+	 * SLOT_UNAVAILABLE on {@code slotId}; anyone but a patient FORBIDDEN.
+	 */
+	@Transactional
+	public Booked bookSlot(SlotId slot, SlotBooking details, Actor actor) {
+		requireLength("notes", details.notes(), 2000);
+		requireLength("medicalHistory", details.medicalHistory(), 5000);
+		Booked booked;
+		try {
+			booked = book(new AppointmentRequest(new AppointmentRequest.Caller(), Ref.id(slot.clinicianId()), null,
+					new AppointmentRequest.GridStart(slot.startsAt()), details.consultationType().sessionType(), null,
+					blankToNull(details.notes()), details.consultationType(), details.symptoms(), null), actor);
+		}
+		catch (Refusal e) {
+			throw slotRefusal(e);
+		}
+		Appointment appointment = booked.appointment();
+		Instant now = clock.instant();
+		if (details.medicalHistory() != null && !details.medicalHistory().isBlank()) {
+			// the booking just written is in this transaction's persistence context: no statement to find it
+			bookings.findById(appointment.id()).orElseThrow().recordHistory(details.medicalHistory().trim(), now);
+		}
+		reminders.add(appointment.id(), Reminder.BOOKING_CONFIRMATION, "email",
+				"Your appointment on " + appointment.date() + " at " + appointment.time() + " ("
+						+ appointment.timeZone().getId() + ") is booked.",
+				now, now);
+		return booked;
+	}
+
+	/**
+	 * Moves an appointment to another free grid slot of its own clinician, named by its {@link SlotId}: its patient
+	 * (until it starts), its clinician, or staff who reach it; the old time is freed in the same write, and the
+	 * database decides a race for the new one. INVALID_INPUT {@code slotId} for a slot of another clinician or none
+	 * of their grid, CONFLICT SLOT_UNAVAILABLE for a taken one, INVALID_STATUS_TRANSITION once it has started or
+	 * ended.
+	 */
+	@Transactional
+	public Appointment rescheduleToSlot(Ref appointment, SlotId slot, Actor actor) {
+		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
+		Reach reach = requireSight(booking, actor, "RESCHEDULE");
+		Instant now = clock.instant();
+		if (!booking.getStatus().isAhead()) {
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION", "A " + booking.getStatus().name().toLowerCase()
+				.replace('_', '-') + " appointment cannot be rescheduled");
+		}
+		requireNotStartedForPatient(booking, reach, now);
+		if (slot.clinicianId() != booking.getClinicianId()) {
+			throw SlotId.unavailable();
+		}
+		try {
+			move(booking, new AppointmentRequest.GridStart(slot.startsAt()), now);
+		}
+		catch (Refusal e) {
+			throw slotRefusal(e);
+		}
+		return saved(booking, before, actor, "RESCHEDULE", "RESCHEDULED");
+	}
+
+	/** A refusal of the time asked for, told of the slot id the client sent. */
+	private static Refusal slotRefusal(Refusal e) {
+		if (e.kind() == Refusal.Kind.NOT_FOUND && "Clinician not found".equals(e.getMessage())
+				|| e.kind() == Refusal.Kind.INVALID && e.fields().containsKey("startsAt")) {
+			return SlotId.unavailable();
+		}
+		if (e.is(Refusal.Kind.CONFLICT, "SLOT_UNAVAILABLE")) {
+			return Refusal.conflict("SLOT_UNAVAILABLE", "Selected slot is not available", "slotId");
+		}
+		return e;
+	}
+
+	/**
+	 * What the parties write on an appointment: its patient the patient's parts ({@link VisitChanges#patientParts}),
+	 * its clinician theirs, staff who reach it both; anyone else, or a party writing the other's part, FORBIDDEN
+	 * (audited). How the visit takes place changes only while it is ahead (INVALID_STATUS_TRANSITION).
+	 */
+	@Transactional
+	public Appointment amend(Ref appointment, VisitChanges changes, Actor actor) {
+		Booking booking = booking(appointment);
+		Appointment before = booking.toAppointment();
+		Reach reach = requireSight(booking, actor, "UPDATE");
+		boolean staff = reach.staff();
+		if (changes.patientParts() && !(staff || reach.kind() == Reach.Kind.PATIENT)
+				|| changes.clinicianParts() && !(staff || reach.kind() == Reach.Kind.CLINICIAN)) {
+			throw access.denied(actor, "UPDATE", "APPOINTMENT", booking.getId(), booking.getPatientId());
+		}
+		requireLength("notes", changes.notes(), 2000);
+		requireLength("medicalHistory", changes.medicalHistory(), 5000);
+		requireLength("patientFeedback", changes.patientFeedback(), 5000);
+		requireLength("doctorNotes", changes.doctorNotes(), 5000);
+		if (changes.symptoms() != null) {
+			requireDescription(changes.symptoms(), null);
+		}
+		if (changes.consultationType() != null && changes.consultationType() != before.consultationType()
+				&& !booking.getStatus().isAhead()) {
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION",
+					"How a visit takes place cannot change once it has started or ended");
+		}
+		Instant now = clock.instant();
+		if (changes.notes() != null) {
+			booking.annotate(blankToNull(changes.notes()), now);
+		}
+		if (changes.consultationType() != null || changes.symptoms() != null) {
+			booking.describe(changes.consultationType(), changes.symptoms(), null, false, now);
+		}
+		if (changes.medicalHistory() != null) {
+			booking.recordHistory(blankToNull(changes.medicalHistory()), now);
+		}
+		if (changes.patientFeedback() != null) {
+			booking.giveFeedback(blankToNull(changes.patientFeedback()), now);
+		}
+		if (changes.clinicianParts()) {
+			booking.writeUp(changes.doctorNotes(), changes.requiresFollowUp(), changes.followUpDate(), now);
+		}
+		return saved(booking, before, actor, "UPDATE", "CHANGED");
+	}
+
+	/** An appointment's reminders, due first: for whoever may see it (its parties, staff who reach it). */
+	public List<Reminder> reminders(Ref appointment, Actor actor) {
+		Booking booking = booking(appointment);
+		requireSight(booking, actor, "READ");
+		return reminders.of(booking.getId());
+	}
+
+	private static void requireLength(String field, @Nullable String text, int max) {
+		if (text != null && text.length() > max) {
+			throw Refusal.invalidField(field, "At most " + max + " characters");
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
 	}
 
 	/**
@@ -529,7 +670,10 @@ public class AppointmentBook {
 	 * facts say whether a block lies in it, and only then is the placement checked against blocks exactly.
 	 */
 	private static Instant near(AppointmentRequest.When when) {
-		return when instanceof GridSlot slot ? slot.date().minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+		if (when instanceof GridSlot slot) {
+			return slot.date().minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+		}
+		return when instanceof AppointmentRequest.GridStart start ? start.startsAt().minus(Placement.LONGEST)
 				: ((AppointmentRequest.Interval) when).startsAt().minus(Placement.LONGEST);
 	}
 

@@ -82,6 +82,13 @@ public record AppointmentRequest(Attendee patient, Ref clinician, @Nullable Long
 	}
 
 	/**
+	 * A start on the clinician's slot grid named by its instant (a {@link SlotId}'s): the same as the grid slot of that
+	 * date and time on the clinician's clock; it lasts one consultation.
+	 */
+	public record GridStart(Instant startsAt) implements When {
+	}
+
+	/**
 	 * Any interval of the clinician's time. {@code withinHours}: it must lie inside the clinician's weekly hours
 	 * (sos); otherwise anywhere the clinician is free (DiabCare, whose contract knows no hours). A null end lasts one
 	 * consultation.

@@ -27,6 +27,8 @@ import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.scheduling.internal.AppointmentRows.Row;
 import io.polyclinic.scheduling.internal.AppointmentRows;
+import io.polyclinic.scheduling.internal.Booking;
+import io.polyclinic.scheduling.internal.Bookings;
 
 /**
  * The appointment read model, one for every face: appointments with the names of their people and place (joined in
@@ -47,9 +49,11 @@ public class AppointmentViews {
 	private final Clock clock;
 	private final ObjectProvider<PaymentStandings> payments;
 	private final ObjectProvider<MeetingPlaces> meetings;
+	private final Bookings bookings;
 
 	AppointmentViews(AppointmentRows rows, AccessPolicy access, AuditLog audit, Clock clock,
-			ObjectProvider<PaymentStandings> payments, ObjectProvider<MeetingPlaces> meetings) {
+			ObjectProvider<PaymentStandings> payments, ObjectProvider<MeetingPlaces> meetings, Bookings bookings) {
+		this.bookings = bookings;
 		this.rows = rows;
 		this.access = access;
 		this.audit = audit;
@@ -70,6 +74,18 @@ public class AppointmentViews {
 		}
 		audit.record(AuditRecord.success(actor, "READ", "APPOINTMENT", a.id(), a.patientId()));
 		return views(List.of(row)).get(0);
+	}
+
+	/** An appointment as its detail shows it: the view, and what the parties wrote on it and when the visit ran. */
+	public record Detail(AppointmentView view, VisitDetails visit) {
+	}
+
+	/** One appointment with its visit details, for whoever may see it, as {@link #get} decides. */
+	public Detail detail(Ref appointment, Actor actor) {
+		AppointmentView view = get(appointment, actor);
+		VisitDetails visit = bookings.findById(view.appointment().id()).map(Booking::toVisitDetails)
+			.orElseThrow(() -> Refusal.notFound("Appointment"));
+		return new Detail(view, visit);
 	}
 
 	/**

@@ -205,6 +205,41 @@ public class Availability {
 		return days;
 	}
 
+	/** The longest range of days {@link #openSlots} answers at once. */
+	public static final int MAX_OPEN_SLOT_DAYS = 31;
+
+	/**
+	 * The free slots of a listed clinician from {@code first} to {@code last} (both included, days of the clinician's
+	 * clock, at most {@value #MAX_OPEN_SLOT_DAYS}), soonest first, each with its {@link SlotId}: the grid of
+	 * {@link #slots(Ref, Long, LocalDate, LocalDate)} without what is past or taken — by an appointment of any face or
+	 * a block. Public, like the slots themselves.
+	 *
+	 * @throws Refusal NOT_FOUND for a clinician not taking appointments; INVALID_INPUT {@code dateTo} for a range that
+	 *         ends before it starts or is too long
+	 */
+	public List<OpenSlot> openSlots(long clinicianId, LocalDate first, LocalDate last) {
+		if (last.isBefore(first)) {
+			throw Refusal.invalidField("dateTo", "Must not be before the first date");
+		}
+		if (ChronoUnit.DAYS.between(first, last) >= MAX_OPEN_SLOT_DAYS) {
+			throw Refusal.invalidField("dateTo", "At most " + MAX_OPEN_SLOT_DAYS + " days at once");
+		}
+		ClinicianCalendar calendar = listed(Ref.id(clinicianId));
+		ZoneId zone = calendar.zone();
+		List<OpenSlot> open = new ArrayList<>();
+		slots(Ref.id(clinicianId), null, first, last).forEach((date, slots) -> slots.stream()
+			.filter(Slot::available)
+			.forEach(s -> open.add(new OpenSlot(new SlotId(calendar.clinicianId(), s.startsAt()), date, s.time(),
+					s.endTime(), s.startsAt(), s.startsAt().plus(java.time.Duration.ofMinutes(
+							calendar.consultationMinutes())), zone))));
+		return open;
+	}
+
+	/** Today on a listed clinician's clock: where "from today" starts for them. */
+	public LocalDate today(long clinicianId) {
+		return LocalDate.now(clock.withZone(listed(Ref.id(clinicianId)).zone()));
+	}
+
 	private ClinicianCalendar listed(Ref clinician) {
 		return calendars.of(clinician).filter(ClinicianCalendar::bookable)
 			.orElseThrow(() -> Refusal.notFound("Clinician"));

@@ -1,8 +1,7 @@
 package io.polyclinic.video;
 
 import java.time.Clock;
-import java.util.HexFormat;
-import java.util.UUID;
+import java.time.Instant;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Service;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.scheduling.Appointment;
 import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.video.internal.ConsultationRows;
@@ -42,22 +42,19 @@ public class VideoConsultations {
 		if (found.sessionType() != SessionType.ONLINE) {
 			throw Refusal.notFound("Video consultation");
 		}
-		return rows.of(id).orElseGet(() -> open(id));
+		return rows.of(id).orElseGet(() -> open(found));
 	}
 
-	private VideoConsultation open(long appointmentId) {
+	private VideoConsultation open(Appointment appointment) {
+		long appointmentId = appointment.id();
+		Instant now = clock.instant();
 		try {
-			rows.insert(appointmentId, UUID.randomUUID(), "RM" + HexFormat.of().formatHex(uuidBytes()), clock.instant());
+			rows.insert(appointmentId, now, RtcRooms.defaultExpiry(appointment, now), RtcRooms.DEFAULT_PARTICIPANTS,
+					false);
 		}
 		catch (DataIntegrityViolationException raced) {
 			// another request opened it first: theirs is the room
 		}
 		return rows.of(appointmentId).orElseThrow(() -> Refusal.notFound("Video consultation"));
-	}
-
-	private static byte[] uuidBytes() {
-		UUID random = UUID.randomUUID();
-		return java.nio.ByteBuffer.allocate(16).putLong(random.getMostSignificantBits())
-			.putLong(random.getLeastSignificantBits()).array();
 	}
 }

@@ -103,6 +103,11 @@ public class OfflineGateway implements PaymentGateway {
 	}
 
 	@Override
+	public boolean signs(Map<String, String> headers) {
+		return headers.containsKey(RazorpayEvents.SIGNATURE_HEADER);
+	}
+
+	@Override
 	public boolean authentic(byte[] body, Map<String, String> headers) {
 		return RazorpayEvents.signed(body, headers, secrets.webhookSecret());
 	}

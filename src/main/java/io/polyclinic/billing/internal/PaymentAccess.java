@@ -19,7 +19,10 @@ import io.polyclinic.scheduling.AppointmentBook;
  * <ul>
  * <li>pay, and read a payment: the appointment's patient, and staff who reach the appointment — not its clinician;</li>
  * <li>send payment links and give money back: staff who reach the appointment;</li>
- * <li>read an appointment's payment standing: whoever sees the appointment, its clinician included.</li>
+ * <li>read an appointment's payment standing: whoever sees the appointment, its clinician included;</li>
+ * <li>read a payment as a transaction (what a clinician is paid from): whoever sees the appointment;</li>
+ * <li>pay clinicians (payouts) and read what any clinician earned: administrators and managers of the clinic, and the
+ * clinic itself; a clinician reads their own earnings.</li>
  * </ul>
  * Every refusal is audited against the payment (or link) it was about.
  */
@@ -63,6 +66,25 @@ public class PaymentAccess {
 		if (!sees(appointment, actor)) {
 			throw denied(actor, action, PAYMENT, "appointment " + appointment.id(), appointment.patientId());
 		}
+	}
+
+	/** Whoever may see the appointment, refused (and audited) against the resource asked for. */
+	public void requireViewer(Appointment appointment, Actor actor, String action, String resource,
+			@Nullable Object resourceId) {
+		if (!sees(appointment, actor)) {
+			throw denied(actor, action, resource, resourceId, appointment.patientId());
+		}
+	}
+
+	/** Those who keep the clinic's accounts: administrators and managers of the whole clinic, and the clinic itself. */
+	public void requireTreasurer(Actor actor, String action, String resource, @Nullable Object resourceId) {
+		if (!isTreasurer(actor)) {
+			throw denied(actor, action, resource, resourceId, null);
+		}
+	}
+
+	public boolean isTreasurer(Actor actor) {
+		return actor.isSystem() || actor.is(Role.ADMIN, Role.SUPERADMIN, Role.MANAGER);
 	}
 
 	/** Staff only, before any appointment is named. */

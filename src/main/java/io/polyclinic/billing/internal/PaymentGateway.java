@@ -70,6 +70,14 @@ public interface PaymentGateway {
 	 */
 	ProviderRefund refund(RefundRequest request);
 
+	/**
+	 * Whether a webhook's headers carry this provider's signature (its header is there, right or wrong): how a single
+	 * webhook endpoint tells providers apart before checking anything.
+	 */
+	default boolean signs(Map<String, String> headers) {
+		return false;
+	}
+
 	/** Whether a webhook really comes from the provider: its signature over the raw body, from the headers. */
 	boolean authentic(byte[] body, Map<String, String> headers);
 

@@ -30,7 +30,7 @@ import io.polyclinic.scheduling.PaymentStanding;
 @Repository
 public class PaymentReadModel {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			p.id, p.public_id, p.appointment_id, p.patient_id, p.amount_minor, p.currency, p.status, p.provider,
 			p.provider_order_id, p.provider_payment_id, p.method, p.failure_reason, p.paid_at, p.created_at,
 			p.refunded_minor, p.attention, p.provider_status, p.metadata, p.refunded_at, p.last_refund_id, p.refund_reason,
@@ -209,7 +209,7 @@ public class PaymentReadModel {
 		return scope.centreId() == null ? "" : " JOIN appointments a ON a.id = p.appointment_id";
 	}
 
-	private static Payment payment(ResultSet rs) throws SQLException {
+	static Payment payment(ResultSet rs) throws SQLException {
 		return new Payment(rs.getLong("id"), rs.getObject("public_id", UUID.class), rs.getLong("appointment_id"),
 				rs.getLong("patient_id"), rs.getLong("amount_minor"), rs.getString("currency"),
 				PaymentStatus.valueOf(rs.getString("status")), rs.getString("provider"),
@@ -220,7 +220,7 @@ public class PaymentReadModel {
 				rs.getString("last_refund_id"), rs.getString("refund_reason"), instant(rs, "updated_at"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		Instant instant = instantOrNull(rs, column);
 		if (instant == null) {
 			throw new SQLException(column + " is null");
@@ -228,7 +228,7 @@ public class PaymentReadModel {
 		return instant;
 	}
 
-	private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+	static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
 		return at == null ? null : at.toInstant();
 	}

@@ -137,6 +137,11 @@ public class RazorpayGateway implements PaymentGateway {
 
 	/** Without a webhook secret no webhook can be trusted, so none is. */
 	@Override
+	public boolean signs(Map<String, String> headers) {
+		return headers.containsKey(RazorpayEvents.SIGNATURE_HEADER);
+	}
+
+	@Override
 	public boolean authentic(byte[] body, Map<String, String> headers) {
 		String secret = settings.webhookSecret();
 		if (secret == null || secret.isBlank()) {

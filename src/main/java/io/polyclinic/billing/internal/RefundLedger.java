@@ -98,6 +98,14 @@ public class RefundLedger {
 		return refunds.save(refund);
 	}
 
+	/** Records why the refund was made (a correction of the reason given). */
+	public StoredRefund describe(long refundId, String reason) {
+		lockPaymentOf(refundId);
+		StoredRefund refund = refunds.findById(refundId).orElseThrow();
+		refund.describe(reason, Ledger.now(clock));
+		return refunds.save(refund);
+	}
+
 	/** The provider refused the refund: the money held for it is released. */
 	public StoredRefund failed(long refundId, @Nullable String reason) {
 		StoredPayment payment = lockPaymentOf(refundId);

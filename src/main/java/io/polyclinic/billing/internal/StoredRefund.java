@@ -117,6 +117,12 @@ public class StoredRefund {
 		}
 	}
 
+	/** Why the money went back, as staff put it (a correction): the amount and status stay the provider's. */
+	public void describe(String reason, Instant now) {
+		this.reason = reason;
+		this.updatedAt = now;
+	}
+
 	/** The provider's own word for the refund ({@code succeeded}, {@code pending}), as it last said it. */
 	public void track(@Nullable String providerStatus, Instant now) {
 		if (providerStatus != null) {

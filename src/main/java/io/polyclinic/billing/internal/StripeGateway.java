@@ -185,6 +185,11 @@ public class StripeGateway implements PaymentGateway {
 		return new ProviderRefund(required(refund.getId(), "refund a payment"), outcome, status);
 	}
 
+	@Override
+	public boolean signs(Map<String, String> headers) {
+		return headers.containsKey(StripeEvents.SIGNATURE_HEADER);
+	}
+
 	/** Without the endpoint's signing secret no webhook can be trusted, so none is. */
 	@Override
 	public boolean authentic(byte[] body, Map<String, String> headers) {

@@ -1,10 +1,8 @@
 package io.polyclinic.faces.diabcare;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,6 +35,7 @@ import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.realtime.LiveListeners;
 import io.polyclinic.platform.realtime.LiveUpdate;
+import io.polyclinic.platform.realtime.SerialExecutor;
 import io.polyclinic.platform.security.BearerTokens;
 import io.polyclinic.platform.web.ErrorWriter;
 import tools.jackson.databind.JsonNode;
@@ -183,40 +182,5 @@ class DiabcareSocket extends TextWebSocketHandler implements HandshakeIntercepto
 	@Override
 	public void destroy() {
 		renderers.shutdownNow();
-	}
-
-	/** Runs its tasks one after another, in the order given, on a shared pool. */
-	private static final class SerialExecutor implements Executor {
-
-		private final Queue<Runnable> tasks = new ArrayDeque<>();
-		private final Executor pool;
-		private boolean running;
-
-		SerialExecutor(Executor pool) {
-			this.pool = pool;
-		}
-
-		@Override
-		public synchronized void execute(Runnable task) {
-			tasks.add(task);
-			if (!running) {
-				running = true;
-				pool.execute(this::drain);
-			}
-		}
-
-		private void drain() {
-			while (true) {
-				Runnable next;
-				synchronized (this) {
-					next = tasks.poll();
-					if (next == null) {
-						running = false;
-						return;
-					}
-				}
-				next.run();
-			}
-		}
 	}
 }

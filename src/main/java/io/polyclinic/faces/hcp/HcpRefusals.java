@@ -20,16 +20,32 @@ final class HcpRefusals {
 			Map.entry("clinicianId", "doctor_id"), Map.entry("specializations", "specialties"),
 			Map.entry("feeMinor", "consultation_fee"), Map.entry("yearsOfExperience", "years_of_experience"),
 			Map.entry("timeZone", "timezone"), Map.entry("score", "rating"), Map.entry("file", "document"),
-			Map.entry("topic", "notification_type"));
+			Map.entry("topic", "notification_type"),
+			// a medical document's upload and links (emr)
+			Map.entry("documentFile", "file"));
 
 	private HcpRefusals() {
 	}
 
+	/**
+	 * The original answers a step its lifecycle does not allow, and a slot that is no longer open, as a serializer's
+	 * validation error: 400, not 409.
+	 */
 	static ErrorReport report(Refusal refusal) {
 		if (refusal instanceof TooManyCodes tooMany) { // DRF's throttled answer: 429, with when to try again
 			return new ErrorReport(HttpStatus.TOO_MANY_REQUESTS, refusal.code(), refusal.getMessage(), null,
 					tooMany.retryAfter().toSeconds());
 		}
+		ErrorReport report = described(refusal);
+		return switch (refusal.code()) {
+			case "INVALID_STATUS_TRANSITION", "SLOT_UNAVAILABLE" -> new ErrorReport(
+					org.springframework.http.HttpStatus.BAD_REQUEST, report.code(), report.message(), report.details(),
+					report.retryAfterSeconds());
+			default -> report;
+		};
+	}
+
+	private static ErrorReport described(Refusal refusal) {
 		ErrorReport plain = ErrorReport.of(refusal);
 		String message = switch (refusal.code()) {
 			case "FORBIDDEN" -> "You do not have permission to perform this action.";
@@ -37,8 +53,9 @@ final class HcpRefusals {
 			case "INVALID_CREDENTIALS" -> "No active account found with the given credentials";
 			default -> refusal.getMessage();
 		};
-		Map<String, String> fields = new LinkedHashMap<>();
-		refusal.fields().forEach((name, problem) -> fields.put(field(name), problem));
+		// the domain's names: HcpFace.errorBody names the fields as hcp does, once (a second mapping would turn a
+		// field mapped to "file" into "document")
+		Map<String, String> fields = new LinkedHashMap<>(refusal.fields());
 		return new ErrorReport(plain.status(), refusal.code(), message, fields.isEmpty() ? null : fields, null);
 	}
 

@@ -24,6 +24,7 @@ import io.polyclinic.scheduling.AppointmentStarted;
 import io.polyclinic.scheduling.AppointmentStatus;
 import io.polyclinic.scheduling.ConsultationType;
 import io.polyclinic.scheduling.SessionType;
+import io.polyclinic.scheduling.VisitDetails;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -80,6 +81,13 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	private List<String> symptoms = new ArrayList<>();
 	private @Nullable String visitLocation;
 	private @Nullable Instant removedAt;
+	private @Nullable String medicalHistory;
+	private @Nullable String doctorNotes;
+	private @Nullable String patientFeedback;
+	private boolean requiresFollowUp;
+	private @Nullable Instant followUpDate;
+	private @Nullable Instant startedAt;
+	private @Nullable Instant endedAt;
 	@Version
 	private long version;
 
@@ -150,6 +158,7 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 			throw transition("started");
 		}
 		status = AppointmentStatus.IN_PROGRESS;
+		startedAt = now;
 		updatedAt = now;
 		registerEvent(new AppointmentStarted(id, patientId, clinicianId, startsAt));
 	}
@@ -186,6 +195,7 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 	public void complete(Instant now) {
 		requireOpen("completed");
 		status = AppointmentStatus.COMPLETED;
+		endedAt = now;
 		updatedAt = now;
 		registerEvent(new AppointmentCompleted(id, patientId, clinicianId, startsAt));
 	}
@@ -234,6 +244,38 @@ public class Booking extends AbstractAggregateRoot<Booking> {
 			this.visitLocation = visitLocation;
 		}
 		this.updatedAt = now;
+	}
+
+	/** What the patient tells of their history. */
+	public void recordHistory(@Nullable String medicalHistory, Instant now) {
+		this.medicalHistory = medicalHistory;
+		this.updatedAt = now;
+	}
+
+	/** The patient's word on the visit. */
+	public void giveFeedback(@Nullable String feedback, Instant now) {
+		this.patientFeedback = feedback;
+		this.updatedAt = now;
+	}
+
+	/** The clinician's notes on the visit, and whether (and when) they want to see the patient again. */
+	public void writeUp(@Nullable String doctorNotes, @Nullable Boolean requiresFollowUp,
+			@Nullable Instant followUpDate, Instant now) {
+		if (doctorNotes != null) {
+			this.doctorNotes = doctorNotes.isBlank() ? null : doctorNotes;
+		}
+		if (requiresFollowUp != null) {
+			this.requiresFollowUp = requiresFollowUp;
+		}
+		if (followUpDate != null) {
+			this.followUpDate = followUpDate;
+		}
+		this.updatedAt = now;
+	}
+
+	public VisitDetails toVisitDetails() {
+		return new VisitDetails(medicalHistory, doctorNotes, patientFeedback, requiresFollowUp, followUpDate, startedAt,
+				endedAt);
 	}
 
 	/** The step a status names, for callers that speak in statuses (an edit); the status it has changes nothing. */

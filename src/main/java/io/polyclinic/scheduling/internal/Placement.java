@@ -28,6 +28,18 @@ public record Placement(ZonedDateTime start, Instant end) {
 	public static Placement of(ClinicianCalendar calendar, @Nullable Long centreId, AppointmentRequest.When when,
 			Instant now) {
 		int minutes = calendar.consultationMinutes();
+		if (when instanceof AppointmentRequest.GridStart named) {
+			ZonedDateTime local = named.startsAt().atZone(calendar.zone());
+			// a start the clinician's clock names twice (an autumn hour) is the grid slot of its first naming only
+			if (!local.toLocalDateTime().atZone(calendar.zone()).toInstant().equals(named.startsAt())) {
+				throw Refusal.invalidField("startsAt", "Appointment time is not on the clinician's slot grid");
+			}
+			// a slot named by id is on the grid or is none: outside the hours too, it names nothing (not a taken time)
+			if (!SlotGrid.starts(calendar.hours(), local.toLocalDate(), centreId, minutes).contains(local.toLocalTime())) {
+				throw Refusal.invalidField("startsAt", "Appointment time is not on the clinician's slot grid");
+			}
+			when = new GridSlot(local.toLocalDate(), local.toLocalTime());
+		}
 		if (when instanceof GridSlot slot) {
 			ZonedDateTime start = ZonedDateTime.of(slot.date(), slot.time(), calendar.zone());
 			requireFuture(start.toInstant(), now);

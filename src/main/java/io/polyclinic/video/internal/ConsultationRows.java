@@ -1,10 +1,12 @@
 package io.polyclinic.video.internal;
 
 import java.sql.ResultSet;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +18,8 @@ import io.polyclinic.video.VideoConsultation;
 /** Video consultations in SQL, with their appointment's state and people read in the same statement. */
 @Component
 public class ConsultationRows {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -33,9 +37,24 @@ public class ConsultationRows {
 				WHERE v.appointment_id = ?""").param(appointmentId).query(ConsultationRows::row).optional();
 	}
 
-	public void insert(long appointmentId, UUID publicId, String roomSid, Instant now) {
-		jdbc.sql("INSERT INTO video_consultations (public_id, appointment_id, room_sid, created_at) VALUES (?, ?, ?, ?)")
-			.params(publicId, appointmentId, roomSid, now.atOffset(ZoneOffset.UTC)).update();
+	/**
+	 * Opens the appointment's room, named by 128 random bits; throws DataIntegrityViolationException when the
+	 * appointment already has one (another request opened it first).
+	 */
+	public void insert(long appointmentId, Instant now, Instant expiresAt, int maxParticipants,
+			boolean recordingEnabled) {
+		jdbc.sql("""
+				INSERT INTO video_consultations (public_id, appointment_id, room_sid, created_at, expires_at,
+				  max_participants, recording_enabled) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), appointmentId, "RM" + HexFormat.of().formatHex(randomBytes()),
+					now.atOffset(ZoneOffset.UTC), expiresAt.atOffset(ZoneOffset.UTC), maxParticipants, recordingEnabled)
+			.update();
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return bytes;
 	}
 
 	private static VideoConsultation row(ResultSet rs, int i) throws SQLException {

@@ -1,0 +1,26 @@
+package io.polyclinic.video;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One WebRTC signal sent in a room, stored before it is relayed to the other participants.
+ *
+ * @param id the signal's numeric id
+ * @param roomPk the numeric id of its room
+ * @param roomId the room's name
+ * @param signalType {@code offer}, {@code answer}, {@code ice_candidate} (or {@code ice-candidate}, as the original web
+ *        app spells it: kept as sent), {@code join} or {@code leave}
+ * @param payload JSON text, as the sender's client sent it
+ */
+public record RtcSignal(long id, UUID publicId, long roomPk, String roomId, long senderUserId, String senderName,
+		String signalType, String payload, Instant createdAt) {
+
+	public static final String JOIN = "join";
+	public static final String LEAVE = "leave";
+	public static final Set<String> TYPES = Set.of("offer", "answer", "ice_candidate", "ice-candidate", JOIN, LEAVE);
+
+	/** The longest payload a signal may carry, in characters of JSON: an SDP description fits many times over. */
+	public static final int MAX_PAYLOAD = 65_536;
+}
