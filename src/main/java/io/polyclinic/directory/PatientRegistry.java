@@ -3,6 +3,7 @@ package io.polyclinic.directory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -234,6 +235,27 @@ public class PatientRegistry {
 		return signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(), source);
 	}
 
+	/**
+	 * Finishes a sign-in at the clinic's AWS Cognito user pool (the code and the redirect URI the browser used; see
+	 * {@link ProviderLogins#verifyCognito}). The account linked to the pool's subject signs in; without one, whoever
+	 * holds the email address Cognito verified signs in (an unknown address signs up an active patient), and the
+	 * subject is linked to that account from then on.
+	 */
+	@Transactional(noRollbackFor = Refusal.class)
+	public AddressSignIn signInWithCognito(@Nullable String code, @Nullable String redirectUri, LeadSource source) {
+		ProviderLogin login = providerLogins.verifyCognito(code, redirectUri);
+		Optional<Long> linked = providerLogins.linkedAccount(login.provider(), login.subject());
+		if (linked.isPresent()) {
+			SignedIn signedIn = sessions.start(linked.get());
+			return new AddressSignIn(signedIn.account(), signedIn.tokens(), false);
+		}
+		String name = login.name() == null ? localPart(login.email()) : login.name();
+		AddressSignIn done = signInOrUp(accounts.findByEmail(login.email()), login.email(), null, name, login.picture(),
+				source);
+		providerLogins.link(login.provider(), login.subject(), done.account().id());
+		return done;
+	}
+
 	private AddressSignIn signInOrUp(Optional<Account> existing, @Nullable String verifiedEmail, @Nullable String phone,
 			String name, @Nullable String picture, LeadSource source) {
 		boolean created = false;
@@ -402,6 +424,24 @@ public class PatientRegistry {
 
 	public Optional<Patient> forUser(long userId) {
 		return patients.findByUserId(userId).map(p -> p.toPatient(accounts.get(userId)));
+	}
+
+	/**
+	 * The patient records of these accounts that the caller may see, by user id, in two queries whatever their number
+	 * (for a list of people that shows a patient's details beside each account); accounts that are no patient's, or
+	 * patients beyond the caller's reach, are left out.
+	 */
+	public Map<Long, Patient> forUsers(Collection<Long> userIds, Actor actor) {
+		if (userIds.isEmpty()) {
+			return Map.of();
+		}
+		Reach reach = access.reachOf(actor);
+		List<PatientProfile> profiles = patients.findByUserIdIn(Set.copyOf(userIds)).stream()
+			.filter(p -> access.maySeePatient(reach, p.getId()))
+			.toList();
+		Map<Long, Account> owners = accounts.findAll(profiles.stream().map(PatientProfile::getUserId).toList());
+		return profiles.stream().filter(p -> owners.containsKey(p.getUserId()))
+			.collect(Collectors.toMap(PatientProfile::getUserId, p -> p.toPatient(owners.get(p.getUserId()))));
 	}
 
 	/** The caller's own patient record: for patient-facing endpoints. */

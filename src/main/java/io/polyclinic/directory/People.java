@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import io.polyclinic.audit.AuditLog;
 import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.directory.internal.Clinicians;
 import io.polyclinic.identity.Account;
+import io.polyclinic.identity.AccountOrder;
+import io.polyclinic.identity.accounts.AccountChanges;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
@@ -38,13 +41,16 @@ public class People {
 	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final Clinicians clinicians;
+	private final PatientRegistry patients;
 	private final Clock clock;
 
-	People(Accounts accounts, AccessPolicy access, AuditLog audit, Clinicians clinicians, Clock clock) {
+	People(Accounts accounts, AccessPolicy access, AuditLog audit, Clinicians clinicians, PatientRegistry patients,
+			Clock clock) {
 		this.accounts = accounts;
 		this.access = access;
 		this.audit = audit;
 		this.clinicians = clinicians;
+		this.patients = patients;
 		this.clock = clock;
 	}
 
@@ -57,6 +63,52 @@ public class People {
 		audit.record(AuditRecord.of(actor, "LIST", "USER", null, null, AuditRecord.Outcome.SUCCESS,
 				found.getNumberOfElements() + " results"));
 		return found;
+	}
+
+	/** As {@link #find(Set, Boolean, String, Pageable, Actor)}, in the given order (ties by id). */
+	@Transactional
+	public Page<Account> find(Set<Role> roles, @Nullable Boolean active, @Nullable String text, AccountOrder order,
+			boolean descending, Pageable page, Actor actor) {
+		access.requireRole(actor, READERS, "LIST", "USER", null);
+		Page<Account> found = accounts.people(roles.isEmpty() ? EnumSet.allOf(Role.class) : roles, active, text, order,
+				descending, page);
+		audit.record(AuditRecord.of(actor, "LIST", "USER", null, null, AuditRecord.Outcome.SUCCESS,
+				found.getNumberOfElements() + " results"));
+		return found;
+	}
+
+	/**
+	 * The caller changes their own account — name, email, phone, username (null leaves one as it is) — and, when they
+	 * are a patient, their own record's details (date of birth, gender, emergency contact…), in one transaction. A
+	 * clinician's or staff member's account has no such details: theirs are not kept. Nobody changes another person
+	 * here, and nobody their role.
+	 *
+	 * @return the account, and the patient record when the caller is a patient
+	 * @throws Refusal INVALID for a field the account or the record refuses; CONFLICT ({@code email}, {@code phone},
+	 *         {@code username}) for one another person has; FORBIDDEN (audited) for the system
+	 */
+	@Transactional
+	public OwnProfile changeOwn(@Nullable String username, PatientDetails details, Actor actor) {
+		if (actor.isSystem()) {
+			throw access.denied(actor, "UPDATE", "USER", null, null);
+		}
+		Account account = accounts.change(actor.userId(), new AccountChanges(details.fullName(), details.email(),
+				details.phone(), username, null, null));
+		Optional<Patient> patient = patients.forUser(actor.userId());
+		if (patient.isPresent()) {
+			PatientDetails own = new PatientDetails(null, null, null, details.dateOfBirth(), details.gender(),
+					details.bloodGroup(), details.emergencyContactName(), details.emergencyContactPhone(),
+					details.medicalHistory(), details.diabetesType());
+			patient = Optional.of(patients.changeOwn(account.publicId(), own, actor));
+		}
+		else {
+			audit.record(AuditRecord.success(actor, "UPDATE", "USER", actor.userId(), null));
+		}
+		return new OwnProfile(accounts.get(actor.userId()), patient.orElse(null));
+	}
+
+	/** A person's own account, and their patient record when they are a patient. */
+	public record OwnProfile(Account account, @Nullable Patient patient) {
 	}
 
 	/** One person by public id: themself, or anyone for staff; 404 when there is none (or it is deleted). */

@@ -12,7 +12,9 @@
  * PatientRequestAccepted} and {@code PatientRequestDeclined}. Clinicians who register their own practice pass a KYC
  * check ({@link io.polyclinic.directory.ClinicianVerification}, documents kept by files) before the public sees them;
  * patients review completed visits ({@link io.polyclinic.directory.ClinicianReviews}), the appointment book answering
- * {@link io.polyclinic.directory.Visits}. It depends on identity (accounts), files, audit and platform.
+ * {@link io.polyclinic.directory.Visits}. People's identity checks (a document, then an administrator's decision:
+ * {@link io.polyclinic.directory.IdentityChecks}) are kept here too. It depends on identity (accounts), files, audit
+ * and platform.
  */
 @NullMarked
 package io.polyclinic.directory;

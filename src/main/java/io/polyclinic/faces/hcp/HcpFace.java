@@ -49,6 +49,11 @@ class HcpFace implements Face {
 	}
 
 	@Override
+	public List<RateLimitRule> rateLimits() {
+		return limits;
+	}
+
+	@Override
 	public boolean trailingSlashOptional() {
 		return true;
 	}

@@ -3,6 +3,9 @@ package io.polyclinic.faces.hcp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+
+import io.polyclinic.identity.TooManyCodes;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Refusal;
 
@@ -29,6 +32,10 @@ final class HcpRefusals {
 	 * validation error: 400, not 409.
 	 */
 	static ErrorReport report(Refusal refusal) {
+		if (refusal instanceof TooManyCodes tooMany) { // DRF's throttled answer: 429, with when to try again
+			return new ErrorReport(HttpStatus.TOO_MANY_REQUESTS, refusal.code(), refusal.getMessage(), null,
+					tooMany.retryAfter().toSeconds());
+		}
 		ErrorReport report = described(refusal);
 		return switch (refusal.code()) {
 			case "INVALID_STATUS_TRANSITION", "SLOT_UNAVAILABLE" -> new ErrorReport(

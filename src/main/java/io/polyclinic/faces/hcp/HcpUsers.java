@@ -85,9 +85,9 @@ class HcpUsers {
 		user.put("date_of_birth", patient == null || patient.dateOfBirth() == null ? null : patient.dateOfBirth().toString());
 		String gender = patient == null ? null : gender(patient.gender());
 		user.put("gender", gender == null ? "" : gender);
-		user.put("is_phone_verified", false);
+		user.put("is_phone_verified", account.phoneVerified());
 		user.put("is_email_verified", account.emailVerified());
-		user.put("is_identity_verified", false);
+		user.put("is_identity_verified", account.identityVerified());
 		user.put("emergency_contact_name",
 				patient == null || patient.emergencyContactName() == null ? "" : patient.emergencyContactName());
 		user.put("emergency_contact_phone",

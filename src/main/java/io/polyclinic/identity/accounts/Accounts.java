@@ -15,12 +15,15 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.polyclinic.identity.Account;
+import io.polyclinic.identity.AccountOrder;
 import io.polyclinic.identity.internal.User;
 import io.polyclinic.identity.internal.Users;
 import io.polyclinic.platform.PhoneNumbers;
@@ -178,12 +181,29 @@ public class Accounts {
 
 	/**
 	 * People of the given roles who are not deleted, by standing ({@code active} null: any) and by a part of their
-	 * name or email, case-insensitively, newest first: filtered and paged in SQL.
+	 * name, email or username, case-insensitively, newest first: filtered and paged in SQL.
 	 */
 	public Page<Account> people(Set<Role> roles, @Nullable Boolean active, @Nullable String text, Pageable page) {
+		return people(roles, active, text, AccountOrder.JOINED, true, page);
+	}
+
+	/** As above, in the given order (ties by id, in the same direction). */
+	public Page<Account> people(Set<Role> roles, @Nullable Boolean active, @Nullable String text, AccountOrder order,
+			boolean descending, Pageable page) {
 		String pattern = text == null || text.isBlank() ? null
 				: "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
-		return users.people(roles, active, pattern, page).map(User::toAccount);
+		String property = switch (order) {
+			case JOINED -> "createdAt";
+			case NAME -> "fullName";
+			case EMAIL -> "email";
+			case USERNAME -> "username";
+			case ID -> "id";
+		};
+		Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
+		Sort sort = order == AccountOrder.ID ? Sort.by(direction, "id")
+				: Sort.by(new Sort.Order(direction, property), new Sort.Order(direction, "id"));
+		Pageable sorted = PageRequest.of(page.getPageNumber(), page.getPageSize(), sort);
+		return users.people(roles, active, pattern, sorted).map(User::toAccount);
 	}
 
 	@Transactional
@@ -198,6 +218,14 @@ public class Accounts {
 	public Account emailVerified(long id) {
 		User user = user(id);
 		user.emailVerified(clock.instant());
+		return user.toAccount();
+	}
+
+	/** An administrator accepted the person's identity document ({@code true}), or withdrew that acceptance. */
+	@Transactional
+	public Account identityVerified(long id, boolean verified) {
+		User user = user(id);
+		user.identityVerified(verified, clock.instant());
 		return user.toAccount();
 	}
 

@@ -1,10 +1,18 @@
 package io.polyclinic.identity.accounts;
 
+import java.time.Clock;
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
 
+import io.polyclinic.identity.internal.CognitoProvider;
 import io.polyclinic.identity.internal.OAuthFlow;
+import io.polyclinic.identity.internal.ProviderSubject;
+import io.polyclinic.identity.internal.ProviderSubjects;
 import io.polyclinic.platform.Refusal;
 
 /**
@@ -15,9 +23,15 @@ import io.polyclinic.platform.Refusal;
 public class ProviderLogins {
 
 	private final OAuthFlow flow;
+	private final CognitoProvider cognito;
+	private final ProviderSubjects subjects;
+	private final Clock clock;
 
-	ProviderLogins(OAuthFlow flow) {
+	ProviderLogins(OAuthFlow flow, CognitoProvider cognito, ProviderSubjects subjects, Clock clock) {
 		this.flow = flow;
+		this.cognito = cognito;
+		this.subjects = subjects;
+		this.clock = clock;
 	}
 
 	/**
@@ -42,5 +56,52 @@ public class ProviderLogins {
 	 */
 	public ProviderLogin verifyIdToken(String provider, @Nullable String idToken) {
 		return flow.verifyIdToken(provider, idToken);
+	}
+
+	/**
+	 * Finishes a sign-in at the clinic's AWS Cognito user pool that the browser started at Cognito's hosted page:
+	 * the code is exchanged with the redirect URI the browser used (client_secret_basic), and the id token is
+	 * verified against the pool's JWK set. The provider of the answer is {@value CognitoProvider#NAME}.
+	 *
+	 * @throws Refusal INVALID ({@code code}, {@code redirect_uri}) when one is missing, {@code OAUTH_NOT_CONFIGURED}
+	 *         without the pool's settings; UNAVAILABLE {@code OAUTH_UNAVAILABLE} when its discovery document cannot be
+	 *         read; UNAUTHENTICATED {@code OAUTH_FAILED} when Cognito does not confirm or its id token does not verify,
+	 *         {@code OAUTH_EMAIL_MISSING}/{@code OAUTH_EMAIL_UNVERIFIED} without a verified address
+	 */
+	public ProviderLogin verifyCognito(@Nullable String code, @Nullable String redirectUri) {
+		var registration = cognito.registration();
+		if (!StringUtils.hasText(code)) {
+			throw Refusal.invalidField("code", "This field is required.");
+		}
+		if (!StringUtils.hasText(redirectUri)) {
+			throw Refusal.invalidField("redirectUri", "This field is required.");
+		}
+		return flow.exchange(registration, code.trim(), redirectUri.trim());
+	}
+
+	/** The account a provider's subject is linked to, if it is. */
+	@Transactional(readOnly = true)
+	public Optional<Long> linkedAccount(String provider, String subject) {
+		return subjects.findByProviderAndSubject(provider, subject).map(ProviderSubject::getUserId);
+	}
+
+	/**
+	 * Links a provider's subject to an account, for good; a subject already linked stays with its account.
+	 *
+	 * @return the account the subject is linked to afterwards
+	 */
+	@Transactional
+	public long link(String provider, String subject, long userId) {
+		Optional<Long> linked = linkedAccount(provider, subject);
+		if (linked.isPresent()) {
+			return linked.get();
+		}
+		try {
+			subjects.saveAndFlush(new ProviderSubject(provider, subject, userId, clock.instant()));
+			return userId;
+		}
+		catch (DataIntegrityViolationException e) {
+			throw Refusal.conflict("ALREADY_LINKED", "This sign-in is already linked to another account");
+		}
 	}
 }

@@ -136,6 +136,32 @@ public class OAuthFlow {
 	}
 
 	/**
+	 * Finishes a sign-in that a browser started at the provider itself (a hosted sign-in page, as Cognito's), so
+	 * that the clinic issued no state to check: the code is exchanged at the token endpoint with the redirect URI the
+	 * browser used (the provider refuses any other), and the id token that must come back is verified against the
+	 * provider's JWK set (signature, issuer, audience, expiry). The code itself is what cannot be replayed: the
+	 * provider takes it once.
+	 */
+	public ProviderLogin exchange(ClientRegistration registration, String code, String redirectUri) {
+		try {
+			OAuth2AuthorizationRequest request = request(registration, redirectUri, null, null, null);
+			OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success(code)
+				.redirectUri(redirectUri)
+				.build();
+			OAuth2AccessTokenResponse answer = tokens.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(
+					registration, new OAuth2AuthorizationExchange(request, response)));
+			if (!(answer.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN) instanceof String)) {
+				throw new JwtException("The provider answered without an id token");
+			}
+			return login(registration, answer, null);
+		}
+		catch (OAuth2AuthorizationException | OAuth2AuthenticationException | JwtException | RestClientException e) {
+			log.warn("Sign-in with {} failed: {}", registration.getRegistrationId(), e.getMessage());
+			throw failed();
+		}
+	}
+
+	/**
 	 * A sign-in a mobile app finished itself: it holds an id token the provider issued to the clinic's client id (the
 	 * app asks for it with that id as its server client). The token is verified as a callback's is — against the
 	 * provider's JWK set, for its issuer, audience and expiry — and must carry a verified email address.
@@ -208,7 +234,7 @@ public class OAuthFlow {
 	}
 
 	private static OAuth2AuthorizationRequest request(ClientRegistration registration, String redirectUri,
-			String state, @Nullable String nonce, @Nullable String verifier) {
+			@Nullable String state, @Nullable String nonce, @Nullable String verifier) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		if (nonce != null) {

@@ -38,6 +38,8 @@ public class User {
 	private @Nullable Instant deletedAt;
 	private @Nullable String profilePictureUrl;
 	private @Nullable Instant emailVerifiedAt;
+	private @Nullable Instant phoneVerifiedAt;
+	private @Nullable Instant identityVerifiedAt;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -74,8 +76,26 @@ public class User {
 		touch(now);
 	}
 
+	/** A number other than the one proven is not proven: its verification goes with the old number. */
 	public void changePhone(@Nullable String phone, Instant now) {
+		if (!java.util.Objects.equals(this.phone, phone)) {
+			this.phoneVerifiedAt = null;
+		}
 		this.phone = phone;
+		touch(now);
+	}
+
+	/** The person received a code at their phone number. */
+	public void phoneVerified(Instant now) {
+		if (phoneVerifiedAt == null) {
+			this.phoneVerifiedAt = now;
+			touch(now);
+		}
+	}
+
+	/** An administrator looked at the person's identity document and accepted it, or withdrew that acceptance. */
+	public void identityVerified(boolean verified, Instant now) {
+		this.identityVerifiedAt = verified ? (identityVerifiedAt == null ? now : identityVerifiedAt) : null;
 		touch(now);
 	}
 
@@ -126,7 +146,7 @@ public class User {
 
 	public Account toAccount() {
 		return new Account(id, publicId, username, email, phone, fullName, role, active, deletedAt != null, createdAt,
-				updatedAt, profilePictureUrl, emailVerifiedAt != null);
+				updatedAt, profilePictureUrl, emailVerifiedAt != null, phoneVerifiedAt != null, identityVerifiedAt != null);
 	}
 
 	public Long getId() { return id; }

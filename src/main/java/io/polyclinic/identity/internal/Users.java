@@ -35,18 +35,22 @@ public interface Users extends JpaRepository<User, Long> {
 
 	List<User> findByPublicIdIn(Collection<UUID> publicIds);
 
-	/** People by role, standing and a part of their name or email, newest first; {@code text} is a lower-case pattern. */
+	/**
+	 * People by role, standing and a part of their name, email or username, in the page's order; {@code text} is a
+	 * lower-case pattern.
+	 */
 	@Query(value = """
 			select u from User u
 			where u.role in :roles and u.deletedAt is null
 			  and (:active is null or u.active = :active)
-			  and (:text is null or lower(u.fullName) like :text or lower(u.email) like :text)
-			order by u.createdAt desc, u.id desc
+			  and (:text is null or lower(u.fullName) like :text or lower(u.email) like :text
+			       or lower(u.username) like :text)
 			""", countQuery = """
 			select count(u) from User u
 			where u.role in :roles and u.deletedAt is null
 			  and (:active is null or u.active = :active)
-			  and (:text is null or lower(u.fullName) like :text or lower(u.email) like :text)
+			  and (:text is null or lower(u.fullName) like :text or lower(u.email) like :text
+			       or lower(u.username) like :text)
 			""")
 	Page<User> people(@Param("roles") Collection<Role> roles, @Param("active") Boolean active,
 			@Param("text") String text, Pageable page);

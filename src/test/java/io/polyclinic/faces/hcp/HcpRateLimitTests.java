@@ -1,0 +1,81 @@
+package io.polyclinic.faces.hcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.polyclinic.support.Http;
+import io.polyclinic.support.TestDatabase;
+
+/**
+ * hcp.md's limit on authentication endpoints, 5 a minute, with rate limits on (the suite's shared context runs without
+ * them): the sixth login within the minute is a 429 in hcp's error shape. A context of its own; each test calls from a
+ * client address of its own ({@code X-Forwarded-For}, trusted here as behind a proxy).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "polyclinic.rate-limit.enabled=true", "polyclinic.demo=true", "polyclinic.demo-clinic=false",
+				"server.forward-headers-strategy=native" })
+class HcpRateLimitTests {
+
+	private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+	@LocalServerPort
+	int port;
+
+	Http http;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@BeforeEach
+	void client() {
+		http = new Http(port);
+	}
+
+	/** A client address no other test uses (TEST-NET-2, never routed). */
+	static String newAddress() {
+		int n = ADDRESSES.incrementAndGet();
+		return "198.51." + (100 + n / 250) + "." + (n % 250 + 1);
+	}
+
+	Http.Res login(String address) {
+		return http.post(HcpApiTest.API + "/auth/login/", Map.of("username", "admin", "password", "not-the-password"))
+			.header("X-Forwarded-For", address).send();
+	}
+
+	@Test
+	void theSixthLoginWithinAMinuteIs429InHcpsErrorShape() {
+		String address = newAddress();
+		for (int i = 0; i < 5; i++) {
+			Http.Res res = login(address);
+			assertThat(res.status()).as(res.body()).isEqualTo(401);
+		}
+
+		Http.Res refused = login(address);
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+		assertThat(refused.header("Content-Type")).startsWith("application/json");
+		assertThat(Http.keys(refused.json())).contains("error", "details", "status");
+		assertThat(refused.json().path("status").asString()).isEqualTo("error");
+		assertThat(refused.json().path("error").asString()).isNotBlank();
+		assertThat(refused.json().path("details").isObject()).isTrue();
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 61L);
+		assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
+		// the same limit, the same bucket: the Cognito callback is an authentication endpoint too
+		assertThat(http.post(HcpApiTest.API + "/auth/cognito/callback/", Map.of("code", "c", "redirect_uri", "http://x"))
+			.header("X-Forwarded-For", address).send().status()).isEqualTo(429);
+
+		// another client keeps its own bucket, and the general limit is untouched by the auth one
+		assertThat(login(newAddress()).status()).isEqualTo(401);
+	}
+}
