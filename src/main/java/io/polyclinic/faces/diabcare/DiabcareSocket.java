@@ -31,6 +31,7 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.polyclinic.faces.SocketTokens;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.realtime.LiveListeners;
@@ -89,7 +90,7 @@ class DiabcareSocket extends TextWebSocketHandler implements HandshakeIntercepto
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) throws IOException {
-		String token = token(request);
+		String token = SocketTokens.of(request);
 		if (token != null) {
 			try {
 				attributes.put(ACTOR, tokens.authenticate(token).getPrincipal());
@@ -108,18 +109,6 @@ class DiabcareSocket extends TextWebSocketHandler implements HandshakeIntercepto
 			response.setStatusCode(HttpStatus.UNAUTHORIZED);
 		}
 		return false;
-	}
-
-	private static @Nullable String token(ServerHttpRequest request) {
-		String header = request.getHeaders().getFirst("Authorization");
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return header.substring(7).trim();
-		}
-		if (request instanceof ServletServerHttpRequest servletRequest) {
-			String token = servletRequest.getServletRequest().getParameter("token");
-			return token == null || token.isBlank() ? null : token.trim();
-		}
-		return null;
 	}
 
 	@Override

@@ -28,6 +28,7 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
+import io.polyclinic.faces.SocketTokens;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.ErrorReport;
 import io.polyclinic.platform.Refusal;
@@ -95,7 +96,7 @@ class HcpRtcSocket extends TextWebSocketHandler implements HandshakeInterceptor,
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) throws IOException {
 		String roomId = roomId(request);
-		String token = token(request);
+		String token = SocketTokens.of(request);
 		try {
 			if (token == null) {
 				throw Refusal.unauthenticated("UNAUTHORIZED", "Authentication credentials were not provided.");
@@ -143,18 +144,6 @@ class HcpRtcSocket extends TextWebSocketHandler implements HandshakeInterceptor,
 			rest = rest.substring(0, rest.length() - 1);
 		}
 		return rest;
-	}
-
-	private static @Nullable String token(ServerHttpRequest request) {
-		String header = request.getHeaders().getFirst("Authorization");
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return header.substring(7).trim();
-		}
-		if (request instanceof ServletServerHttpRequest servletRequest) {
-			String token = servletRequest.getServletRequest().getParameter("token");
-			return token == null || token.isBlank() ? null : token.trim();
-		}
-		return null;
 	}
 
 	@Override

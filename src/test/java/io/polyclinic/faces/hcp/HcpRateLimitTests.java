@@ -16,7 +16,7 @@ import io.polyclinic.support.Http;
 import io.polyclinic.support.TestDatabase;
 
 /**
- * hcp.md's limit on authentication endpoints, 5 a minute, with rate limits on (the suite's shared context runs without
+ * hcp.md's limits — authentication endpoints 5 a minute, file uploads 10, everything else 100 — with rate limits on (the suite's shared context runs without
  * them): the sixth login within the minute is a 429 in hcp's error shape. A context of its own; each test calls from a
  * client address of its own ({@code X-Forwarded-For}, trusted here as behind a proxy).
  */
@@ -77,5 +77,42 @@ class HcpRateLimitTests {
 
 		// another client keeps its own bucket, and the general limit is untouched by the auth one
 		assertThat(login(newAddress()).status()).isEqualTo(401);
+	}
+
+	@Test
+	void theEleventhUploadWithinAMinuteIs429WhileReadingTheSameListIsNot() {
+		String address = newAddress();
+		for (int i = 0; i < 10; i++) {
+			Http.Res res = upload(address);
+			assertThat(res.status()).as(res.body()).isEqualTo(401);
+		}
+
+		Http.Res refused = upload(address);
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+		assertThat(refused.json().path("status").asString()).isEqualTo("error");
+		assertThat(http.get(HcpApiTest.API + "/emr/documents/").header("X-Forwarded-For", address).send().status())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void theHundredAndFirstRequestWithinAMinuteIs429() {
+		String address = newAddress();
+		for (int i = 0; i < 100; i++) {
+			Http.Res res = http.get(HcpApiTest.API + "/auth/me/").header("X-Forwarded-For", address).send();
+			assertThat(res.status()).as(res.body()).isEqualTo(401);
+		}
+
+		Http.Res refused = http.get(HcpApiTest.API + "/auth/me/").header("X-Forwarded-For", address).send();
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+		assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("100");
+	}
+
+	private Http.Res upload(String address) {
+		return http.post(HcpApiTest.API + "/emr/documents/", "--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nscan\r\n--x--\r\n")
+			.header("Content-Type", "multipart/form-data; boundary=x")
+			.header("X-Forwarded-For", address)
+			.send();
 	}
 }
