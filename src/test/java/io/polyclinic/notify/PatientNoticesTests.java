@@ -82,6 +82,8 @@ class PatientNoticesTests {
 	io.polyclinic.directory.PatientRegistry patients;
 	@MockitoBean
 	io.polyclinic.directory.ClinicianRegistry clinicians;
+	@MockitoBean
+	io.polyclinic.directory.People people;
 
 	@Autowired
 	JdbcClient jdbc;
