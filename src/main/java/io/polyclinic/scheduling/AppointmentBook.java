@@ -283,6 +283,20 @@ public class AppointmentBook {
 		return reminders.of(booking.getId());
 	}
 
+	/**
+	 * Where a reminder's delivery stands, as the clinic's own sender reports it: sent (with when and the channel's
+	 * delivery id) or failed. Only the clinic itself reports; a reminder already reported keeps its first report.
+	 *
+	 * @throws Refusal FORBIDDEN for any caller but the clinic's own processes
+	 */
+	@Transactional
+	public void reminderDelivered(long reminderId, boolean sent, @Nullable String deliveryId, Actor actor) {
+		if (!actor.isSystem()) {
+			throw Refusal.forbidden();
+		}
+		reminders.delivered(reminderId, sent ? "sent" : "failed", deliveryId, clock.instant());
+	}
+
 	private static void requireLength(String field, @Nullable String text, int max) {
 		if (text != null && text.length() > max) {
 			throw Refusal.invalidField(field, "At most " + max + " characters");

@@ -84,6 +84,9 @@ class PatientNoticesTests {
 	io.polyclinic.directory.ClinicianRegistry clinicians;
 	@MockitoBean
 	io.polyclinic.directory.People people;
+	/** Whose booking confirmations the notices would send: none recorded here. */
+	@MockitoBean
+	io.polyclinic.scheduling.AppointmentBook book;
 
 	@Autowired
 	JdbcClient jdbc;

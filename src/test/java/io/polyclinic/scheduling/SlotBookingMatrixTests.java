@@ -140,6 +140,16 @@ class SlotBookingMatrixTests extends SchedulingModuleTest {
 			assertThat(r.deliveryStatus()).isEqualTo("pending");
 			assertThat(r.appointmentId()).isEqualTo(a.id());
 		});
+		// only the clinic's own sender reports a delivery; nobody else, whoever they are
+		long reminder = reminders.get(0).id();
+		callers.values().forEach(caller -> assertRefused(() -> book.reminderDelivered(reminder, true, "d-1", caller),
+				"FORBIDDEN", null));
+		book.reminderDelivered(reminder, true, "d-1", Actor.system());
+		assertThat(book.reminders(Ref.id(a.id()), callers.get(Caller.PATIENT_A))).singleElement().satisfies(r -> {
+			assertThat(r.deliveryStatus()).isEqualTo("sent");
+			assertThat(r.deliveryId()).isEqualTo("d-1");
+			assertThat(r.sentAt()).isNotNull();
+		});
 	}
 
 	@Test

@@ -36,6 +36,19 @@ public class ReminderRecords {
 			.update();
 	}
 
+	/** Records a pending reminder's delivery: sent (with when) or failed. */
+	public void delivered(long id, String status, @Nullable String deliveryId, Instant now) {
+		jdbc.sql("""
+				UPDATE appointment_reminder_records
+				SET delivery_status = :status, delivery_id = :delivery, sent_at = :sentAt
+				WHERE id = :id AND delivery_status = 'pending'""")
+			.param("status", status)
+			.param("delivery", deliveryId)
+			.param("sentAt", "sent".equals(status) ? utc(now) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("id", id)
+			.update();
+	}
+
 	public List<Reminder> of(long appointmentId) {
 		return jdbc.sql("""
 				SELECT id, appointment_id, reminder_type, channel, delivery_status, delivery_id, message_content,
