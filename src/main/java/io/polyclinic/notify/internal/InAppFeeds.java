@@ -43,8 +43,11 @@ class InAppFeeds {
 	private final CareTeam careTeam;
 	private final PatientRegistry patients;
 	private final ClinicianRegistry clinicians;
+	private final BookingConfirmations confirmations;
 
-	InAppFeeds(InAppNotices notices, CareTeam careTeam, PatientRegistry patients, ClinicianRegistry clinicians) {
+	InAppFeeds(InAppNotices notices, CareTeam careTeam, PatientRegistry patients, ClinicianRegistry clinicians,
+			BookingConfirmations confirmations) {
+		this.confirmations = confirmations;
 		this.notices = notices;
 		this.careTeam = careTeam;
 		this.patients = patients;
@@ -92,6 +95,9 @@ class InAppFeeds {
 		for (long userId : told) {
 			notices.tell(userId, Type.APPOINTMENT, topic(event.action()), "Appointment " + verb, message,
 					event.appointmentPublicId(), severity, source);
+		}
+		if ("BOOKED".equals(event.action())) {
+			confirmations.send(event.appointmentId());
 		}
 	}
 
