@@ -1,6 +1,7 @@
 package io.polyclinic.demo;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -28,13 +29,21 @@ import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.identity.accounts.Accounts;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Role;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentRequest;
 import io.polyclinic.scheduling.Availability;
 import io.polyclinic.scheduling.AvailabilityRule;
+import io.polyclinic.scheduling.ConsultationType;
+import io.polyclinic.scheduling.SessionType;
 
 /**
  * Seeds the demo clinic once, when the database has no centre yet: two centres, three clinicians with weekday
- * hours, a manager and a front-desk member (password {@code Demo1234!}), and two patients. Demo mode only.
+ * hours, a manager and a front-desk member (password {@code Demo1234!}), and two patients. Besides them, the two
+ * people the original Clinico client's login page signs in with its own buttons (Abhay Raj, a patient, and Dr. Amit
+ * Patel, by email and {@code password123}) and their video appointment three days ahead, so that client runs against
+ * the demo unchanged. Demo mode only.
  */
 @Component
 @Order(10)
@@ -42,6 +51,8 @@ import io.polyclinic.scheduling.AvailabilityRule;
 class DemoClinic implements ApplicationRunner {
 
 	static final String STAFF_PASSWORD = "Demo1234!";
+	/** The password the original Clinico client's login buttons send. */
+	static final String CLINICO_PASSWORD = "password123";
 	private static final Logger log = LoggerFactory.getLogger(DemoClinic.class);
 
 	private final CentreRegistry centres;
@@ -50,9 +61,11 @@ class DemoClinic implements ApplicationRunner {
 	private final PatientRegistry patients;
 	private final Availability availability;
 	private final Accounts accounts;
+	private final AppointmentBook appointments;
 
 	DemoClinic(CentreRegistry centres, ClinicianRegistry clinicians, StaffRegistry staff, PatientRegistry patients,
-			Availability availability, Accounts accounts) {
+			Availability availability, Accounts accounts, AppointmentBook appointments) {
+		this.appointments = appointments;
 		this.centres = centres;
 		this.clinicians = clinicians;
 		this.staff = staff;
@@ -86,7 +99,29 @@ class DemoClinic implements ApplicationRunner {
 				STAFF_PASSWORD, Role.FRONT_DESK, bangalore.id()), actor);
 		patients.register(PatientDetails.named("Jane Smith", "+919000000301"), LeadSource.WEBSITE, actor);
 		patients.register(PatientDetails.named("Ravi Kumar", "+919000000302"), LeadSource.WHATSAPP, actor);
-		log.info("Demo clinic seeded: 2 centres, 3 clinicians, 2 staff (password {}), 2 patients", STAFF_PASSWORD);
+		clinicoPair(bangalore.id(), actor);
+		log.info("Demo clinic seeded: 2 centres, 3 clinicians, 2 staff (password {}), 2 patients; the Clinico client's "
+				+ "abhay.raj@example.com and amit.patel@example.com (password {})", STAFF_PASSWORD, CLINICO_PASSWORD);
+	}
+
+	/** The original Clinico client's two demo people and their appointment, as its own seed has them. */
+	private void clinicoPair(long centreId, Actor actor) {
+		var patient = patients.signUp(new PatientDetails("Abhay Raj", "+919876543210", "abhay.raj@example.com", null,
+				null, null, null, null, null), CLINICO_PASSWORD, LeadSource.WEBSITE).patient();
+		var doctor = clinicians.register(new ClinicianDetails("Dr. Amit Patel", "+919876543213", "amit.patel@example.com",
+				centreId, List.of("Psychiatrist"), List.of("MD", "MBBS"), List.of("Hindi", "English"), 8, 80_000L, 30,
+				null, null, null), null, CLINICO_PASSWORD, actor);
+		availability.replaceRules(doctor.id(), Arrays.stream(DayOfWeek.values())
+			.filter(d -> d != DayOfWeek.SUNDAY)
+			.map(d -> new AvailabilityRule(d, LocalTime.of(9, 0), LocalTime.of(17, 0), true, null))
+			.toList(), actor);
+		LocalDate day = availability.today(doctor.id()).plusDays(3);
+		if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			day = day.plusDays(1);
+		}
+		appointments.book(new AppointmentRequest(new AppointmentRequest.KnownPatient(Ref.id(patient.id())),
+				Ref.id(doctor.id()), null, new AppointmentRequest.GridSlot(day, LocalTime.of(10, 0)), SessionType.ONLINE,
+				null, "Follow-up for anxiety treatment", ConsultationType.VIDEO, List.of(), null), actor);
 	}
 
 	private void clinician(String name, String phone, long centreId, List<String> specializations, long feeMinor,
