@@ -20,7 +20,7 @@ final class ClinicoOriginalDialect {
 	private ClinicoOriginalDialect() {
 	}
 
-	/** The original knows patients, professionals, NGOs and admins; every member of staff is its "Admin". */
+	/** The original knows patients, professionals, NGOs and admins; every member of staff is an admin to it. */
 	static String role(Role role) {
 		return switch (role) {
 			case PATIENT -> "Patient";
@@ -56,7 +56,7 @@ final class ClinicoOriginalDialect {
 		return clinician.specializations().isEmpty() ? null : clinician.specializations().get(0);
 	}
 
-	/** The original's credentials are one line of text, e.g. "MD, MBBS". */
+	/** The original keeps credentials as one line of text: the qualifications, comma-separated. */
 	static @Nullable String credentials(Clinician clinician) {
 		return joined(clinician.qualifications());
 	}
