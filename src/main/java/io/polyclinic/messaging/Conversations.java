@@ -44,13 +44,26 @@ public class Conversations {
 	 */
 	@Transactional(readOnly = true)
 	public List<ConversationSummary> mine(int limit, Actor actor) {
+		return mine(limit, 1, actor);
+	}
+
+	/**
+	 * A page of the caller's conversations, the latest activity first: {@code limit} of them, after the
+	 * {@code page - 1} pages before (pages count from 1). Staff take part in none: their list is empty.
+	 */
+	@Transactional(readOnly = true)
+	public List<ConversationSummary> mine(int limit, int page, Actor actor) {
 		checkLimit(limit);
+		if (page < 1) {
+			throw Refusal.invalidField("page", "page must not be less than 1");
+		}
+		long offset = (long) (page - 1) * limit;
 		Reach reach = access.reachOf(actor);
 		if (reach.kind() == Reach.Kind.PATIENT && reach.patientId() != null) {
-			return rows.ofPatient(reach.patientId(), actor.userId(), limit);
+			return rows.ofPatient(reach.patientId(), actor.userId(), limit, offset);
 		}
 		if (reach.kind() == Reach.Kind.CLINICIAN && reach.clinicianId() != null) {
-			return rows.ofClinician(reach.clinicianId(), actor.userId(), limit);
+			return rows.ofClinician(reach.clinicianId(), actor.userId(), limit, offset);
 		}
 		return List.of();
 	}
@@ -81,7 +94,7 @@ public class Conversations {
 		else {
 			throw access.denied(actor, "OPEN", "CONVERSATION", null, null);
 		}
-		long id = rows.open(patientId, clinicianId, clock.instant());
+		long id = rows.open(patientId, clinicianId, ConversationKind.GENERAL, clock.instant());
 		return rows.one(id, actor.userId());
 	}
 
