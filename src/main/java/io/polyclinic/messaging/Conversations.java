@@ -44,20 +44,19 @@ public class Conversations {
 	 */
 	@Transactional(readOnly = true)
 	public List<ConversationSummary> mine(int limit, Actor actor) {
-		return mine(limit, 1, actor);
+		return mine(limit, 0, actor);
 	}
 
 	/**
-	 * A page of the caller's conversations, the latest activity first: {@code limit} of them, after the
-	 * {@code page - 1} pages before (pages count from 1). Staff take part in none: their list is empty.
+	 * A window of the caller's conversations, the latest activity first: {@code limit} of them after skipping the
+	 * {@code offset} more recent ones. Staff take part in none: their list is empty.
 	 */
 	@Transactional(readOnly = true)
-	public List<ConversationSummary> mine(int limit, int page, Actor actor) {
+	public List<ConversationSummary> mine(int limit, long offset, Actor actor) {
 		checkLimit(limit);
-		if (page < 1) {
-			throw Refusal.invalidField("page", "page must not be less than 1");
+		if (offset < 0) {
+			throw Refusal.invalidField("offset", "offset must not be negative");
 		}
-		long offset = (long) (page - 1) * limit;
 		Reach reach = access.reachOf(actor);
 		if (reach.kind() == Reach.Kind.PATIENT && reach.patientId() != null) {
 			return rows.ofPatient(reach.patientId(), actor.userId(), limit, offset);

@@ -120,13 +120,14 @@ class MessagingMatrixTests extends ApiTest {
 	@Test
 	void eachPartysListShowsTheOtherPartyAndThatTheirBookingOpenedIt() throws InterruptedException {
 		awaitAppointmentConversation();
-		assertThat(answers(actor -> conversations.mine(100, 1, actor).stream()
+		assertThat(answers(actor -> conversations.mine(100, 0, actor).stream()
 			.filter(c -> c.id().equals(conversation.id()))
 			.map(c -> c.partnerName() + " " + c.kind() + " " + c.partnerActive() + " " + c.unreadCount()).toList()))
 			.isEqualTo(expectedElseEmpty(Map.of("patient A", "[" + cast.clinicianA.fullName() + " APPOINTMENT true 1]",
 					"clinician of A", "[" + cast.patientA.fullName() + " APPOINTMENT true 0]")));
-		assertThat(answer(() -> conversations.mine(100, 0, cast.caller("patient A")))).isEqualTo("INVALID");
-		assertThat(answer(() -> conversations.mine(0, 1, cast.caller("patient A")))).isEqualTo("INVALID");
+		assertThat(answer(() -> conversations.mine(100, 1, cast.caller("patient A")))).isEqualTo("[]");
+		assertThat(answer(() -> conversations.mine(100, -1, cast.caller("patient A")))).isEqualTo("INVALID");
+		assertThat(answer(() -> conversations.mine(0, 0, cast.caller("patient A")))).isEqualTo("INVALID");
 	}
 
 	@Test
