@@ -147,7 +147,11 @@ public class RtcRooms {
 		return forParty(partyOf(appointments.idOf(appointmentRef), actor, "CREATE"), actor);
 	}
 
-	/** The room of an appointment whose party the caller is (checked before), made now if it has none. */
+	/**
+	 * The room of an appointment whose party the caller is (checked before), made now if it has none; outside a
+	 * transaction, as {@link #forAppointment}, so that losing the race for the room leaves its winner's to read.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	Opened forParty(Appointment appointment, Actor actor) {
 		var existing = rooms.byAppointment(appointment.id(), clock.instant());
 		if (existing.isPresent()) {
