@@ -35,10 +35,29 @@ class ClinicoSignalingController {
 	record NewRoom(@NotNull @Positive Long appointmentId) {
 	}
 
-	record Room(String roomId, String consultationLink) {
+	/**
+	 * clinico.md's room, and the same fields again under the original's {@code {success, data}}, which its client
+	 * reads: the document's shape stays whole, so both are served.
+	 */
+	record Room(String roomId, String consultationLink, boolean success, Link data) {
+
+		Room(String roomId, String consultationLink) {
+			this(roomId, consultationLink, true, new Link(roomId, consultationLink));
+		}
 	}
 
-	record Validation(boolean isValid, String role, String identityName) {
+	record Link(String roomId, String consultationLink) {
+	}
+
+	/** clinico.md's answer, mirrored under {@code {success, data}} as {@link Room} is. */
+	record Validation(boolean isValid, String role, String identityName, boolean success, Identity data) {
+
+		Validation(boolean isValid, String role, String identityName) {
+			this(isValid, role, identityName, true, new Identity(isValid, role, identityName));
+		}
+	}
+
+	record Identity(boolean isValid, String role, String identityName) {
 	}
 
 	/** 201 when this call made the room, 200 when the appointment had it already. */

@@ -47,7 +47,13 @@ class ClinicoSignalingTests extends ClinicoApiTest {
 		Appointment appointment = appointment(patient, doctor, SessionType.ONLINE);
 
 		JsonNode created = ok(room(appointment.id(), patient.token()), 201);
-		assertThat(Http.keys(created)).containsExactlyInAnyOrder("room_id", "consultation_link");
+		assertThat(Http.keys(created)).containsExactlyInAnyOrder("room_id", "consultation_link", "success", "data");
+		// the original client reads the room under {success, data}: the same fields again
+		assertThat(created.path("success").asBoolean()).isTrue();
+		assertThat(Http.keys(created.path("data"))).containsExactlyInAnyOrder("room_id", "consultation_link");
+		assertThat(created.path("data").path("room_id").asString()).isEqualTo(created.path("room_id").asString());
+		assertThat(created.path("data").path("consultation_link").asString())
+			.isEqualTo(created.path("consultation_link").asString());
 		String roomId = created.path("room_id").asString();
 		assertThat(roomId).matches("[A-Za-z0-9]{20,64}");
 		assertThat(created.path("consultation_link").asString()).isEqualTo("http://localhost:8080/clinico/room/"
@@ -98,7 +104,12 @@ class ClinicoSignalingTests extends ClinicoApiTest {
 		String roomId = ok(room(appointment.id(), doctor.token()), 201).path("room_id").asString();
 
 		JsonNode asPatient = ok(http.get(API + "/signaling/validate/" + roomId).token(patient.token()).send(), 200);
-		assertThat(Http.keys(asPatient)).containsExactlyInAnyOrder("is_valid", "role", "identity_name");
+		assertThat(Http.keys(asPatient)).containsExactlyInAnyOrder("is_valid", "role", "identity_name", "success",
+				"data");
+		assertThat(asPatient.path("data")).isEqualTo(Http.JSON.createObjectNode()
+			.put("is_valid", true)
+			.put("role", "Patient")
+			.put("identity_name", patient.name()));
 		assertThat(asPatient.path("is_valid").asBoolean()).isTrue();
 		assertThat(asPatient.path("role").asString()).isEqualTo("Patient");
 		assertThat(asPatient.path("identity_name").asString()).isEqualTo(patient.name());
