@@ -165,6 +165,18 @@ public class Encounters {
 		return new PageImpl<>(found.encounters(), page, total);
 	}
 
+	/**
+	 * How many patients the calling clinician has treated: distinct patients with an encounter (a saved consultation)
+	 * written by them, counted in SQL. 403 (audited) for anyone but a clinician.
+	 */
+	public long patientsTreated(Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() != Reach.Kind.CLINICIAN || reach.clinicianId() == null) {
+			throw access.denied(actor, "LIST", RESOURCE, null, null);
+		}
+		return rows.patientsOf(reach.clinicianId());
+	}
+
 	private Appointment appointmentOf(@Nullable Long id) {
 		if (id == null) {
 			throw Refusal.invalidField("appointment", "This field is required.");
