@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,7 +30,7 @@ import io.polyclinic.platform.Actor;
  *
  * <p>Who may do what, whatever the face: a clinician who cares for the patient (an appointment with them, or a request
  * of the patient's they accepted: the care link) asks; nobody else does, not even an administrator. A clinician counts
- * their own pending requests. Every request is audited, and every refusal; the patient is told in the app
+ * their own pending requests and lists their requests; a patient lists the requests to them. Every request is audited, and every refusal; the patient is told in the app
  * ({@link ReportRequested}).
  */
 @Service
@@ -100,6 +103,46 @@ public class ReportRequests {
 		events.publishEvent(new ReportRequested(written.publicId(), code, patient.id(), patient.userId(),
 				clinician.id(), clinician.fullName(), written.requestedTests(), written.dueDate()));
 		return written;
+	}
+
+	/** A request as a list shows it, with whom it is between. */
+	public record Listed(ReportRequest request, String patientName, String clinicianName) {
+	}
+
+	/** Lists at most this many requests at once. */
+	public static final int MAX_LIMIT = 100;
+
+	/**
+	 * The calling clinician's requests, newest first, filtered (by status, by one patient) and paged in SQL; the list
+	 * is audited. 403 (audited) for anyone but a clinician.
+	 */
+	@Transactional // the list is audited
+	public List<Listed> sent(@Nullable ReportRequestStatus status, @Nullable Long patientId, int limit, long offset,
+			Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() != Reach.Kind.CLINICIAN || reach.clinicianId() == null) {
+			throw access.denied(actor, "LIST", RESOURCE, null, patientId);
+		}
+		return listed(rows.list(reach.clinicianId(), patientId, status, limit, offset), patientId, actor);
+	}
+
+	/**
+	 * The requests to the calling patient, newest first, filtered by status and paged in SQL; the list is audited.
+	 * 403 (audited) for anyone but a patient.
+	 */
+	@Transactional // the list is audited
+	public List<Listed> received(@Nullable ReportRequestStatus status, int limit, long offset, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() != Reach.Kind.PATIENT || reach.patientId() == null) {
+			throw access.denied(actor, "LIST", RESOURCE, null, null);
+		}
+		return listed(rows.list(null, reach.patientId(), status, limit, offset), reach.patientId(), actor);
+	}
+
+	private List<Listed> listed(List<ReportRequestRows.Listed> found, @Nullable Long patientId, Actor actor) {
+		audit.record(AuditRecord.of(actor, "LIST", RESOURCE, null, patientId, AuditRecord.Outcome.SUCCESS,
+				found.size() + " results"));
+		return found.stream().map(l -> new Listed(l.request(), l.patientName(), l.clinicianName())).toList();
 	}
 
 	/** How many of the calling clinician's requests wait for their patient; 403 (audited) for anyone else. */

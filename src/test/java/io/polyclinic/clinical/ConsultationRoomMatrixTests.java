@@ -196,6 +196,29 @@ class ConsultationRoomMatrixTests {
 	}
 
 	@Test
+	void listingRequestsIsTheClinicianWhoAskedAndThePatientAsked() {
+		ReportRequest asked = requests.request(new NewReportRequest(patientA.id(), "Lipid profile", tomorrow(),
+				null), callers.get(Caller.FOLLOWER_OF_A));
+		List<String> wrong = matrix(EnumSet.of(Caller.FOLLOWER_OF_A, Caller.CLINICIAN_OF_A,
+				Caller.CANCELLED_CLINICIAN_OF_A, Caller.OTHER_CLINICIAN), "FORBIDDEN", actor -> {
+					var sent = requests.sent(null, null, 100, 0, actor);
+					boolean has = sent.stream().anyMatch(l -> l.request().id() == asked.id());
+					return has == (actor == callers.get(Caller.FOLLOWER_OF_A)) ? "ALLOWED" : "WRONG LIST";
+				});
+		wrong.addAll(matrix(EnumSet.of(Caller.PATIENT_A, Caller.PATIENT_B), "FORBIDDEN", actor -> {
+			var received = requests.received(null, 100, 0, actor);
+			boolean has = received.stream().anyMatch(l -> l.request().id() == asked.id());
+			return has == (actor == callers.get(Caller.PATIENT_A)) ? "ALLOWED" : "WRONG LIST";
+		}));
+		assertThat(wrong).isEmpty();
+		assertThat(requests.sent(ReportRequestStatus.SUBMITTED, null, 100, 0, callers.get(Caller.FOLLOWER_OF_A)))
+			.isEmpty();
+		assertThat(requests.sent(null, patientB.id(), 100, 0, callers.get(Caller.FOLLOWER_OF_A))).isEmpty();
+		assertThat(requests.received(null, 100, 0, callers.get(Caller.PATIENT_A))).first()
+			.satisfies(l -> assertThat(l.clinicianName()).isEqualTo(follower.fullName()));
+	}
+
+	@Test
 	void theDashboardsFiguresAreEachCliniciansOwn() {
 		List<String> wrong = matrix(CLINICIANS, "FORBIDDEN", actor -> {
 			encounters.patientsTreated(actor);

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -77,6 +79,44 @@ public class ReportRequestRows {
 	public long countOf(long clinicianId, ReportRequestStatus status) {
 		return jdbc.sql("SELECT COUNT(*) FROM upload_report_requests WHERE clinician_id = ? AND status = ?")
 			.params(clinicianId, status.name()).query(Long.class).single();
+	}
+
+	/** A request with the names of its patient and clinician, as lists show it. */
+	public record Listed(ReportRequest request, String patientName, String clinicianName) {
+	}
+
+	/**
+	 * Requests of one clinician or of one patient (whichever is given; both narrow), newest first, filtered by status
+	 * and paged in SQL on their indexes, with the names joined from the people's accounts.
+	 */
+	public List<Listed> list(@Nullable Long clinicianId, @Nullable Long patientId,
+			@Nullable ReportRequestStatus status, int limit, long offset) {
+		List<String> conditions = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (clinicianId != null) {
+			conditions.add("r.clinician_id = ?");
+			params.add(clinicianId);
+		}
+		if (patientId != null) {
+			conditions.add("r.patient_id = ?");
+			params.add(patientId);
+		}
+		if (status != null) {
+			conditions.add("r.status = ?");
+			params.add(status.name());
+		}
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql("""
+				SELECT r.*, pu.full_name AS patient_name, cu.full_name AS clinician_name
+				FROM upload_report_requests r
+				JOIN patients p ON p.id = r.patient_id JOIN users pu ON pu.id = p.user_id
+				JOIN clinicians c ON c.id = r.clinician_id JOIN users cu ON cu.id = c.user_id
+				WHERE %s ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?"""
+				.formatted(conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions)))
+			.params(params)
+			.query((rs, i) -> new Listed(request(rs), rs.getString("patient_name"), rs.getString("clinician_name")))
+			.list();
 	}
 
 	private static ReportRequest request(ResultSet rs) throws SQLException {

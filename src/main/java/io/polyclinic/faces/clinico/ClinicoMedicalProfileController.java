@@ -53,7 +53,7 @@ class ClinicoMedicalProfileController {
 		return items.isEmpty() ? null : String.join(", ", items);
 	}
 
-	/** The history's social history in one line: "Smoking: never, Alcohol: occasional, Exercise: daily walks". */
+	/** The history's social history in one line, each part said under its label (smoking, alcohol, exercise). */
 	private static @Nullable String lifestyle(MedicalProfile profile) {
 		List<String> parts = new ArrayList<>();
 		part(parts, "Smoking", profile.smokingStatus());

@@ -108,6 +108,47 @@ class ClinicoReportRequestTests extends ClinicoApiTest {
 	}
 
 	@Test
+	void theDoctorListsTheirRequestsAndThePatientTheirsInTheOriginalsDialect() {
+		var doctor = people.doctor();
+		var patient = people.patient();
+		var other = people.patient();
+		visit(patient, doctor);
+		visit(other, doctor);
+		String first = ok(ask(doctor, patient, "CBC", tomorrow(), "Fasting required"), 201).path("request_code")
+			.asString();
+		String second = ok(ask(doctor, other, "HbA1c", tomorrow(), null), 201).path("request_code").asString();
+
+		JsonNode sent = ok(http.get(API + "/upload-report-requests").token(doctor.token()).send(), 200);
+		assertThat(Http.keys(sent)).containsExactlyInAnyOrder("success", "total", "requests");
+		assertThat(sent.path("total").asInt()).isEqualTo(2);
+		JsonNode newest = sent.path("requests").get(0);
+		assertThat(Http.keys(newest)).containsExactlyInAnyOrder("request_id", "request_code", "patient_id",
+				"patient_name", "requested_tests", "due_date", "status", "created_at");
+		assertThat(newest.path("request_code").asString()).isEqualTo(second);
+		assertThat(newest.path("patient_id").asLong()).isEqualTo(other.requirePatient().id());
+		assertThat(newest.path("patient_name").asString()).isEqualTo(other.name());
+		assertThat(newest.path("due_date").asString()).isEqualTo(tomorrow());
+		assertThat(newest.path("status").asString()).isEqualTo("Pending");
+		JsonNode ofOne = ok(http.get(API + "/upload-report-requests?patient_id=" + patient.requirePatient().id()
+				+ "&status=Pending").token(doctor.token()).send(), 200);
+		assertThat(ofOne.path("requests")).hasSize(1);
+		assertThat(ofOne.path("requests").get(0).path("request_code").asString()).isEqualTo(first);
+
+		JsonNode received = ok(http.get(API + "/upload-report-requests/me").token(patient.token()).send(), 200);
+		assertThat(received.path("total").asInt()).isEqualTo(1);
+		JsonNode mine = received.path("requests").get(0);
+		assertThat(Http.keys(mine)).containsExactlyInAnyOrder("request_id", "request_code", "professional_name",
+				"requested_tests", "due_date", "status", "additional_notes", "created_at");
+		assertThat(mine.path("professional_name").asString()).isEqualTo(doctor.name());
+		assertThat(mine.path("additional_notes").asString()).isEqualTo("Fasting required");
+
+		error(http.get(API + "/upload-report-requests?status=Lost").token(doctor.token()).send(), 400,
+				"INVALID_INPUT");
+		error(http.get(API + "/upload-report-requests").token(patient.token()).send(), 403, "FORBIDDEN");
+		error(http.get(API + "/upload-report-requests/me").token(doctor.token()).send(), 403, "FORBIDDEN");
+	}
+
+	@Test
 	void concurrentRequestsGetDistinctConsecutiveCodes() throws Exception {
 		int many = 8;
 		List<ClinicoPeople.Person> doctors = new ArrayList<>();
