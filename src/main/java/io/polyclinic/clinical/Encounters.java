@@ -137,7 +137,7 @@ public class Encounters {
 		}
 		var checks = new FieldChecks();
 		checks.required("diagnosis", consultation.diagnosis(), TEXT_LENGTH);
-		checks.required("recommendations", consultation.recommendations(), TEXT_LENGTH);
+		checks.required("doctorRecommendations", consultation.doctorRecommendations(), TEXT_LENGTH);
 		checks.optional("followUpInstructions", consultation.followUpInstructions(), TEXT_LENGTH);
 		checks.optional("notes", consultation.notes(), TEXT_LENGTH);
 		checks.refuseIfAny();
@@ -154,7 +154,7 @@ public class Encounters {
 				actor.userId(), now);
 		String complaint = String.join(", ", appointment.symptoms());
 		entry.record(stripped(new EncounterChanges(EncounterType.CONSULTATION, complaint, null, null, null,
-				consultation.diagnosis(), null, consultation.recommendations(),
+				consultation.diagnosis(), null, consultation.doctorRecommendations(),
 				consultation.notes() == null ? "" : consultation.notes(),
 				consultation.followUpInstructions() == null ? "" : consultation.followUpInstructions())), now);
 		try {

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * what the patient reported when booking as its chief complaint.
  *
  * @param diagnosis required
- * @param recommendations required: what the doctor recommends
+ * @param doctorRecommendations required: what the doctor recommends
  */
 public record NewConsultation(@Nullable Long appointmentId, @Nullable String diagnosis,
-		@Nullable String recommendations, @Nullable String followUpInstructions, @Nullable String notes) {
+		@Nullable String doctorRecommendations, @Nullable String followUpInstructions, @Nullable String notes) {
 }

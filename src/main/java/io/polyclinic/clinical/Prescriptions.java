@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -145,16 +144,17 @@ public class Prescriptions {
 	}
 
 	/**
-	 * Writes a prescription at the encounter with this public id (clinico names a consultation by its UUID), as
+	 * Writes a prescription at the encounter named either way (clinico names a consultation by its UUID), as
 	 * {@link #write} does; the prescription's own encounter id is not read.
 	 *
 	 * @throws Refusal INVALID naming the encounter when there is none with this id
 	 */
 	@Transactional
-	public Prescription writeAt(UUID encounter, NewPrescription prescription, Actor actor) {
-		EncounterEntry entry = encounters.findByPublicId(encounter)
-			.orElseThrow(() -> Refusal.invalidField("encounter",
-					"Invalid pk \"" + encounter + "\" - object does not exist."));
+	public Prescription writeAt(Ref encounter, NewPrescription prescription, Actor actor) {
+		EncounterEntry entry = (encounter.numeric() ? encounters.findById(Objects.requireNonNull(encounter.id()))
+				: encounters.findByPublicId(Objects.requireNonNull(encounter.publicId())))
+			.orElseThrow(() -> Refusal.invalidField("encounter", "Invalid pk \""
+					+ (encounter.numeric() ? encounter.id() : encounter.publicId()) + "\" - object does not exist."));
 		return write(new NewPrescription(entry.getId(), prescription.medications(), prescription.diagnosis(),
 				prescription.instructions(), prescription.notes(), prescription.prescriptionDate(),
 				prescription.validUntil(), prescription.refillsAllowed(), prescription.status()), actor);

@@ -151,7 +151,7 @@ class ConsultationReminderAccessMatrixTests {
 		callers.put(Caller.NO_RECORD, account(Role.PATIENT));
 		callers.put(Caller.CLINIC_ITSELF, Actor.system());
 		consultationOfA = encounters.conclude(consultation(visit(patientA, clinicianA, centreA)), doctor());
-		prescriptionOfA = prescriptions.writeAt(consultationOfA.publicId(), medicine("Azithromycin", "Once daily"),
+		prescriptionOfA = prescriptions.writeAt(Ref.of(consultationOfA.publicId()), medicine("Azithromycin", "Once daily"),
 				doctor());
 		reminderOfA = reminders.mine(patientA()).stream()
 			.filter(r -> r.prescriptionId().equals(prescriptionOfA.publicId()))
@@ -176,7 +176,7 @@ class ConsultationReminderAccessMatrixTests {
 	void prescribingAtAConsultationOfPatientA() {
 		long before = count("prescriptions", "encounter_id", consultationOfA.id());
 		List<String> wrong = matrix(EnumSet.of(Caller.CLINICIAN_OF_A), "FORBIDDEN", actor -> {
-			Prescription written = prescriptions.writeAt(consultationOfA.publicId(), medicine("Cetirizine",
+			Prescription written = prescriptions.writeAt(Ref.of(consultationOfA.publicId()), medicine("Cetirizine",
 					"At night"), actor);
 			return written.encounterId() == consultationOfA.id() && written.patientId() == patientA.id()
 					&& written.medications().get(0).category().equals("Antihistamine") ? "ALLOWED" : "WRONG";
@@ -265,7 +265,7 @@ class ConsultationReminderAccessMatrixTests {
 		Appointment visit = visit(patientA, clinicianA, centreA);
 		assertThatThrownBy(() -> encounters.conclude(new NewConsultation(visit.id(), " ", null, null, null), doctor()))
 			.isInstanceOfSatisfying(Refusal.class,
-					e -> assertThat(e.fields()).containsOnlyKeys("diagnosis", "recommendations"));
+					e -> assertThat(e.fields()).containsOnlyKeys("diagnosis", "doctorRecommendations"));
 		assertThat(book.require(visit.id()).status()).isNotEqualTo(AppointmentStatus.COMPLETED);
 		assertThat(count("encounters", "appointment_id", visit.id())).isZero();
 	}
@@ -273,7 +273,7 @@ class ConsultationReminderAccessMatrixTests {
 	@Test
 	void aPrescriptionRemindsOfEachDoseOfItsCourseAndStopsWhenItIs() {
 		Encounter seen = encounters.conclude(consultation(visit(patientA, clinicianA, centreA)), doctor());
-		Prescription written = prescriptions.writeAt(seen.publicId(), new NewPrescription(null,
+		Prescription written = prescriptions.writeAt(Ref.of(seen.publicId()), new NewPrescription(null,
 				List.of(new Medication("Amoxicillin", "500 mg", "Thrice daily", "5 days", "After food", "Antibiotic"),
 						new Medication("Paracetamol", "650 mg", "SOS", "3 days", null)),
 				null, null, null, null, null, null, null), doctor());
