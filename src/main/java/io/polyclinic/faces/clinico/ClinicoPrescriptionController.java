@@ -23,7 +23,7 @@ import io.polyclinic.platform.Refusal;
 
 /**
  * clinico.md's prescription, issued by the consultation's doctor: one medicine per call, at the consultation named
- * by its UUID — a prescription in the clinic's records (hcp's and sos's prescriptions show it), which starts the
+ * by its UUID — a prescription in the clinic's records (hcp's EMR shows it), which starts the
  * patient's medicine reminders.
  */
 @RestController
