@@ -1,6 +1,7 @@
 package io.polyclinic.faces.clinico;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +46,14 @@ class ClinicoReminderController {
 
 	record Reminder(UUID reminderId, UUID prescriptionIdUuid, String medicationName, String dosage, String frequency,
 			String duration, List<String> reminderTimes, String timeZone, @Nullable Instant nextReminderTime,
-			Instant startDate, Instant endDate, boolean isActive, @Nullable String lastStatus) {
+			LocalDate startDate, LocalDate endDate, boolean isActive, @Nullable String lastStatus) {
 
+		/** The course's first and last days on the doctor's calendar (it ends at the last day's midnight). */
 		static Reminder of(MedicineReminder r) {
 			return new Reminder(r.id(), r.prescriptionId(), r.medicationName(), r.dosage(), r.frequency(),
 					r.duration(), r.reminderTimes().stream().map(LocalTime::toString).toList(), r.timeZone().getId(),
-					r.nextDoseAt(), r.startsAt(), r.endsAt(), r.active(),
+					r.nextDoseAt(), LocalDate.ofInstant(r.startsAt(), r.timeZone()),
+					LocalDate.ofInstant(r.endsAt().minusNanos(1), r.timeZone()), r.active(),
 					r.lastStatus() == null ? null : spelling(r.lastStatus()));
 		}
 	}

@@ -3,6 +3,7 @@ package io.polyclinic.faces.clinico;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,8 +65,9 @@ class ClinicoReminderTests extends ClinicoApiTest {
 		assertThat(reminder.path("reminder_times")).hasSize(1);
 		assertThat(reminder.path("time_zone").asString()).isEqualTo("Asia/Kolkata");
 		assertThat(Instant.parse(reminder.path("next_reminder_time").asString())).isAfter(Instant.now());
-		assertThat(Instant.parse(reminder.path("end_date").asString()))
-			.isAfter(Instant.parse(reminder.path("start_date").asString()).plusSeconds(4 * 86_400));
+		// five daily doses: the last on the fifth day of the course
+		assertThat(LocalDate.parse(reminder.path("end_date").asString()))
+			.isEqualTo(LocalDate.parse(reminder.path("start_date").asString()).plusDays(4));
 		assertThat(reminder.path("is_active").asBoolean()).isTrue();
 		assertThat(reminder.path("last_status").isNull()).isTrue();
 		String id = reminder.path("reminder_id").asString();
