@@ -39,7 +39,8 @@ public record DoseSchedule(List<LocalTime> times, int everyDays) {
 			+ "|fourteen|fifteen|twenty|thirty)";
 	private static final Pattern SHORTHAND = Pattern.compile("\\b([0-2½])\\s*-\\s*([0-2½])\\s*-\\s*([0-2½])"
 			+ "(?:\\s*-\\s*([0-2½]))?\\b");
-	private static final Pattern EVERY_HOURS = Pattern.compile("(?:every|each|q)\\s*" + NUMBER + "\\s*(?:h|hr|hrs|hours?)\\b");
+	private static final Pattern EVERY_HOURS = Pattern.compile("(?:every|each|q)\\s*" + NUMBER
+			+ "\\s*(?:h|hr|hrs|hours?)\\b");
 	private static final Pattern TIMES_A_DAY = Pattern.compile(NUMBER
 			+ "\\s*(?:x|times?)\\s*(?:a|per|/|in a)?\\s*(?:day|daily)");
 	private static final Pattern COURSE = Pattern.compile(NUMBER + "\\s*-?\\s*(days?|d|weeks?|wks?|w|months?|mo)\\b");
@@ -66,7 +67,8 @@ public record DoseSchedule(List<LocalTime> times, int everyDays) {
 			return new DoseSchedule(List.of(), 1);
 		}
 		int meal = words.matches(".*\\b(before (food|meals?|breakfast|lunch|dinner)|empty stomach|ac)\\b.*") ? -30
-				: words.matches(".*\\b(after (food|meals?|breakfast|lunch|dinner)|with (food|meals?)|pc)\\b.*") ? 30 : 0;
+				: words.matches(".*\\b(after (food|meals?|breakfast|lunch|dinner)|with (food|meals?)|pc)\\b.*") ? 30
+						: 0;
 		Matcher shorthand = SHORTHAND.matcher(text);
 		if (shorthand.find()) {
 			List<LocalTime> times = new ArrayList<>();
@@ -118,7 +120,8 @@ public record DoseSchedule(List<LocalTime> times, int everyDays) {
 		if (words.matches(".*\\b(evening)\\b.*")) {
 			return new DoseSchedule(List.of(LocalTime.of(18, 0).plusMinutes(meal)), everyDays);
 		}
-		if (words.matches(".*\\b(once|daily|od|qd|a day|per day|every day|morning|weekly|alternate|every other day)\\b.*")) {
+		if (words.matches(
+				".*\\b(once|daily|od|qd|a day|per day|every day|morning|weekly|alternate|every other day)\\b.*")) {
 			return meals(1, meal, everyDays);
 		}
 		return new DoseSchedule(List.of(UNREAD), everyDays);

@@ -83,7 +83,8 @@ public class MedicineReminderRows {
 		jdbc.sql("""
 				INSERT INTO medicine_doses (reminder_id, due_at)
 				SELECT r.id, :dueAt FROM medicine_reminders r
-				WHERE r.id = :reminder AND NOT EXISTS (SELECT 1 FROM medicine_doses d WHERE d.reminder_id = :reminder AND d.due_at = :dueAt)""")
+				WHERE r.id = :reminder AND NOT EXISTS
+				  (SELECT 1 FROM medicine_doses d WHERE d.reminder_id = :reminder AND d.due_at = :dueAt)""")
 			.param("reminder", reminderId)
 			.param("dueAt", utc(dueAt))
 			.update();
@@ -185,8 +186,8 @@ public class MedicineReminderRows {
 				rs.getString("duration"), rs.getString("instructions"),
 				times.isEmpty() ? List.of() : Arrays.stream(times.split(",")).map(LocalTime::parse).toList(),
 				rs.getInt("every_days"), ZoneId.of(rs.getString("time_zone")), instant(rs, "starts_at"), endsAt,
-				active, last == null ? null : DoseStatus.valueOf(last), next == null || !active ? null : next.toInstant(),
-				instant(rs, "created_at"));
+				active, last == null ? null : DoseStatus.valueOf(last),
+				next == null || !active ? null : next.toInstant(), instant(rs, "created_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
