@@ -54,12 +54,12 @@ public class SlotBatches {
 
 	/**
 	 * The calling clinician opens the batch's slots on the batch's days from today to today + 27 (their clock), each
-	 * starting at {@code start} and every {@code slotMinutes} after while it ends by {@code end}; slots already
+	 * starting at {@code start} and every {@code slotDurationMinutes} after while it ends by {@code end}; slots already
 	 * started, and slots that would overlap one opened before, are left out — so that running a batch again opens
 	 * nothing. Answers how many slots were opened.
 	 *
 	 * @throws Refusal FORBIDDEN (audited) for anyone but a clinician; INVALID_INPUT {@code daysOfWeek} without days,
-	 *         {@code startTime}/{@code endTime} off whole minutes or not in order, {@code slotMinutes} out of
+	 *         {@code startTime}/{@code endTime} off whole minutes or not in order, {@code slotDurationMinutes} out of
 	 *         {@value #SHORTEST_MINUTES}..{@value #LONGEST_MINUTES} or not dividing the time from start to end
 	 */
 	@Transactional
@@ -79,14 +79,14 @@ public class SlotBatches {
 			if (!batch.days().contains(date.getDayOfWeek())) {
 				continue;
 			}
-			for (LocalTime t = batch.start(); !t.plusMinutes(batch.slotMinutes()).isAfter(batch.end())
-					&& t.isBefore(batch.end()); t = t.plusMinutes(batch.slotMinutes())) {
+			for (LocalTime t = batch.start(); !t.plusMinutes(batch.slotDurationMinutes()).isAfter(batch.end())
+					&& t.isBefore(batch.end()); t = t.plusMinutes(batch.slotDurationMinutes())) {
 				ZonedDateTime start = ZonedDateTime.of(date, t, zone);
 				// a time the clock skips (a spring hour) names no slot; a time it names twice, its first naming
 				if (!start.toLocalTime().equals(t) || !start.toInstant().isAfter(now)) {
 					continue;
 				}
-				wanted.add(new OpenedSlot(start.toInstant(), start.plusMinutes(batch.slotMinutes()).toInstant()));
+				wanted.add(new OpenedSlot(start.toInstant(), start.plusMinutes(batch.slotDurationMinutes()).toInstant()));
 			}
 		}
 		int opened = slots.open(clinicianId, wanted, now);
@@ -107,14 +107,14 @@ public class SlotBatches {
 		if (!batch.start().isBefore(batch.end())) {
 			throw Refusal.invalidField("endTime", "End time must be after start time");
 		}
-		int minutes = batch.slotMinutes();
+		int minutes = batch.slotDurationMinutes();
 		if (minutes < SHORTEST_MINUTES || minutes > LONGEST_MINUTES) {
-			throw Refusal.invalidField("slotMinutes",
+			throw Refusal.invalidField("slotDurationMinutes",
 					"A slot lasts " + SHORTEST_MINUTES + " to " + LONGEST_MINUTES + " minutes");
 		}
 		long span = java.time.Duration.between(batch.start(), batch.end()).toMinutes();
 		if (span % minutes != 0) {
-			throw Refusal.invalidField("slotMinutes",
+			throw Refusal.invalidField("slotDurationMinutes",
 					"The time from start to end (" + span + " minutes) must be a whole number of slots");
 		}
 	}

@@ -150,7 +150,7 @@ class SlotBatchesTests extends SchedulingModuleTest {
 				LocalTime.of(17, 0), 30), actor), Refusal.INVALID_INPUT, "startTime");
 		for (int minutes : new int[] { 0, -30, 4, 481, 45 }) {
 			assertRefused(() -> batches.open(new SlotBatch(Set.of(DayOfWeek.MONDAY), nine, LocalTime.of(17, 0),
-					minutes), actor), Refusal.INVALID_INPUT, "slotMinutes");
+					minutes), actor), Refusal.INVALID_INPUT, "slotDurationMinutes");
 		}
 	}
 
