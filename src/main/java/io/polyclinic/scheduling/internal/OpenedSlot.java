@@ -4,8 +4,4 @@ import java.time.Instant;
 
 /** A concrete slot a clinician opened (a batch of clinico's), [startsAt, endsAt) of their time. */
 public record OpenedSlot(Instant startsAt, Instant endsAt) {
-
-	public boolean overlaps(Instant start, Instant end) {
-		return startsAt.isBefore(end) && endsAt.isAfter(start);
-	}
 }
