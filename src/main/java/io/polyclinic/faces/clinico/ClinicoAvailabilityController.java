@@ -56,7 +56,7 @@ class ClinicoAvailabilityController {
 		return new Generated("Slots generated successfully", created);
 	}
 
-	/** Day names as the document writes them ("Monday"), in any case. */
+	/** Day names as the document writes them (Monday, Tuesday…), in any case. */
 	private static Set<DayOfWeek> days(@Nullable List<String> names) {
 		Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
 		for (String name : names == null ? List.<String>of() : names) {
