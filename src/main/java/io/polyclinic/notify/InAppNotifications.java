@@ -111,9 +111,15 @@ public class InAppNotifications {
 	 *
 	 * @param read true for read ones only, false for unread ones only
 	 * @param text words in the title or the message
+	 * @param type only this kind of notification
 	 */
 	public record Filter(@Nullable String topic, @Nullable Via via, @Nullable Status status, @Nullable Boolean read,
-			@Nullable String text, Order order, boolean descending) {
+			@Nullable String text, Order order, boolean descending, InAppNotification.@Nullable Type type) {
+
+		public Filter(@Nullable String topic, @Nullable Via via, @Nullable Status status, @Nullable Boolean read,
+				@Nullable String text, Order order, boolean descending) {
+			this(topic, via, status, read, text, order, descending, null);
+		}
 
 		public static Filter newestFirst() {
 			return new Filter(null, null, null, null, null, Order.CREATED, true);
@@ -192,7 +198,7 @@ public class InAppNotifications {
 			throw Refusal.invalidField("limit", "Limit must be between 1 and " + MAX_LIMIT);
 		}
 		var where = new InAppRows.Where(actor.userId(), filter.topic(), filter.via(), filter.status(), filter.read(),
-				filter.text());
+				filter.text(), filter.type());
 		String column = filter.order() == Order.SCHEDULED ? "scheduled_at" : "created_at";
 		List<InAppNotification> content = rows.page(where, column, filter.descending(), page.getPageSize(),
 				page.getOffset());

@@ -91,7 +91,7 @@ public class InAppRows {
 
 	/** The conditions of a filtered list of one person's notifications. */
 	public record Where(long userId, @Nullable String topic, @Nullable Via via, @Nullable Status status,
-			@Nullable Boolean read, @Nullable String text) {
+			@Nullable Boolean read, @Nullable String text, @Nullable Type type) {
 	}
 
 	/** One page of a person's notifications, filtered and ordered in SQL. */
@@ -121,6 +121,10 @@ public class InAppRows {
 		if (w.topic() != null) {
 			where.append(" AND n.topic = :topic");
 			params.put("topic", w.topic());
+		}
+		if (w.type() != null) {
+			where.append(" AND n.type = :type");
+			params.put("type", w.type().name());
 		}
 		if (w.via() != null) {
 			where.append(" AND n.channel = :channel");
