@@ -17,8 +17,9 @@ import io.polyclinic.directory.DiabetesType;
  * @param lastMessage the last message's text; null while there is none
  * @param lastMessageAt when the last message was sent, or when the conversation opened while it has none
  * @param unreadCount how many messages to the caller the caller has not read
+ * @param kind what opened it
  */
 public record Conversation(UUID id, UUID patientAccountId, String patientName, @Nullable DiabetesType diabetesType,
 		UUID clinicianAccountId, String clinicianName, @Nullable String specialty, @Nullable String lastMessage,
-		Instant lastMessageAt, int unreadCount, Instant createdAt) {
+		Instant lastMessageAt, int unreadCount, Instant createdAt, ConversationKind kind) {
 }

@@ -44,13 +44,25 @@ public class Conversations {
 	 */
 	@Transactional(readOnly = true)
 	public List<ConversationSummary> mine(int limit, Actor actor) {
+		return mine(limit, 0, actor);
+	}
+
+	/**
+	 * A window of the caller's conversations, the latest activity first: {@code limit} of them after skipping the
+	 * {@code offset} more recent ones. Staff take part in none: their list is empty.
+	 */
+	@Transactional(readOnly = true)
+	public List<ConversationSummary> mine(int limit, long offset, Actor actor) {
 		checkLimit(limit);
+		if (offset < 0) {
+			throw Refusal.invalidField("offset", "offset must not be negative");
+		}
 		Reach reach = access.reachOf(actor);
 		if (reach.kind() == Reach.Kind.PATIENT && reach.patientId() != null) {
-			return rows.ofPatient(reach.patientId(), actor.userId(), limit);
+			return rows.ofPatient(reach.patientId(), actor.userId(), limit, offset);
 		}
 		if (reach.kind() == Reach.Kind.CLINICIAN && reach.clinicianId() != null) {
-			return rows.ofClinician(reach.clinicianId(), actor.userId(), limit);
+			return rows.ofClinician(reach.clinicianId(), actor.userId(), limit, offset);
 		}
 		return List.of();
 	}
@@ -81,7 +93,7 @@ public class Conversations {
 		else {
 			throw access.denied(actor, "OPEN", "CONVERSATION", null, null);
 		}
-		long id = rows.open(patientId, clinicianId, clock.instant());
+		long id = rows.open(patientId, clinicianId, ConversationKind.GENERAL, clock.instant());
 		return rows.one(id, actor.userId());
 	}
 

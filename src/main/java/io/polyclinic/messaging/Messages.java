@@ -80,6 +80,14 @@ public class Messages {
 
 	/** Sends {@code content} (trimmed; 1 to {@value #MAX_LENGTH} characters) to the conversation's other party. */
 	public Message send(UUID conversationId, @Nullable String content, Actor actor) {
+		return send(conversationId, content, MessageKind.TEXT, actor);
+	}
+
+	/**
+	 * Sends a message of the given kind: {@code content} (trimmed; 1 to {@value #MAX_LENGTH} characters) to the
+	 * conversation's other party.
+	 */
+	public Message send(UUID conversationId, @Nullable String content, MessageKind kind, Actor actor) {
 		String text = content == null ? "" : content.strip();
 		if (text.isEmpty()) {
 			throw Refusal.invalidField("content", "content should not be empty");
@@ -92,7 +100,7 @@ public class Messages {
 		long receiver = parties.partnerOf(actor.userId());
 		UUID id = UUID.randomUUID();
 		Instant sentAt = now();
-		rows.insert(id, parties.id(), actor.userId(), receiver, text, sentAt);
+		rows.insert(id, parties.id(), actor.userId(), receiver, text, kind, sentAt);
 		conversations.lastMessage(parties.id(), text, sentAt);
 		Message message = rows.find(id).orElseThrow().message();
 		events.publishEvent(new MessageSent(id, conversationId, actor.userId(), receiver, message.senderName(), text,
@@ -149,7 +157,7 @@ public class Messages {
 	}
 
 	private static Message withReadAt(Message m, Instant at) {
-		return new Message(m.id(), m.conversationId(), m.senderAccountId(), m.senderName(), m.receiverAccountId(),
-				m.content(), m.sentAt(), at);
+		return new Message(m.id(), m.conversationId(), m.senderAccountId(), m.senderName(), m.senderParty(),
+				m.receiverAccountId(), m.content(), m.kind(), m.sentAt(), at);
 	}
 }

@@ -3,7 +3,11 @@ package io.polyclinic.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,16 +28,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.polyclinic.directory.Clinician;
 import io.polyclinic.directory.Patient;
 import io.polyclinic.identity.accounts.Accounts;
+import io.polyclinic.messaging.internal.ConversationRows;
 import io.polyclinic.platform.Actor;
+import io.polyclinic.platform.Ref;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
 import io.polyclinic.platform.realtime.LiveListeners;
 import io.polyclinic.platform.realtime.LiveUpdate;
+import io.polyclinic.scheduling.AppointmentBook;
+import io.polyclinic.scheduling.AppointmentRequest;
+import io.polyclinic.scheduling.SessionType;
 import io.polyclinic.support.ApiTest;
 import io.polyclinic.support.Clinic;
 
 /**
- * A conversation's life in the messaging module: opened once per pair whoever asks and however many at once; a message
+ * A conversation's life in the messaging module: opened once per pair whoever asks and however many at once, the pair's
+ * appointment conversation once they book; a message
  * stored trimmed, the list's last message and the reader's unread count following it; the history paged newest first
  * by page or by instant, each page oldest first; reading marks read; both parties' clients hear of a message once it
  * is stored.
@@ -54,6 +64,10 @@ class MessagesTests extends ApiTest {
 	JdbcClient jdbc;
 	@Autowired
 	ApplicationEventMulticaster multicaster;
+	@Autowired
+	ConversationRows rows;
+	@Autowired
+	AppointmentBook book;
 
 	Patient patient;
 	Clinician clinician;
@@ -102,6 +116,67 @@ class MessagesTests extends ApiTest {
 		assertThat(again.specialty()).isEqualTo("Clinical Psychologist");
 		assertThat(again.lastMessage()).isNull();
 		assertThat(again.lastMessageAt()).isEqualTo(again.createdAt());
+	}
+
+	@Test
+	void aBookingMakesThePairsConversationTheirAppointmentConversationAndAnotherBookingKeepsIt() throws Exception {
+		Conversation opened = conversations.open(patientAccount, clinician.accountId(), patientActor);
+		assertThat(opened.kind()).isEqualTo(ConversationKind.GENERAL);
+
+		LocalDate thursday = Clinic.nextWeekday(ZoneId.of("Asia/Kolkata"), DayOfWeek.THURSDAY);
+		bookAt(thursday, 11);
+		awaitKind(ConversationKind.APPOINTMENT);
+		bookAt(thursday, 12);
+		// a party opening it again leaves it the pair's appointment conversation
+		assertThat(conversations.open(patientAccount, clinician.accountId(), clinicianActor).kind())
+			.isEqualTo(ConversationKind.APPOINTMENT);
+		Thread.sleep(500);
+		assertThat(jdbc.sql("SELECT public_id FROM conversations WHERE patient_id = ? AND clinician_id = ?")
+			.params(patient.id(), clinician.id()).query(UUID.class).list()).containsExactly(opened.id());
+	}
+
+	@Test
+	void aBookingAndAPartyOpeningAtOnceLeaveOneAppointmentConversation() throws Exception {
+		int openers = 8;
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(openers);
+		try {
+			List<Future<Long>> opened = new ArrayList<>();
+			for (int i = 0; i < openers; i++) {
+				ConversationKind kind = i % 2 == 0 ? ConversationKind.APPOINTMENT : ConversationKind.GENERAL;
+				opened.add(pool.submit(() -> {
+					start.await();
+					return rows.open(patient.id(), clinician.id(), kind, java.time.Instant.now());
+				}));
+			}
+			start.countDown();
+			Set<Long> ids = new java.util.HashSet<>();
+			for (var f : opened) {
+				ids.add(f.get());
+			}
+			assertThat(ids).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("SELECT kind FROM conversations WHERE patient_id = ? AND clinician_id = ?")
+			.params(patient.id(), clinician.id()).query(String.class).list()).containsExactly("APPOINTMENT");
+	}
+
+	private void bookAt(LocalDate day, int hour) {
+		book.book(new AppointmentRequest(new AppointmentRequest.KnownPatient(Ref.id(patient.id())),
+				Ref.id(clinician.id()), null, new AppointmentRequest.GridSlot(day, LocalTime.of(hour, 0)),
+				SessionType.ONLINE, null, null), clinic.admin());
+	}
+
+	/** The booking's listener runs once the booking has committed. */
+	private void awaitKind(ConversationKind kind) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (conversations.open(patientAccount, clinician.accountId(), patientActor).kind() != kind
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(conversations.open(patientAccount, clinician.accountId(), patientActor).kind()).isEqualTo(kind);
 	}
 
 	@Test

@@ -118,6 +118,39 @@ class MessagingMatrixTests extends ApiTest {
 	}
 
 	@Test
+	void eachPartysListShowsTheOtherPartyAndThatTheirBookingOpenedIt() throws InterruptedException {
+		awaitAppointmentConversation();
+		assertThat(answers(actor -> conversations.mine(100, 0, actor).stream()
+			.filter(c -> c.id().equals(conversation.id()))
+			.map(c -> c.partnerName() + " " + c.kind() + " " + c.partnerActive() + " " + c.unreadCount()).toList()))
+			.isEqualTo(expectedElseEmpty(Map.of("patient A", "[" + cast.clinicianA.fullName() + " APPOINTMENT true 1]",
+					"clinician of A", "[" + cast.patientA.fullName() + " APPOINTMENT true 0]")));
+		assertThat(answer(() -> conversations.mine(100, 1, cast.caller("patient A")))).isEqualTo("[]");
+		assertThat(answer(() -> conversations.mine(100, -1, cast.caller("patient A")))).isEqualTo("INVALID");
+		assertThat(answer(() -> conversations.mine(0, 0, cast.caller("patient A")))).isEqualTo("INVALID");
+	}
+
+	@Test
+	void onlyThePartiesShareAReportEachAsTheirSide() {
+		assertThat(answers(actor -> {
+			Message sent = messages.send(conversation.id(), "Lipid profile, 12 March", MessageKind.REPORT, actor);
+			return sent.kind() + " from " + sent.senderParty();
+		})).isEqualTo(expected(Map.of("patient A", "REPORT from PATIENT", "clinician of A", "REPORT from CLINICIAN")));
+		assertThat(messages.read(conversation.id(), MessageQuery.latest(50), cast.caller("patient A")).messages()
+			.stream().map(m -> m.kind() + " " + m.senderParty()).toList())
+			.containsExactly("TEXT CLINICIAN", "REPORT PATIENT", "REPORT CLINICIAN");
+	}
+
+	/** The booking's listener runs after the booking commits: its conversation is of the appointment once it has run. */
+	private void awaitAppointmentConversation() throws InterruptedException {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+		while (conversations.mine(100, cast.caller("patient A")).stream()
+			.noneMatch(c -> c.kind() == ConversationKind.APPOINTMENT) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+	}
+
+	@Test
 	void anUnknownConversationIsNotFoundForAnyone() {
 		UUID unknown = UUID.randomUUID();
 		assertThat(answer(() -> messages.read(unknown, MessageQuery.latest(10), cast.caller("patient A"))))
@@ -143,6 +176,13 @@ class MessagingMatrixTests extends ApiTest {
 		catch (Refusal e) {
 			return e.kind().name();
 		}
+	}
+
+	/** Everyone sees an empty list but the callers named. */
+	private Map<String, String> expectedElseEmpty(Map<String, String> allowed) {
+		Map<String, String> expected = new LinkedHashMap<>();
+		cast.callers.keySet().forEach(name -> expected.put(name, allowed.getOrDefault(name, "[]")));
+		return expected;
 	}
 
 	/** Everyone refused but the callers named. */

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.polyclinic.directory.DiabetesType;
 import io.polyclinic.messaging.Conversation;
+import io.polyclinic.messaging.ConversationKind;
 import io.polyclinic.messaging.ConversationSummary;
 
 /**
@@ -36,13 +37,18 @@ public class ConversationRows {
 			  cu.full_name AS clinician_name,
 			  (SELECT s.name FROM clinician_specializations s WHERE s.clinician_id = c.id
 			   ORDER BY s.position LIMIT 1) AS specialty,
-			  v.last_message, COALESCE(v.last_message_at, v.created_at) AS at,
+			  v.last_message, v.last_activity_at AS at,
 			  (SELECT COUNT(*) FROM messages m WHERE m.receiver_user_id = :reader AND m.conversation_id = v.id
 			   AND m.read_at IS NULL) AS unread,
-			  v.created_at
+			  v.created_at, v.kind
 			FROM conversations v
 			JOIN patients p ON p.id = v.patient_id JOIN users pu ON pu.id = p.user_id
 			JOIN clinicians c ON c.id = v.clinician_id JOIN users cu ON cu.id = c.user_id
+			""";
+
+	/** Whether the partner's account ({@code u}) still takes part: neither deactivated nor deleted. */
+	private static final String PARTNER_ACTIVE = """
+			CASE WHEN u.active AND u.deleted_at IS NULL THEN TRUE ELSE FALSE END AS partner_active
 			""";
 
 	private static final String UNREAD = """
@@ -116,28 +122,37 @@ public class ConversationRows {
 	 * The pair's conversation, opened now unless it is open already. Two openers at once both get the one row the
 	 * pair's unique key lets through: the insert runs in a transaction of its own, so the loser's duplicate fails
 	 * alone (PostgreSQL would otherwise abort the caller's whole transaction) and the loser reads the winner's row.
+	 * Opened for a booking ({@link ConversationKind#APPOINTMENT}), a pair's general conversation becomes theirs for
+	 * appointments; a general opening leaves an appointment conversation as it is.
 	 *
 	 * @return the conversation's id
 	 */
-	public long open(long patientId, long clinicianId, Instant now) {
+	public long open(long patientId, long clinicianId, ConversationKind kind, Instant now) {
 		Optional<Long> open = find(patientId, clinicianId);
-		if (open.isPresent()) {
-			return open.get();
+		int inserted = 0;
+		if (open.isEmpty()) {
+			OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+			try {
+				Integer rows = ownTransaction.execute(status -> jdbc.sql("""
+						INSERT INTO conversations (public_id, patient_id, clinician_id, kind, created_at, last_activity_at)
+						SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (
+						  SELECT 1 FROM conversations WHERE patient_id = ? AND clinician_id = ?)""")
+					.params(UUID.randomUUID(), patientId, clinicianId, kind.name(), at, at, patientId, clinicianId)
+					.update());
+				inserted = rows == null ? 0 : rows;
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException openedMeanwhile) {
+				// another opener of the same pair committed first: its conversation is the one
+			}
+			open = find(patientId, clinicianId);
 		}
-		try {
-			ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-					INSERT INTO conversations (public_id, patient_id, clinician_id, created_at)
-					SELECT ?, ?, ?, ? WHERE NOT EXISTS (
-					  SELECT 1 FROM conversations WHERE patient_id = ? AND clinician_id = ?)""")
-				.params(UUID.randomUUID(), patientId, clinicianId, now.atOffset(ZoneOffset.UTC), patientId,
-						clinicianId)
-				.update());
-		}
-		catch (DataIntegrityViolationException | ConcurrencyFailureException openedMeanwhile) {
-			// another opener of the same pair committed first: its conversation is the one
-		}
-		return find(patientId, clinicianId)
+		long id = open
 			.orElseThrow(() -> new IllegalStateException("The conversation of a pair was neither opened nor found"));
+		if (inserted == 0 && kind == ConversationKind.APPOINTMENT) {
+			jdbc.sql("UPDATE conversations SET kind = ? WHERE id = ? AND kind <> ?").params(kind.name(), id, kind.name())
+				.update();
+		}
+		return id;
 	}
 
 	private Optional<Long> find(long patientId, long clinicianId) {
@@ -153,43 +168,46 @@ public class ConversationRows {
 
 	/** A patient's conversations, the latest activity first. */
 	public List<Conversation> withPatient(long patientId, long readerUserId, int limit) {
-		return jdbc.sql(CONVERSATION + " WHERE v.patient_id = :party ORDER BY at DESC, v.id DESC LIMIT :limit")
+		return jdbc.sql(CONVERSATION + " WHERE v.patient_id = :party ORDER BY v.last_activity_at DESC, v.id DESC LIMIT :limit")
 			.param("reader", readerUserId).param("party", patientId).param("limit", limit)
 			.query(ConversationRows::conversation).list();
 	}
 
 	/** A clinician's conversations, the latest activity first. */
 	public List<Conversation> withClinician(long clinicianId, long readerUserId, int limit) {
-		return jdbc.sql(CONVERSATION + " WHERE v.clinician_id = :party ORDER BY at DESC, v.id DESC LIMIT :limit")
+		return jdbc.sql(CONVERSATION + " WHERE v.clinician_id = :party ORDER BY v.last_activity_at DESC, v.id DESC LIMIT :limit")
 			.param("reader", readerUserId).param("party", clinicianId).param("limit", limit)
 			.query(ConversationRows::conversation).list();
 	}
 
-	/** A patient's conversations with the clinician as the partner, for lists that show only the other party. */
-	public List<ConversationSummary> ofPatient(long patientId, long readerUserId, int limit) {
+	/**
+	 * A patient's conversations with the clinician as the partner, for lists that show only the other party: the
+	 * latest activity first, {@code limit} of them after skipping {@code offset}.
+	 */
+	public List<ConversationSummary> ofPatient(long patientId, long readerUserId, int limit, long offset) {
 		return jdbc.sql("""
 				SELECT v.public_id, u.public_id AS partner, u.full_name, COALESCE(u.profile_picture_url,
-				  c.profile_picture_url) AS avatar, v.last_message, COALESCE(v.last_message_at, v.created_at) AS at,
+				  c.profile_picture_url) AS avatar, v.last_message, v.last_activity_at,
 				""" + UNREAD + """
-				 AS unread
+				 AS unread, v.kind, """ + PARTNER_ACTIVE + """
 				FROM conversations v JOIN clinicians c ON c.id = v.clinician_id JOIN users u ON u.id = c.user_id
 				WHERE v.patient_id = :party
-				ORDER BY at DESC, v.id DESC LIMIT :limit""")
-			.param("reader", readerUserId).param("party", patientId).param("limit", limit)
+				ORDER BY v.last_activity_at DESC, v.id DESC LIMIT :limit OFFSET :offset""")
+			.param("reader", readerUserId).param("party", patientId).param("limit", limit).param("offset", offset)
 			.query(ConversationRows::summary).list();
 	}
 
-	/** A clinician's conversations with the patient as the partner. */
-	public List<ConversationSummary> ofClinician(long clinicianId, long readerUserId, int limit) {
+	/** A clinician's conversations with the patient as the partner, as {@link #ofPatient} pages them. */
+	public List<ConversationSummary> ofClinician(long clinicianId, long readerUserId, int limit, long offset) {
 		return jdbc.sql("""
 				SELECT v.public_id, u.public_id AS partner, u.full_name, u.profile_picture_url AS avatar,
-				  v.last_message, COALESCE(v.last_message_at, v.created_at) AS at,
+				  v.last_message, v.last_activity_at,
 				""" + UNREAD + """
-				 AS unread
+				 AS unread, v.kind, """ + PARTNER_ACTIVE + """
 				FROM conversations v JOIN patients p ON p.id = v.patient_id JOIN users u ON u.id = p.user_id
 				WHERE v.clinician_id = :party
-				ORDER BY at DESC, v.id DESC LIMIT :limit""")
-			.param("reader", readerUserId).param("party", clinicianId).param("limit", limit)
+				ORDER BY v.last_activity_at DESC, v.id DESC LIMIT :limit OFFSET :offset""")
+			.param("reader", readerUserId).param("party", clinicianId).param("limit", limit).param("offset", offset)
 			.query(ConversationRows::summary).list();
 	}
 
@@ -200,21 +218,22 @@ public class ConversationRows {
 	public void lastMessage(long id, String content, Instant sentAt) {
 		OffsetDateTime at = sentAt.atOffset(ZoneOffset.UTC);
 		jdbc.sql("""
-				UPDATE conversations SET last_message = ?, last_message_at = ?
+				UPDATE conversations SET last_message = ?, last_message_at = ?, last_activity_at = ?
 				WHERE id = ? AND (last_message_at IS NULL OR last_message_at <= ?)""")
-			.params(content, at, id, at).update();
+			.params(content, at, at, id, at).update();
 	}
 
 	private static Conversation conversation(ResultSet rs, int i) throws SQLException {
 		String diabetes = rs.getString(4);
 		return new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 				diabetes == null ? null : DiabetesType.valueOf(diabetes), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8),
-				instant(rs, 9), rs.getInt(10), instant(rs, 11));
+				instant(rs, 9), rs.getInt(10), instant(rs, 11), ConversationKind.valueOf(rs.getString(12)));
 	}
 
 	private static ConversationSummary summary(ResultSet rs, int i) throws SQLException {
 		return new ConversationSummary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-				rs.getString(4), rs.getString(5), instant(rs, 6), rs.getInt(7));
+				rs.getString(4), rs.getString(5), instant(rs, 6), rs.getInt(7), ConversationKind.valueOf(rs.getString(8)),
+				rs.getBoolean(9));
 	}
 
 	static Instant instant(ResultSet rs, int column) throws SQLException {

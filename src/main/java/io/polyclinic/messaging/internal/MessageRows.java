@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.polyclinic.messaging.Message;
+import io.polyclinic.messaging.MessageKind;
+import io.polyclinic.messaging.Party;
 
 /**
  * Messages in SQL: a conversation's history read newest first on its (conversation, sent) index and limited in the
@@ -23,8 +25,9 @@ public class MessageRows {
 
 	private static final String MESSAGE = """
 			SELECT m.public_id, v.public_id AS conversation, su.public_id AS sender, su.full_name AS sender_name,
-			  ru.public_id AS receiver, m.content, m.sent_at, m.read_at, m.conversation_id
-			FROM messages m JOIN conversations v ON v.id = m.conversation_id
+			  ru.public_id AS receiver, m.content, m.sent_at, m.read_at, m.conversation_id, m.kind,
+			  CASE WHEN m.sender_user_id = p.user_id THEN 'PATIENT' ELSE 'CLINICIAN' END AS sender_party
+			FROM messages m JOIN conversations v ON v.id = m.conversation_id JOIN patients p ON p.id = v.patient_id
 			JOIN users su ON su.id = m.sender_user_id JOIN users ru ON ru.id = m.receiver_user_id
 			""";
 
@@ -39,11 +42,13 @@ public class MessageRows {
 	}
 
 	public void insert(UUID publicId, long conversationId, long senderUserId, long receiverUserId, String content,
-			Instant sentAt) {
+			MessageKind kind, Instant sentAt) {
 		jdbc.sql("""
-				INSERT INTO messages (public_id, conversation_id, sender_user_id, receiver_user_id, content, sent_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(publicId, conversationId, senderUserId, receiverUserId, content, sentAt.atOffset(ZoneOffset.UTC))
+				INSERT INTO messages (public_id, conversation_id, sender_user_id, receiver_user_id, content, kind,
+				  sent_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(publicId, conversationId, senderUserId, receiverUserId, content, kind.name(),
+					sentAt.atOffset(ZoneOffset.UTC))
 			.update();
 	}
 
@@ -79,7 +84,8 @@ public class MessageRows {
 
 	private static Message message(ResultSet rs, int i) throws SQLException {
 		return new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-				rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), ConversationRows.instant(rs, 7),
+				rs.getString(4), Party.valueOf(rs.getString(11)), rs.getObject(5, UUID.class), rs.getString(6),
+				MessageKind.valueOf(rs.getString(10)), ConversationRows.instant(rs, 7),
 				ConversationRows.instantOrNull(rs, 8));
 	}
 }

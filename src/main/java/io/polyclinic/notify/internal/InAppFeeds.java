@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.stereotype.Component;
 
 import io.polyclinic.clinical.GlucoseReadingLogged;
@@ -67,8 +68,13 @@ class InAppFeeds {
 				preview(event.content()), event.conversationId(), Severity.INFO, "message:" + event.messageId());
 	}
 
-	/** The other party is told; when neither party acted (staff, the clinic itself), both are. */
-	@ApplicationModuleListener
+	/**
+	 * The other party is told; when neither party acted (staff, the clinic itself), both are. Unlike the other
+	 * listeners this one holds no transaction of its own: each notice commits by itself, and the booking confirmation
+	 * it sends then opens its own — nested in a held one, every listener thread would hold a connection while waiting
+	 * for a second, and a burst of bookings as large as the pool would wait on itself.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AppointmentActedOn event) {
 		Patient patient = patients.findAll(Set.of(event.patientId())).get(event.patientId());
 		Clinician clinician = clinicians.findAll(Set.of(event.clinicianId())).get(event.clinicianId());

@@ -115,6 +115,51 @@ class HcpAppointmentTests extends HcpApiTest {
 		assertThat(openTimes(doctor, SlotId.of(slot))).doesNotContain("10:00:00");
 	}
 
+	/**
+	 * A burst of bookings larger than the connection pool: each booking's listener tells the doctor and then mails the
+	 * confirmation, which must not wait for a second connection while it holds one — every confirmation goes out
+	 * within seconds, and nothing waits for the pool's timeout.
+	 */
+	@Test
+	void aBurstOfBookingsGetsEveryConfirmationOut() throws Exception {
+		var doctors = List.of(people.doctor(), people.doctor());
+		List<HcpPeople.Person> patients = new java.util.ArrayList<>();
+		List<Long> slots = new java.util.ArrayList<>();
+		for (var doctor : doctors) {
+			for (int hour = 9; hour < 16; hour++) {
+				patients.add(people.patient());
+				slots.add(slot(doctor, hour));
+			}
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(patients.size());
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Long>> bookings = new java.util.ArrayList<>();
+			for (int i = 0; i < patients.size(); i++) {
+				int n = i;
+				bookings.add(pool.submit(() -> {
+					start.await();
+					return book(patients.get(n), slots.get(n));
+				}));
+			}
+			start.countDown();
+			List<Long> ids = new java.util.ArrayList<>();
+			for (var booking : bookings) {
+				ids.add(booking.get(30, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				for (int i = 0; i < ids.size(); i++) {
+					JsonNode reminder = page(http.get(API + "/appointments/" + ids.get(i) + "/reminders/")
+						.token(patients.get(i).token()).send()).path("results").get(0);
+					assertThat(reminder.path("delivery_status").asString()).isEqualTo("sent");
+				}
+			});
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	@Test
 	void aBookingNeedsASlotIdThatNamesAnOpenSlotAndAReasonAndOnlyPatientsBook() {
 		var doctor = people.doctor();
