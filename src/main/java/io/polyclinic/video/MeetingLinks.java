@@ -224,6 +224,33 @@ public class MeetingLinks {
 				reach.kind() == Reach.Kind.CENTRE ? reach.centreId() : null, capped);
 	}
 
+	/**
+	 * The appointment's link becomes its room's, {@code url}: the meeting it had (at a provider, or set by hand) is
+	 * replaced, since its parties now meet in the room. Runs in a transaction of its own, so that a caller that lost a
+	 * race for the appointment's first link can try again and find it. The caller, a party of the appointment, was
+	 * checked by {@link MeetingRooms}.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	MeetingLink meetInRoom(Appointment a, RtcRoom room, String url, Actor actor) {
+		Optional<MeetingRecord> existing = records.findByAppointmentId(a.id());
+		Instant now = clock.instant();
+		if (existing.isPresent()) {
+			MeetingRecord record = existing.get();
+			if (record.getUrl().equals(url)) {
+				return record.toLink();
+			}
+			cancelSuperseded(record);
+			record.moveToRoom(url, room.roomId(), now);
+			records.flush();
+			audit.record(AuditRecord.success(actor, "UPDATE", RESOURCE, a.id(), a.patientId()));
+			return record.toLink();
+		}
+		MeetingRecord record = records.saveAndFlush(new MeetingRecord(a.id(), "internal", url, room.roomId(), null,
+				a.startsAt(), a.endsAt(), now));
+		audit.record(AuditRecord.success(actor, "CREATE", RESOURCE, a.id(), a.patientId()));
+		return record.toLink();
+	}
+
 	/** The appointment, if the caller is staff who reach it (or the clinic itself). */
 	private Appointment changeable(Ref appointment, Actor actor, String action) {
 		access.requireRole(actor, StaffRegistry.STAFF_ROLES, action, RESOURCE, appointment);

@@ -144,7 +144,15 @@ public class RtcRooms {
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Opened forAppointment(Ref appointmentRef, Actor actor) {
-		Appointment appointment = partyOf(appointments.idOf(appointmentRef), actor, "CREATE");
+		return forParty(partyOf(appointments.idOf(appointmentRef), actor, "CREATE"), actor);
+	}
+
+	/**
+	 * The room of an appointment whose party the caller is (checked before), made now if it has none; outside a
+	 * transaction, as {@link #forAppointment}, so that losing the race for the room leaves its winner's to read.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	Opened forParty(Appointment appointment, Actor actor) {
 		var existing = rooms.byAppointment(appointment.id(), clock.instant());
 		if (existing.isPresent()) {
 			return new Opened(existing.get(), false);
@@ -319,7 +327,7 @@ public class RtcRooms {
 	}
 
 	/** The appointment, if the caller is its patient or its clinician. */
-	private Appointment partyOf(long appointmentId, Actor actor, String action) {
+	Appointment partyOf(long appointmentId, Actor actor, String action) {
 		Appointment appointment = appointments.require(appointmentId);
 		Reach reach = access.reachOf(actor);
 		if (!reach.isPatient(appointment.patientId()) && !reach.isClinician(appointment.clinicianId())) {
@@ -328,7 +336,7 @@ public class RtcRooms {
 		return appointment;
 	}
 
-	private RtcRoom byRoomId(String roomId) {
+	RtcRoom byRoomId(String roomId) {
 		if (roomId.isEmpty() || roomId.length() > 64) {
 			throw Refusal.notFound("Room");
 		}

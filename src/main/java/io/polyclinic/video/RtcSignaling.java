@@ -37,6 +37,8 @@ public class RtcSignaling {
 	public static final String LIVE_TOPIC = "rtc_signal";
 	/** The most signals a room's list gives at once; the next are read after the last one's id. */
 	public static final int ROOM_BATCH = 500;
+	/** The longest name of a connection. */
+	public static final int MAX_CONNECTION_ID = 64;
 
 	private final RoomRows rooms;
 	private final SignalRows signals;
@@ -81,7 +83,29 @@ public class RtcSignaling {
 		return send(byRoomId(roomId), signalType, payload, actor);
 	}
 
+	/**
+	 * As {@link #send(String, String, String, Actor)}, from one of the sender's socket connections and meant for one
+	 * connection of the other party (or, {@code to} null, for all of theirs): a client that addresses its peer's socket
+	 * is answered by that socket alone.
+	 *
+	 * @throws Refusal as {@link #send(String, String, String, Actor)}; INVALID_INPUT {@code to} when it is no
+	 *         connection's name
+	 */
+	@Transactional
+	public RtcSignal send(String roomId, String signalType, String payload, String from, @Nullable String to,
+			Actor actor) {
+		if (to != null && (to.isBlank() || to.length() > MAX_CONNECTION_ID)) {
+			throw Refusal.invalidField("to", "Not a connection of this room");
+		}
+		return send(byRoomId(roomId), signalType, payload, connection(from), to, actor);
+	}
+
 	private RtcSignal send(RtcRoom room, String signalType, String payload, Actor actor) {
+		return send(room, signalType, payload, null, null, actor);
+	}
+
+	private RtcSignal send(RtcRoom room, String signalType, String payload, @Nullable String from,
+			@Nullable String to, Actor actor) {
 		roomRules.requireParticipant(room, actor, "SIGNAL");
 		if (!RtcSignal.TYPES.contains(signalType)) {
 			throw Refusal.invalidField("signalType", "\"" + signalType + "\" is not a valid choice.");
@@ -97,7 +121,7 @@ public class RtcSignaling {
 		if (!room.status().isOpen()) {
 			throw Refusal.conflict("ROOM_CLOSED", "Room has " + room.status().name().toLowerCase(java.util.Locale.ROOT));
 		}
-		return relay(room, actor, signalType, trimmed);
+		return relay(room, actor, signalType, trimmed, from, to);
 	}
 
 	/**
@@ -172,11 +196,25 @@ public class RtcSignaling {
 		return room;
 	}
 
-	/** A participant's socket connected: they are present, and the others hear that they joined. */
+	/**
+	 * A participant's socket connected: they are present, and the others hear that they joined (a signal from this
+	 * connection).
+	 */
 	@Transactional
 	public void connected(String connectionId, RtcRoom room, Actor actor) {
-		presence.connected(connectionId, room.id(), actor.userId(), clock.instant());
-		relay(room, actor, RtcSignal.JOIN, "{\"user_id\":" + actor.userId() + "}");
+		presence.connected(connection(connectionId), room.id(), actor.userId(), clock.instant());
+		relay(room, actor, RtcSignal.JOIN, "{\"user_id\":" + actor.userId() + "}", connectionId, null);
+	}
+
+	/**
+	 * The connections to a room now, on every node, in order of arrival: what a participant who just connected is
+	 * told of those already there.
+	 *
+	 * @throws Refusal FORBIDDEN (audited) unless a participant
+	 */
+	public List<RtcConnection> connections(RtcRoom room, Actor actor) {
+		roomRules.requireParticipant(room, actor, "READ");
+		return presence.connections(room.id(), clock.instant());
 	}
 
 	/**
@@ -186,18 +224,26 @@ public class RtcSignaling {
 	@Transactional
 	public void disconnected(String connectionId, RtcRoom room, Actor actor) {
 		if (presence.disconnected(connectionId)) {
-			relay(room, actor, RtcSignal.LEAVE, "{\"user_id\":" + actor.userId() + "}");
+			relay(room, actor, RtcSignal.LEAVE, "{\"user_id\":" + actor.userId() + "}", connectionId, null);
 		}
 	}
 
-	private RtcSignal relay(RtcRoom room, Actor sender, String signalType, String payload) {
-		RtcSignal signal = signals.insert(room.id(), sender.userId(), signalType, payload, clock.instant());
+	private RtcSignal relay(RtcRoom room, Actor sender, String signalType, String payload, @Nullable String from,
+			@Nullable String to) {
+		RtcSignal signal = signals.insert(room.id(), sender.userId(), signalType, payload, clock.instant(), from, to);
 		for (long participant : room.participantUserIds()) {
 			if (participant != sender.userId()) {
 				live.toUser(participant, LIVE_TOPIC, signal.publicId());
 			}
 		}
 		return signal;
+	}
+
+	private static String connection(String connectionId) {
+		if (connectionId.isBlank() || connectionId.length() > MAX_CONNECTION_ID) {
+			throw new IllegalArgumentException("A connection is named by 1 to " + MAX_CONNECTION_ID + " characters");
+		}
+		return connectionId;
 	}
 
 	private RtcRoom byRoomId(String roomId) {

@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +25,7 @@ import org.springframework.data.domain.PageRequest;
 
 import io.polyclinic.audit.AuditRecord;
 import io.polyclinic.audit.AuditTrail;
+import io.polyclinic.directory.People;
 import io.polyclinic.directory.StaffRegistry;
 import io.polyclinic.notify.Cast;
 import io.polyclinic.platform.Actor;
@@ -61,6 +67,12 @@ class RtcAccessMatrixTests extends ApiTest {
 	LiveListeners live;
 	@Autowired
 	AuditTrail trail;
+	@Autowired
+	MeetingRooms meetingRooms;
+	@Autowired
+	People people;
+	@Autowired
+	MeetingLinks links;
 
 	Cast cast;
 	Actor patient;
@@ -236,6 +248,128 @@ class RtcAccessMatrixTests extends ApiTest {
 			.extracting(RtcRoom::id).containsExactly(room.id());
 		assertThatThrownBy(() -> rooms.start(room.roomId(), clinician)).isInstanceOfSatisfying(Refusal.class,
 				r -> assertThat(r.code()).isEqualTo("ROOM_NOT_STARTABLE"));
+	}
+
+	@Test
+	void theAppointmentsPartiesMeetInOneRoomWhoseLinkBecomesTheAppointmentsMeetingLink() {
+		Ref appointment = Ref.id(cast.appointment.id());
+		// staff had made a link elsewhere before: the parties now meet in the room
+		String before = links.generate(appointment, "Consultation", null, null, clinic.admin()).url();
+		Map<String, MeetingRooms.Invitation> opened = new LinkedHashMap<>();
+		assertThat(answers(actor -> {
+			opened.put(actor.toString(), meetingRooms.open(appointment, actor));
+			return OK;
+		})).isEqualTo(expect(OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+				FORBIDDEN, FORBIDDEN, FORBIDDEN));
+		assertThat(opened.values()).extracting(i -> i.room().roomId()).hasSize(2).containsOnly(
+				rooms.forAppointment(appointment, patient).room().roomId());
+		assertThat(opened.values()).extracting(MeetingRooms.Invitation::created).containsExactly(true, false);
+		MeetingRooms.Invitation invitation = opened.values().iterator().next();
+		assertThat(invitation.link()).endsWith("/clinico/room/" + invitation.room().roomId())
+			.isEqualTo(meetingRooms.linkOf(invitation.room())).isNotEqualTo(before);
+		MeetingLink link = links.linkOf(appointment, clinic.admin());
+		assertThat(link.url()).isEqualTo(invitation.link());
+		assertThat(link.provider()).isEqualTo("internal");
+		assertThat(link.eventId()).isEqualTo(invitation.room().roomId());
+		assertThat(trail.of("RTC_ROOM", String.valueOf(cast.appointment.id()), 100, Actor.system()))
+			.filteredOn(e -> e.outcome() == AuditRecord.Outcome.DENIED)
+			.extracting(AuditTrail.Entry::actorUserId)
+			.contains(cast.caller("patient B").userId(), cast.caller("other clinician").userId(),
+					cast.caller("ADMIN").userId());
+	}
+
+	@Test
+	void bothPartiesOpeningAtOnceGetOneRoomAndOneLink() throws Exception {
+		Ref appointment = Ref.id(cast.appointment.id());
+		int callers = 6;
+		CyclicBarrier together = new CyclicBarrier(callers);
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		try {
+			List<Future<MeetingRooms.Invitation>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				Actor actor = i % 2 == 0 ? patient : clinician;
+				calls.add(pool.submit(() -> {
+					together.await(10, TimeUnit.SECONDS);
+					return meetingRooms.open(appointment, actor);
+				}));
+			}
+			List<MeetingRooms.Invitation> answers = new java.util.ArrayList<>();
+			for (var call : calls) {
+				answers.add(call.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(answers).extracting(MeetingRooms.Invitation::link).containsOnly(answers.get(0).link());
+			assertThat(answers).filteredOn(MeetingRooms.Invitation::created).hasSize(1);
+			assertThat(links.linkOf(appointment, patient).url()).isEqualTo(answers.get(0).link());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void theAppointmentsPartiesAloneLearnWhoTheyAreInTheRoom() {
+		RtcRoom room = meetingRooms.open(Ref.id(cast.appointment.id()), patient).room();
+		assertThat(answers(actor -> {
+			MeetingRooms.Attendance attendance = meetingRooms.attendance(room.roomId(), actor);
+			assertThat(attendance.mayJoin()).isTrue();
+			assertThat(attendance.name()).isEqualTo(
+					people.byIds(List.of(actor.userId())).get(actor.userId()).fullName()).isNotBlank();
+			return attendance.side().name();
+		})).isEqualTo(expect("PATIENT", FORBIDDEN, "CLINICIAN", FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+				FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN));
+		assertThatThrownBy(() -> meetingRooms.attendance("RM-no-such-room", patient))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
+		assertThat(trail.of("RTC_ROOM", String.valueOf(room.id()), 100, Actor.system()))
+			.filteredOn(e -> e.outcome() == AuditRecord.Outcome.DENIED && e.action().equals("READ"))
+			.extracting(AuditTrail.Entry::actorUserId)
+			.contains(cast.caller("patient B").userId(), cast.caller("ADMIN").userId());
+	}
+
+	@Test
+	void aCancelledAppointmentHasNoRoomToOpenAndItsRoomIsNoLongerJoined() {
+		Ref appointment = Ref.id(cast.appointment.id());
+		RtcRoom room = meetingRooms.open(appointment, patient).room();
+		book.cancel(appointment, "Feeling better", clinic.admin());
+		assertThat(answers(actor -> meetingRooms.open(appointment, actor).room().roomId())).isEqualTo(expect(CONFLICT,
+				FORBIDDEN, CONFLICT, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+				FORBIDDEN, FORBIDDEN));
+		assertThatThrownBy(() -> meetingRooms.open(appointment, clinician)).isInstanceOfSatisfying(Refusal.class,
+				r -> assertThat(r.code()).isEqualTo("APPOINTMENT_CANCELLED"));
+		assertThat(meetingRooms.attendance(room.roomId(), patient).mayJoin()).isFalse();
+		assertThatThrownBy(() -> meetingRooms.open(Ref.id(Long.MAX_VALUE), patient))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.NOT_FOUND));
+	}
+
+	@Test
+	void aSignalMeantForOneConnectionIsForItAloneAndTheRoomKnowsWhoIsConnected() {
+		RtcRoom room = meetingRooms.open(Ref.id(cast.appointment.id()), patient).room();
+		String patientSocket = "p-" + java.util.UUID.randomUUID();
+		String doctorSocket = "d-" + java.util.UUID.randomUUID();
+		signaling.connected(patientSocket, room, patient);
+		signaling.connected(doctorSocket, room, clinician);
+		assertThat(answers(actor -> signaling.connections(room, actor).stream().map(RtcConnection::connectionId)
+			.toList().toString())).isEqualTo(expect(List.of(patientSocket, doctorSocket).toString(), FORBIDDEN,
+					List.of(patientSocket, doctorSocket).toString(), FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+					FORBIDDEN, FORBIDDEN,
+					FORBIDDEN, FORBIDDEN, FORBIDDEN));
+		RtcSignal offer = signaling.send(room.roomId(), "offer", "{\"type\":\"offer\",\"sdp\":\"v=0\"}",
+				doctorSocket, patientSocket, clinician);
+		assertThat(offer.senderConnection()).isEqualTo(doctorSocket);
+		assertThat(offer.isFor(patientSocket)).isTrue();
+		assertThat(offer.isFor("patient-second-tab")).isFalse();
+		assertThat(offer.isFor(doctorSocket)).isFalse();
+		assertThatThrownBy(() -> signaling.send(room.roomId(), "answer", "{\"sdp\":\"v=0\"}", patientSocket,
+				doctorSocket, cast.caller("patient B"))).isInstanceOfSatisfying(Refusal.class,
+						r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
+		signaling.disconnected(doctorSocket, room, clinician);
+		assertThat(signaling.connections(room, patient)).extracting(RtcConnection::connectionId)
+			.containsExactly(patientSocket);
+		assertThat(signaling.ofRoom(room.roomId(), null, patient)).extracting(RtcSignal::signalType,
+				RtcSignal::senderConnection).containsExactly(org.assertj.core.groups.Tuple.tuple("join",
+						patientSocket), org.assertj.core.groups.Tuple.tuple("join", doctorSocket),
+						org.assertj.core.groups.Tuple.tuple("offer", doctorSocket),
+						org.assertj.core.groups.Tuple.tuple("leave", doctorSocket));
+		signaling.disconnected(patientSocket, room, patient);
 	}
 
 	/** Each caller's answer: what the call returned, or the kind of refusal. */

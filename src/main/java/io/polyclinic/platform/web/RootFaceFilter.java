@@ -17,12 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * With {@code POLYCLINIC_ROOT_FACE} set, serves that face at the root too, for a frontend whose paths cannot carry
  * a prefix: {@code /api/auth/me} is answered as {@code /mibo/api/auth/me}. Paths of the application itself (other
- * faces, actuator, API docs, the dev outbox, file downloads) are left alone.
+ * faces, actuator, API docs, the dev outbox, file downloads, clinico's Socket.IO signaling) are left alone.
  */
 class RootFaceFilter extends OncePerRequestFilter {
 
 	private static final List<String> OWN_PATHS = List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/dev/", "/files/",
-			"/error");
+			"/error", "/socket.io/");
 
 	private final Faces faces;
 	private final @Nullable String rootFace;

@@ -58,6 +58,14 @@ public class MeetingRecord {
 		this.updatedAt = now;
 	}
 
+	/** The appointment's parties meet in its room from now on: its link is the room's. */
+	public void moveToRoom(String url, String roomId, Instant now) {
+		this.url = url;
+		this.provider = "internal";
+		this.externalEventId = roomId;
+		this.updatedAt = now;
+	}
+
 	public MeetingLink toLink() {
 		return new MeetingLink(id, appointmentId, url, provider, externalEventId, summary, startsAt, endsAt, createdAt);
 	}

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.polyclinic.video.RtcConnection;
+
 /**
  * Who is connected to which room's signaling socket, across nodes: a row per open connection. Each node keeps the
  * connections it holds and refreshes their rows every {@value #HEARTBEAT_SECONDS} seconds; a row not refreshed for
@@ -59,6 +61,16 @@ public class PresenceRows {
 				GROUP BY user_id ORDER BY MIN(connected_at), user_id""")
 			.params(roomPk, now.minus(STALE).atOffset(ZoneOffset.UTC))
 			.query(Long.class)
+			.list();
+	}
+
+	/** The connections to the room now, in order of arrival, with the account each is. */
+	public List<RtcConnection> connections(long roomPk, Instant now) {
+		return jdbc.sql("""
+				SELECT connection_id, user_id FROM rtc_presence WHERE consultation_id = ? AND seen_at > ?
+				ORDER BY connected_at, id""")
+			.params(roomPk, now.minus(STALE).atOffset(ZoneOffset.UTC))
+			.query((rs, i) -> new RtcConnection(rs.getString("connection_id"), rs.getLong("user_id")))
 			.list();
 	}
 

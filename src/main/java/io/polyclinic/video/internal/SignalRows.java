@@ -29,7 +29,7 @@ public class SignalRows {
 
 	private static final String SELECT = """
 			SELECT s.id, s.public_id, s.consultation_id, v.room_sid, s.sender_user_id, u.full_name, s.signal_type,
-			  s.payload, s.created_at
+			  s.payload, s.created_at, s.sender_connection, s.recipient_connection
 			FROM rtc_signals s JOIN video_consultations v ON v.id = s.consultation_id
 			JOIN users u ON u.id = s.sender_user_id""";
 
@@ -39,13 +39,19 @@ public class SignalRows {
 		this.jdbc = jdbc;
 	}
 
-	public RtcSignal insert(long roomPk, long senderUserId, String signalType, String payload, Instant now) {
+	/**
+	 * @param from the sender's connection, if the signal came over a socket that names itself
+	 * @param to the one connection of the other party it is meant for, or null for all of theirs
+	 */
+	public RtcSignal insert(long roomPk, long senderUserId, String signalType, String payload, Instant now,
+			@Nullable String from, @Nullable String to) {
 		UUID publicId = UUID.randomUUID();
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO rtc_signals (public_id, consultation_id, sender_user_id, signal_type, payload, created_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(publicId, roomPk, senderUserId, signalType, payload, now.atOffset(ZoneOffset.UTC))
+				INSERT INTO rtc_signals (public_id, consultation_id, sender_user_id, signal_type, payload, created_at,
+				  sender_connection, recipient_connection)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(publicId, roomPk, senderUserId, signalType, payload, now.atOffset(ZoneOffset.UTC), from, to)
 			.update(keys, "id");
 		return byPublicId(publicId).orElseThrow();
 	}
@@ -118,6 +124,7 @@ public class SignalRows {
 		return new RtcSignal(rs.getLong("id"), rs.getObject("public_id", UUID.class), rs.getLong("consultation_id"),
 				rs.getString("room_sid"), rs.getLong("sender_user_id"), rs.getString("full_name"),
 				rs.getString("signal_type"), rs.getString("payload"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("sender_connection"),
+				rs.getString("recipient_connection"));
 	}
 }
