@@ -9,22 +9,26 @@ import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.directory.Reach;
 import io.polyclinic.platform.Actor;
 import io.polyclinic.platform.Refusal;
+import io.polyclinic.scheduling.AppointmentViews;
 
 /**
  * Who may read and who may add to a patient's chart (documents, medical history, vital signs), in one place for the
  * three: readers are those the access policy lets see the patient; writers are the patient themself, a clinician who
- * cares for them and staff who reach them. Pharmacists, guests and other patients are neither. Every refusal is
- * audited by the policy.
+ * cares for them and staff who reach them. Pharmacists, guests and other patients are neither. Narrower than a
+ * reader, a consultant is a clinician with an appointment with the patient (any status but cancelled): who may open
+ * the patient's profile in the consultation room. Every refusal is audited by the policy.
  */
 @Component
 class ChartAccess {
 
 	private final AccessPolicy access;
 	private final PatientRegistry patients;
+	private final AppointmentViews appointments;
 
-	ChartAccess(AccessPolicy access, PatientRegistry patients) {
+	ChartAccess(AccessPolicy access, PatientRegistry patients, AppointmentViews appointments) {
 		this.access = access;
 		this.patients = patients;
+		this.appointments = appointments;
 	}
 
 	/** The patient must exist (404 otherwise), before anything is said about access to them. */
@@ -51,6 +55,17 @@ class ChartAccess {
 			throw access.denied(actor, action, resource, resourceId, patientId);
 		}
 		return reach;
+	}
+
+	/**
+	 * Only a clinician with an appointment with the patient (scheduling's answer): not the patient, not staff, not a
+	 * clinician who cares for them only through an accepted request.
+	 */
+	Reach consultant(Actor actor, long patientId, String action, String resource) {
+		if (!appointments.consults(patientId, actor)) {
+			throw access.denied(actor, action, resource, patientId, patientId);
+		}
+		return access.reachOf(actor);
 	}
 
 	/** Whether the writer is one of the patient's carers (a clinician or staff), not the patient. */

@@ -116,6 +116,62 @@ public class Encounters {
 		return written;
 	}
 
+	/**
+	 * Records a consultation: the appointment's encounter (see {@link NewConsultation} for what goes where), written
+	 * by its clinician only, once; saving it completes the appointment whatever the clock says (one already completed
+	 * stays so). A cancelled or missed appointment has none.
+	 *
+	 * @throws Refusal FORBIDDEN (audited) for anyone but the appointment's clinician; INVALID naming the fields that
+	 *         are wrong; CONFLICT CONSULTATION_EXISTS when the appointment has one already, INVALID_STATUS_TRANSITION
+	 *         when it was cancelled or missed
+	 */
+	@Transactional
+	public Encounter conclude(NewConsultation consultation, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() != Reach.Kind.CLINICIAN) {
+			throw access.denied(actor, "CREATE", RESOURCE, null, null);
+		}
+		Appointment appointment = appointmentOf(consultation.appointmentId());
+		if (!reach.isClinician(appointment.clinicianId())) {
+			throw access.denied(actor, "CREATE", RESOURCE, null, appointment.patientId());
+		}
+		var checks = new FieldChecks();
+		checks.required("diagnosis", consultation.diagnosis(), TEXT_LENGTH);
+		checks.required("doctorRecommendations", consultation.doctorRecommendations(), TEXT_LENGTH);
+		checks.optional("followUpInstructions", consultation.followUpInstructions(), TEXT_LENGTH);
+		checks.optional("notes", consultation.notes(), TEXT_LENGTH);
+		checks.refuseIfAny();
+		if (appointment.status() == AppointmentStatus.CANCELLED || appointment.status() == AppointmentStatus.NO_SHOW) {
+			throw Refusal.conflict("INVALID_STATUS_TRANSITION",
+					"A " + (appointment.status() == AppointmentStatus.CANCELLED ? "cancelled" : "missed")
+							+ " appointment has no consultation");
+		}
+		if (entries.existsByAppointmentId(appointment.id())) {
+			throw consulted();
+		}
+		Instant now = now();
+		var entry = new EncounterEntry(appointment.id(), appointment.patientId(), appointment.clinicianId(),
+				actor.userId(), now);
+		String complaint = String.join(", ", appointment.symptoms());
+		entry.record(stripped(new EncounterChanges(EncounterType.CONSULTATION, complaint, null, null, null,
+				consultation.diagnosis(), null, consultation.doctorRecommendations(),
+				consultation.notes() == null ? "" : consultation.notes(),
+				consultation.followUpInstructions() == null ? "" : consultation.followUpInstructions())), now);
+		try {
+			entry = entries.saveAndFlush(entry);
+		}
+		catch (DataIntegrityViolationException e) {
+			// the same appointment's consultation saved at the same moment: the unique key decided
+			throw consulted();
+		}
+		if (appointment.status() != AppointmentStatus.COMPLETED) {
+			appointments.complete(Ref.id(appointment.id()), actor);
+		}
+		Encounter written = entry.toEncounter(userOf(entry.getPatientId()));
+		audit.record(AuditRecord.success(actor, "CREATE", RESOURCE, written.id(), written.patientId()));
+		return written;
+	}
+
 	/** Changes an encounter: its clinician only. */
 	@Transactional
 	public Encounter change(Ref encounter, EncounterChanges changes, Actor actor) {
@@ -165,6 +221,18 @@ public class Encounters {
 		return new PageImpl<>(found.encounters(), page, total);
 	}
 
+	/**
+	 * How many patients the calling clinician has treated: distinct patients with an encounter (a saved consultation)
+	 * written by them, counted in SQL. 403 (audited) for anyone but a clinician.
+	 */
+	public long patientsTreated(Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() != Reach.Kind.CLINICIAN || reach.clinicianId() == null) {
+			throw access.denied(actor, "LIST", RESOURCE, null, null);
+		}
+		return rows.patientsOf(reach.clinicianId());
+	}
+
 	private Appointment appointmentOf(@Nullable Long id) {
 		if (id == null) {
 			throw Refusal.invalidField("appointment", "This field is required.");
@@ -204,6 +272,11 @@ public class Encounters {
 				FieldChecks.strip(changes.physicalExamination()), FieldChecks.strip(changes.assessment()), codes,
 				FieldChecks.strip(changes.plan()), FieldChecks.strip(changes.clinicalNotes()),
 				FieldChecks.strip(changes.followUpInstructions()));
+	}
+
+	private static Refusal consulted() {
+		return Refusal.conflict("CONSULTATION_EXISTS", "A consultation was already saved for this appointment",
+				"appointment");
 	}
 
 	private static Refusal alreadyWritten() {

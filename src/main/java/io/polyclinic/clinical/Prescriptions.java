@@ -59,6 +59,8 @@ public class Prescriptions {
 	public static final int DETAIL_LENGTH = 100;
 	public static final int INSTRUCTIONS_LENGTH = 2000;
 	public static final int MAXIMUM_REFILLS = 99;
+	/** The most medicines a patient's list of those taken now holds. */
+	public static final int MAXIMUM_ACTIVE = 100;
 	/** The clinic's name on a prescription whose doctor and appointment name no centre. */
 	public static final String CLINIC_NAME = "Polyclinic";
 
@@ -75,11 +77,15 @@ public class Prescriptions {
 	private final AppointmentBook appointments;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final MedicineReminders reminders;
+	private final ChartAccess charts;
 
 	Prescriptions(PrescriptionEntries entries, PrescriptionRows rows, EncounterEntries encounters,
 			PrescriptionDocument document, AccessPolicy access, PatientRegistry patients,
 			ClinicianRegistry clinicians, CentreRegistry centres, AppointmentBook appointments, AuditLog audit,
-			Clock clock) {
+			Clock clock, MedicineReminders reminders, ChartAccess charts) {
+		this.reminders = reminders;
+		this.charts = charts;
 		this.entries = entries;
 		this.rows = rows;
 		this.encounters = encounters;
@@ -94,7 +100,8 @@ public class Prescriptions {
 	}
 
 	/**
-	 * Writes a prescription at an encounter: by the encounter's clinician only.
+	 * Writes a prescription at an encounter: by the encounter's clinician only. An active prescription starts its
+	 * patient's medicine reminders ({@link MedicineReminders}).
 	 *
 	 * @throws Refusal FORBIDDEN (audited) for anyone else; INVALID naming every field that is wrong
 	 */
@@ -129,11 +136,50 @@ public class Prescriptions {
 				encounter.getClinicianId(), actor.userId(), issued, validUntil, now);
 		entry.record(content, now);
 		Prescription written = entries.saveAndFlush(entry).toPrescription(userOf(entry.getPatientId()));
+		if (written.status() == PrescriptionStatus.ACTIVE) {
+			reminders.start(written, appointment.timeZone());
+		}
 		audit.record(AuditRecord.success(actor, "CREATE", RESOURCE, written.id(), written.patientId()));
 		return written;
 	}
 
-	/** Changes a prescription: its clinician only. Medications, when given, replace the list. */
+	/**
+	 * Writes a prescription at the encounter named either way (clinico names a consultation by its UUID), as
+	 * {@link #write} does; the prescription's own encounter id is not read.
+	 *
+	 * @throws Refusal INVALID naming the encounter when there is none with this id
+	 */
+	@Transactional
+	public Prescription writeAt(Ref encounter, NewPrescription prescription, Actor actor) {
+		EncounterEntry entry = (encounter.numeric() ? encounters.findById(Objects.requireNonNull(encounter.id()))
+				: encounters.findByPublicId(Objects.requireNonNull(encounter.publicId())))
+			.orElseThrow(() -> Refusal.invalidField("encounter", "Invalid pk \""
+					+ (encounter.numeric() ? encounter.id() : encounter.publicId()) + "\" - object does not exist."));
+		return write(new NewPrescription(entry.getId(), prescription.medications(), prescription.diagnosis(),
+				prescription.instructions(), prescription.notes(), prescription.prescriptionDate(),
+				prescription.validUntil(), prescription.refillsAllowed(), prescription.status()), actor);
+	}
+
+	/**
+	 * The medicines a patient is taking now: those of their active prescriptions still valid today, newest
+	 * prescription first, for those who may see the patient (the read is audited).
+	 *
+	 * @throws Refusal NOT_FOUND when there is no such patient; FORBIDDEN (audited) for a caller who may not see them
+	 */
+	@Transactional
+	public List<Medication> activeMedications(long patientId, Actor actor) {
+		charts.requireExists(patientId);
+		charts.reader(actor, patientId, "LIST", RESOURCE, null);
+		List<Medication> found = rows.activeMedications(patientId, LocalDate.now(clock), MAXIMUM_ACTIVE);
+		audit.record(AuditRecord.of(actor, "LIST", RESOURCE, null, patientId, AuditRecord.Outcome.SUCCESS,
+				found.size() + " active medications"));
+		return found;
+	}
+
+	/**
+	 * Changes a prescription: its clinician only. Medications, when given, replace the list and its reminders; a
+	 * prescription no longer active stops its reminders.
+	 */
 	@Transactional
 	public Prescription change(Ref prescription, PrescriptionChanges changes, Actor actor) {
 		PrescriptionEntry entry = entry(prescription);
@@ -150,6 +196,13 @@ public class Prescriptions {
 		checks.refuseIfAny();
 		entry.record(changes, now());
 		Prescription changed = entries.saveAndFlush(entry).toPrescription(userOf(entry.getPatientId()));
+		if (changes.medications() != null || changed.status() != PrescriptionStatus.ACTIVE) {
+			// new medicines get reminders of their own; a stopped prescription reminds of nothing
+			reminders.stop(changed.id());
+			if (changes.medications() != null && changed.status() == PrescriptionStatus.ACTIVE) {
+				reminders.start(changed, appointments.require(changed.appointmentId()).timeZone());
+			}
+		}
 		audit.record(AuditRecord.success(actor, "UPDATE", RESOURCE, changed.id(), changed.patientId()));
 		return changed;
 	}

@@ -10,11 +10,18 @@
  * A patient's chart (documents, medical history, vital signs and their summary) is read by whoever may see the
  * patient and written by the patient themself, their clinicians and staff who reach them; a document's bytes are the
  * files module's, downloaded through its signed links.
+ * Saving an appointment's consultation (clinico's) completes the appointment. A prescription reminds its patient of
+ * each medicine's doses until the course ends; the patient alone logs them, and notify sends the reminders as they
+ * fall due. A patient's medical profile (the consultation room's view of the chart) is read only by a clinician with
+ * an appointment with them; a clinician who cares for a patient asks them for test reports (each request coded
+ * {@code REQ-<year>-<number>}, numbered per year by a locked counter row).
  * It depends on directory (the access policy, care links), scheduling (a note's or record's appointment must be the
- * patient's), identity (the author's name, a patient's account id), files (documents' bytes), audit and platform; it
- * owns the tables {@code clinical_notes}, {@code medical_records}, {@code glucose_readings}, {@code encounters},
- * {@code prescriptions}, {@code prescription_items}, {@code medical_documents}, {@code medical_histories} and
- * {@code vital_signs}, and lists them in SQL within the caller's reach.
+ * patient's; a consultation completes its appointment), identity (the author's name, a patient's account id), files
+ * (documents' bytes), audit and platform; it owns the tables {@code clinical_notes}, {@code medical_records},
+ * {@code glucose_readings}, {@code encounters}, {@code prescriptions}, {@code prescription_items},
+ * {@code medicine_reminders}, {@code medicine_doses}, {@code reminder_logs}, {@code medical_documents},
+ * {@code medical_histories}, {@code vital_signs}, {@code upload_report_requests} and
+ * {@code report_request_counters}, and lists them in SQL within the caller's reach.
  */
 @NullMarked
 package io.polyclinic.clinical;

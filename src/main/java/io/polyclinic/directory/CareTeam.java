@@ -89,6 +89,20 @@ public class CareTeam {
 			.list();
 	}
 
+	/**
+	 * The accounts (user ids) of the clinicians who care for the patient — an appointment with them or an accepted
+	 * request — for telling them of something urgent about the patient. One indexed query.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> cliniciansOf(long patientId) {
+		return jdbc.sql("""
+				SELECT c.user_id FROM care_links l JOIN clinicians c ON c.id = l.clinician_id
+				WHERE l.patient_id = ? AND c.deleted_at IS NULL ORDER BY l.created_at, c.id""")
+			.param(patientId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** The patients (ids) the clinician follows, the most recently accepted first, a page and its total. */
 	@Transactional(readOnly = true)
 	public Page<Long> followedBy(long clinicianId, Pageable page) {

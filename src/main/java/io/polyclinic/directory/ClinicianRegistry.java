@@ -355,6 +355,37 @@ public class ClinicianRegistry {
 		return profile.toClinician(changed);
 	}
 
+	/**
+	 * The calling clinician's own profile: what their dashboard shows of them (rating, verification, volunteering).
+	 *
+	 * @throws Refusal FORBIDDEN (audited) for a caller who is no clinician with a profile
+	 */
+	public Clinician own(Actor actor) {
+		ClinicianProfile profile = ownProfile(actor, "READ");
+		return profile.toClinician(accounts.get(profile.getUserId()));
+	}
+
+	/**
+	 * The calling clinician says whether they volunteer their time; those who keep clinicians say it for them through
+	 * {@link #change(long, ClinicianDetails, ClinicianPractice, Actor)} ({@link ClinicianPractice#volunteering}).
+	 *
+	 * @throws Refusal FORBIDDEN (audited) for a caller who is no clinician with a profile
+	 */
+	@Transactional
+	public Clinician volunteer(boolean volunteer, Actor actor) {
+		ClinicianProfile profile = ownProfile(actor, "UPDATE");
+		profile.practise(ClinicianPractice.volunteering(volunteer), clock.instant());
+		profile = clinicians.saveAndFlush(profile);
+		audit.record(AuditRecord.success(actor, "UPDATE", "CLINICIAN", profile.getId(), null));
+		return profile.toClinician(accounts.get(profile.getUserId()));
+	}
+
+	private ClinicianProfile ownProfile(Actor actor, String action) {
+		var profile = actor.is(Role.CLINICIAN) ? clinicians.findByUserId(actor.userId()).filter(p -> !p.isDeleted())
+				: Optional.<ClinicianProfile>empty();
+		return profile.orElseThrow(() -> access.denied(actor, action, "CLINICIAN", null, null));
+	}
+
 	/** The clinician whose account has this public id, if it is a clinician's. */
 	public Optional<Clinician> forAccount(UUID accountId) {
 		return accounts.findByPublicId(accountId).flatMap(a -> forUser(a.id()));

@@ -14,7 +14,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "platform", "identity", "directory", "scheduling", "billing", "clinical",
-		"video", "notify", "analytics", "messaging", "files", "audit" })
+		"video", "notify", "analytics", "messaging", "files", "audit", "assistant" })
 package io.polyclinic.faces;
 
 import org.jspecify.annotations.NullMarked;

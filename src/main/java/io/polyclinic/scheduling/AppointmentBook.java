@@ -36,6 +36,8 @@ import io.polyclinic.scheduling.internal.BookingContext;
 import io.polyclinic.scheduling.internal.Bookings;
 import io.polyclinic.scheduling.internal.Calendars;
 import io.polyclinic.scheduling.internal.ClinicianCalendar;
+import io.polyclinic.scheduling.internal.OpenedSlots;
+import io.polyclinic.scheduling.internal.OpenedTimes;
 import io.polyclinic.scheduling.internal.Placement;
 import io.polyclinic.scheduling.internal.ReminderRecords;
 
@@ -68,11 +70,13 @@ public class AppointmentBook {
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 	private final ReminderRecords reminders;
+	private final OpenedSlots openedSlots;
 
 	AppointmentBook(Bookings bookings, BlockedTimes blocked, Calendars calendars, PatientRegistry patients, CareTeam careTeam,
 			AccessPolicy access, AuditLog audit, PolyclinicProperties properties, Clock clock,
-			ApplicationEventPublisher events, ReminderRecords reminders) {
+			ApplicationEventPublisher events, ReminderRecords reminders, OpenedSlots openedSlots) {
 		this.reminders = reminders;
+		this.openedSlots = openedSlots;
 		this.bookings = bookings;
 		this.blocked = blocked;
 		this.calendars = calendars;
@@ -128,7 +132,8 @@ public class AppointmentBook {
 		if (reach.kind() == Reach.Kind.CENTRE && !reach.runs(managingCentre)) {
 			throw access.denied(actor, "BOOK", "APPOINTMENT", null, patient.id());
 		}
-		Placement placement = Placement.of(calendar, request.centreId(), request.when(), clock.instant());
+		Placement placement = Placement.of(calendar, request.centreId(), request.when(), clock.instant(),
+				context.slotsNear() ? openedSlots.of(calendar.clinicianId()) : OpenedTimes.NONE);
 		if (context.blocksNear()) {
 			requireUnblocked(calendar.clinicianId(), placement);
 		}
@@ -673,7 +678,8 @@ public class AppointmentBook {
 	private void move(Booking booking, AppointmentRequest.When when, Instant now) {
 		ClinicianCalendar calendar = calendars.of(Ref.id(booking.getClinicianId()))
 			.orElseThrow(() -> Refusal.notFound("Clinician"));
-		Placement placement = Placement.of(calendar, booking.getCentreId(), when, now);
+		Placement placement = Placement.of(calendar, booking.getCentreId(), when, now,
+				openedSlots.of(calendar.clinicianId()));
 		requireUnblocked(calendar.clinicianId(), placement);
 		booking.reschedule(placement.start(), placement.end(), now);
 		hold(booking);

@@ -171,6 +171,40 @@ public class AppointmentViews {
 		return counts;
 	}
 
+	/**
+	 * How many of the calling clinician's appointments start today on their own clock (their time zone), counted in
+	 * SQL on the clinician's index; cancelled ones are not counted, every other status is (one missed or completed
+	 * this morning was still on today's list). 403 (audited) for anyone but a clinician.
+	 */
+	public long countToday(Actor actor) {
+		Reach reach = access.reachOf(actor);
+		if (reach.kind() != Reach.Kind.CLINICIAN || reach.clinicianId() == null) {
+			throw access.denied(actor, "LIST", "APPOINTMENT", null, null);
+		}
+		ZoneId zone = rows.clinicianZone(reach.clinicianId());
+		var today = clock.instant().atZone(zone).toLocalDate();
+		Instant from = today.atStartOfDay(zone).toInstant();
+		Instant to = today.plusDays(1).atStartOfDay(zone).toInstant();
+		var notCancelled = java.util.EnumSet.complementOf(java.util.EnumSet.of(AppointmentStatus.CANCELLED));
+		long count = rows.count(AppointmentAccess.scope(reach), AppointmentQuery.all()
+			.withClinician(reach.clinicianId()).between(from, to).inStatus(notCancelled));
+		audit.record(AuditRecord.of(actor, "LIST", "APPOINTMENT", null, null, AuditRecord.Outcome.SUCCESS,
+				"count of today"));
+		return count;
+	}
+
+	/**
+	 * Whether the caller is a clinician with an appointment with the patient, in any status but cancelled, past or
+	 * ahead: the narrow "their doctor" some faces mean (clinico's consultation room), not the house-wide care link.
+	 * It says nothing of anyone else: false for a caller who is no clinician.
+	 */
+	@Transactional(readOnly = true)
+	public boolean consults(long patientId, Actor actor) {
+		Reach reach = access.reachOf(actor);
+		return reach.kind() == Reach.Kind.CLINICIAN && reach.clinicianId() != null
+				&& rows.booked(reach.clinicianId(), patientId);
+	}
+
 	/** The caller's reach, if the account is the caller's own and the caller is of this kind; 403 (audited) else. */
 	private Reach requireOwnDiary(UUID account, Reach.Kind kind, Actor actor) {
 		Reach reach = access.reachOf(actor);

@@ -119,22 +119,20 @@ public class Availability {
 	}
 
 	/**
-	 * The day's grid on the clinician's clock, each slot free unless it is past, or an active appointment or a
-	 * block of the clinician's time ({@link TimeBlocks}) overlaps it — whichever face booked that appointment, on the
-	 * grid or not. Appointments and blocks are read in one statement.
+	 * The day's grid on the clinician's clock — the weekly hours' slots and those the clinician opened
+	 * ({@link SlotBatches}), each with its own length — each slot free unless it is past, or an active appointment or
+	 * a block of the clinician's time ({@link TimeBlocks}) overlaps it, whichever face booked that appointment, on the
+	 * grid or not. Appointments, blocks and opened slots are read in one statement.
 	 */
 	public List<Slot> slots(Ref clinician, @Nullable Long centreId, LocalDate date) {
 		ClinicianCalendar calendar = listed(clinician);
 		ZoneId zone = calendar.zone();
 		int minutes = calendar.consultationMinutes();
 		var starts = SlotGrid.starts(calendar.hours(), date, centreId, minutes);
-		if (starts.isEmpty()) {
-			return List.of();
-		}
 		Instant from = date.atStartOfDay(zone).toInstant();
 		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-		var busy = blocked.busy(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
-		return SlotGrid.slots(starts, date, zone, minutes, busy, clock.instant());
+		var time = blocked.timeBook(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
+		return SlotGrid.slots(starts, time.opened(), date, zone, minutes, time.busy(), clock.instant());
 	}
 
 	public List<Slot> slots(long clinicianId, @Nullable Long centreId, LocalDate date) {
@@ -147,7 +145,7 @@ public class Availability {
 	/**
 	 * The grids of a range of days, first to last inclusive ({@value #MAXIMUM_RANGE_DAYS} days at most), as
 	 * {@link #slots(Ref, Long, LocalDate)} has each day's, with the clinician's bookings read once for the range.
-	 * Days without hours are left out.
+	 * Days without hours or opened slots are left out.
 	 */
 	public Map<LocalDate, List<Slot>> slots(Ref clinician, @Nullable Long centreId, LocalDate first, LocalDate last) {
 		if (last.isBefore(first)) {
@@ -161,13 +159,14 @@ public class Availability {
 		int minutes = calendar.consultationMinutes();
 		Instant from = first.atStartOfDay(zone).toInstant();
 		Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
-		var busy = blocked.busy(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
+		var time = blocked.timeBook(calendar.clinicianId(), from, to, from.minus(Placement.LONGEST));
 		Instant now = clock.instant();
 		Map<LocalDate, List<Slot>> days = new LinkedHashMap<>();
 		for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
 			var starts = SlotGrid.starts(calendar.hours(), date, centreId, minutes);
-			if (!starts.isEmpty()) {
-				days.put(date, SlotGrid.slots(starts, date, zone, minutes, busy, now));
+			var day = SlotGrid.slots(starts, time.opened(), date, zone, minutes, time.busy(), now);
+			if (!day.isEmpty()) {
+				days.put(date, day);
 			}
 		}
 		return days;
@@ -230,8 +229,7 @@ public class Availability {
 		slots(Ref.id(clinicianId), null, first, last).forEach((date, slots) -> slots.stream()
 			.filter(Slot::available)
 			.forEach(s -> open.add(new OpenSlot(new SlotId(calendar.clinicianId(), s.startsAt()), date, s.time(),
-					s.endTime(), s.startsAt(), s.startsAt().plus(java.time.Duration.ofMinutes(
-							calendar.consultationMinutes())), zone))));
+					s.endTime(), s.startsAt(), s.endsAt(), zone))));
 		return open;
 	}
 

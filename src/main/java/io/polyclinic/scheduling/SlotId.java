@@ -7,7 +7,8 @@ import io.polyclinic.platform.Refusal;
 
 /**
  * A grid slot named by one integer, for faces whose clients book slots by id (hcp's {@code slot_id}): slots are
- * computed from weekly hours, not stored, so the id carries the clinician and the start itself —
+ * computed from weekly hours (or opened in batches, and then their start alone names them), so the id carries the
+ * clinician and the start itself —
  * {@code clinicianId * 100 000 000 + minutes since the epoch} — and stays the same however often the grid is read.
  * It fits a JavaScript number for clinician ids below 90 million and starts before the year 2160. Whether the start
  * is on the clinician's grid, ahead and free is the appointment book's question when it is booked.

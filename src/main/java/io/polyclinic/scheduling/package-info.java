@@ -3,7 +3,8 @@
  * time through their lifecycle (book, confirm, reschedule, start, cancel, complete, miss, remove), and the appointment
  * read model every face shows.
  *
- * <p>It owns the tables {@code appointments} and {@code availability_rules}. It depends on platform, audit and
+ * <p>It owns the tables {@code appointments}, {@code availability_rules} and {@code availability_slots} (slots a
+ * clinician opens in batches, offered beside the weekly grid). It depends on platform, audit and
  * directory (the access policy decides who reaches what; care links and centre enrolment follow bookings), and reads
  * the directory's and identity's tables in SQL for names and a booking's facts. It depends on no downstream module:
  * billing and video answer the read model through {@link io.polyclinic.scheduling.PaymentStandings} and

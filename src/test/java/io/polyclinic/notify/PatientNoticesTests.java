@@ -87,6 +87,9 @@ class PatientNoticesTests {
 	/** Whose booking confirmations the notices would send: none recorded here. */
 	@MockitoBean
 	io.polyclinic.scheduling.AppointmentBook book;
+	/** Whose doses the medicine reminder job would send: none due here. */
+	@MockitoBean
+	io.polyclinic.clinical.MedicineReminders medicineReminders;
 
 	@Autowired
 	JdbcClient jdbc;

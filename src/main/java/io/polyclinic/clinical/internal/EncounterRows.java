@@ -54,6 +54,12 @@ public class EncounterRows {
 		return new Page(found, totals.isEmpty() ? 0 : totals.get(0));
 	}
 
+	/** How many distinct patients the clinician has an encounter with: counted on its (clinician, patient) index. */
+	public long patientsOf(long clinicianId) {
+		return jdbc.sql("SELECT COUNT(DISTINCT patient_id) FROM encounters WHERE clinician_id = ?").param(clinicianId)
+			.query(Long.class).single();
+	}
+
 	/** How many encounters match: for a page past the last one, which counts nothing itself. */
 	public long count(Reach reach, EncounterQuery query) {
 		List<Object> params = new ArrayList<>();

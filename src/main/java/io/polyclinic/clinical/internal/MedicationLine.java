@@ -12,6 +12,7 @@ public class MedicationLine {
 	private String frequency;
 	private String duration;
 	private String instructions;
+	private String category;
 
 	protected MedicationLine() {
 	}
@@ -23,9 +24,10 @@ public class MedicationLine {
 		this.frequency = medication.frequency().strip();
 		this.duration = medication.duration().strip();
 		this.instructions = medication.instructions() == null ? "" : medication.instructions().strip();
+		this.category = medication.category() == null ? "" : medication.category().strip();
 	}
 
 	Medication toMedication() {
-		return new Medication(name, dosage, frequency, duration, instructions);
+		return new Medication(name, dosage, frequency, duration, instructions, category);
 	}
 }

@@ -62,6 +62,21 @@ public class PrescriptionRows {
 		return new Page(prescriptions, totals.isEmpty() ? 0 : totals.get(0));
 	}
 
+	/**
+	 * The medicines of a patient's active prescriptions valid on {@code today}, newest prescription first and in the
+	 * order written: one indexed look-up of the patient's prescriptions.
+	 */
+	public List<Medication> activeMedications(long patientId, java.time.LocalDate today, int limit) {
+		return jdbc.sql("""
+				SELECT i.* FROM prescriptions r JOIN prescription_items i ON i.prescription_id = r.id
+				WHERE r.patient_id = ? AND r.status = 'ACTIVE' AND r.valid_until >= ?
+				ORDER BY r.created_at DESC, r.id DESC, i.line_number LIMIT ?""")
+			.params(patientId, today, limit)
+			.query((rs, i) -> new Medication(rs.getString("name"), rs.getString("dosage"), rs.getString("frequency"),
+					rs.getString("duration"), rs.getString("instructions"), rs.getString("category")))
+			.list();
+	}
+
 	/** How many prescriptions match: for a page past the last one, which counts nothing itself. */
 	public long count(Reach reach, PrescriptionQuery query) {
 		List<Object> params = new ArrayList<>();
@@ -81,7 +96,7 @@ public class PrescriptionRows {
 			.query((ResultSet rs) -> {
 				medications.computeIfAbsent(rs.getLong("prescription_id"), id -> new ArrayList<>())
 					.add(new Medication(rs.getString("name"), rs.getString("dosage"), rs.getString("frequency"),
-							rs.getString("duration"), rs.getString("instructions")));
+							rs.getString("duration"), rs.getString("instructions"), rs.getString("category")));
 			});
 		return medications;
 	}

@@ -48,6 +48,7 @@ public class ClinicianProfile {
 	private @Nullable String registrationNumber;
 	/** Comma-separated {@link ClinicianPractice#MODES}, in the order given; null or empty: none said. */
 	private @Nullable String consultationModes;
+	private boolean volunteer;
 	private String timeZone;
 	private boolean verified;
 	@Enumerated(EnumType.STRING)
@@ -154,6 +155,9 @@ public class ClinicianProfile {
 			this.expertise.clear();
 			practice.expertise().stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(this.expertise::add);
 		}
+		if (practice.volunteer() != null) {
+			this.volunteer = practice.volunteer();
+		}
 		this.updatedAt = now;
 	}
 
@@ -236,7 +240,7 @@ public class ClinicianProfile {
 				new ClinicianPractice(designation, registrationNumber,
 						consultationModes == null || consultationModes.isEmpty() ? List.of()
 								: List.of(consultationModes.split(",")),
-						List.copyOf(expertise)),
+						List.copyOf(expertise), volunteer),
 				account.publicId(), updatedAt, new ClinicianListing(listed, address, rating.doubleValue(), ratingCount, clinicName), kycStatus);
 	}
 

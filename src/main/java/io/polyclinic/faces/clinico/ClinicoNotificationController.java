@@ -35,7 +35,9 @@ class ClinicoNotificationController {
 
 	/** clinico's notification types, each the kind of notification the clinic keeps. */
 	static final Map<String, Type> TYPES = Map.of("Appointment", Type.APPOINTMENT, "Message", Type.MESSAGE, "Alert",
-			Type.PATIENT_ALERT, "Request", Type.NEW_REQUEST, "System", Type.NOTICE);
+			Type.PATIENT_ALERT, "Request", Type.NEW_REQUEST, "System", Type.NOTICE, "Reminder", Type.NOTICE);
+	/** The clinic's notices that clinico calls reminders: a dose of medicine due. */
+	private static final String MEDICINE_REMINDER = "medicine_reminder";
 	private static final int DEFAULT_LIMIT = 50;
 
 	private final InAppNotifications notifications;
@@ -48,7 +50,7 @@ class ClinicoNotificationController {
 			@Nullable Instant sentAt, Instant createdAt) {
 
 		static Notification of(InAppNotification n) {
-			return new Notification(n.id(), n.title(), n.message(), typeOf(n.type()), n.read(),
+			return new Notification(n.id(), n.title(), n.message(), typeOf(n.type(), n.topic()), n.read(),
 					n.sentAt() != null ? n.sentAt() : n.createdAt(), n.createdAt());
 		}
 	}
@@ -67,7 +69,10 @@ class ClinicoNotificationController {
 		if (offset < 0) {
 			throw Refusal.invalidField("offset", "cannot be negative");
 		}
-		var filter = new Filter(null, null, null, read, null, Order.CREATED, true, type == null ? null : type(type));
+		Type kind = type == null ? null : type(type);
+		// a reminder is a notice of its own topic; "System" is every other notice, reminders included
+		String topic = "Reminder".equalsIgnoreCase(type == null ? "" : type.trim()) ? MEDICINE_REMINDER : null;
+		var filter = new Filter(topic, null, null, read, null, Order.CREATED, true, kind);
 		return notifications.list(filter, new OffsetLimit(offset, limit), actor)
 			.getContent()
 			.stream()
@@ -93,14 +98,20 @@ class ClinicoNotificationController {
 		return new Done(true, "Notification deleted successfully");
 	}
 
-	static String typeOf(Type type) {
-		return TYPES.entrySet().stream().filter(e -> e.getValue() == type).findFirst().orElseThrow().getKey();
+	static String typeOf(Type type, String topic) {
+		return switch (type) {
+			case APPOINTMENT -> "Appointment";
+			case MESSAGE -> "Message";
+			case PATIENT_ALERT -> "Alert";
+			case NEW_REQUEST -> "Request";
+			case NOTICE -> MEDICINE_REMINDER.equals(topic) ? "Reminder" : "System";
+		};
 	}
 
 	private static Type type(String name) {
 		return TYPES.entrySet()
 			.stream()
-			.filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+			.filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name.trim().toLowerCase(Locale.ROOT)))
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElseThrow(() -> Refusal.invalidField("notificationType",

@@ -58,7 +58,7 @@ class FrontDeskWizardController {
 		availability.slots(Ref.id(clinicianId), centreId, first, last).forEach((date, day) -> {
 			for (Slot slot : day) {
 				slots.add(new RangeSlot(clinicianId, centre, date.toString(), HOURS_MINUTES.format(slot.time()),
-						HOURS_MINUTES.format(slot.time().plusMinutes(clinician.consultationMinutes())),
+						HOURS_MINUTES.format(slot.endTime()),
 						slot.available() ? "available" : "booked", mode));
 			}
 		});

@@ -335,7 +335,7 @@ class PanelClinicianController {
 		List<RangeSlot> slots = new ArrayList<>();
 		for (Slot slot : availability.slots(id, centreId, day)) {
 			slots.add(new RangeSlot(id, centre, day.toString(), HOURS_MINUTES.format(slot.time()),
-					HOURS_MINUTES.format(slot.time().plusMinutes(clinician.consultationMinutes())),
+					HOURS_MINUTES.format(slot.endTime()),
 					slot.available() ? "available" : "booked", mode));
 		}
 		return Reply.of(slots);

@@ -211,6 +211,23 @@ public class AppointmentRows {
 		return found;
 	}
 
+	/** The clinician's own time zone, the clock their "today" is on. */
+	public ZoneId clinicianZone(long clinicianId) {
+		return ZoneId.of(jdbc.sql("SELECT time_zone FROM clinicians WHERE id = ?").param(clinicianId)
+			.query(String.class).single());
+	}
+
+	/**
+	 * Whether the clinician has an appointment with the patient in any status but cancelled, whenever it is: one
+	 * look-up on the (patient, clinician) index.
+	 */
+	public boolean booked(long clinicianId, long patientId) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM appointments
+				WHERE patient_id = ? AND clinician_id = ? AND status <> 'CANCELLED' AND removed_at IS NULL""")
+			.params(patientId, clinicianId).query(Long.class).single() > 0;
+	}
+
 	public boolean patientExists(long patientId) {
 		return jdbc.sql("SELECT COUNT(*) FROM patients WHERE id = ?").param(patientId).query(Long.class).single() > 0;
 	}

@@ -22,8 +22,9 @@ import io.polyclinic.scheduling.TimeBlocks;
 
 /**
  * The blocked times of clinicians, in SQL: writing and removing blocks, listing them, and a clinician's busy time —
- * active appointments and blocks together, in one statement. A block lasts a day at most, as an appointment does,
- * so that the busy time's look-back of a day finds every interval that reaches into the range.
+ * active appointments and blocks together, with the slots they opened, in one statement. A block lasts a day at
+ * most, as an appointment does, so that the busy time's look-back of a day finds every interval that reaches into
+ * the range.
  */
 @Component
 public class BlockedTimes {
@@ -87,20 +88,43 @@ public class BlockedTimes {
 			.query(Long.class).single() > 0;
 	}
 
+	/** A clinician's time over a range of days: what holds it, and the slots they opened that start in the range. */
+	public record TimeBook(List<Busy> busy, List<OpenedSlot> opened) {
+	}
+
 	/**
-	 * The intervals the clinician's active appointments and active blocks hold between two instants, in one
-	 * statement; starts before {@code lookBack} (a day before {@code from}) need not be read.
+	 * The intervals the clinician's active appointments and active blocks hold from {@code from} (starts before
+	 * {@code lookBack}, a day before it, need not be read), and the clinician's opened slots that start in
+	 * [from, to), in one statement: a slot list costs what it cost before slots could be opened. The busy time is
+	 * read up to a day past {@code to}, where an opened slot that starts in the range may still reach.
 	 */
-	public List<Busy> busy(long clinicianId, Instant from, Instant to, Instant lookBack) {
-		return jdbc.sql("""
-				SELECT starts_at, ends_at FROM appointments
+	public TimeBook timeBook(long clinicianId, Instant from, Instant to, Instant lookBack) {
+		List<Busy> busy = new ArrayList<>();
+		List<OpenedSlot> opened = new ArrayList<>();
+		Instant reach = to.plus(Placement.LONGEST);
+		jdbc.sql("""
+				SELECT 'B' AS kind, starts_at, ends_at FROM appointments
 				WHERE clinician_id = ? AND status <> 'CANCELLED' AND starts_at < ? AND ends_at > ? AND starts_at > ?
 				UNION ALL
-				SELECT starts_at, ends_at FROM blocked_times
-				WHERE clinician_id = ? AND removed_at IS NULL AND starts_at < ? AND ends_at > ? AND starts_at > ?""")
-			.params(clinicianId, at(to), at(from), at(lookBack), clinicianId, at(to), at(from), at(lookBack))
-			.query((rs, n) -> new Busy(instant(rs, "starts_at"), instant(rs, "ends_at")))
-			.list();
+				SELECT 'B' AS kind, starts_at, ends_at FROM blocked_times
+				WHERE clinician_id = ? AND removed_at IS NULL AND starts_at < ? AND ends_at > ? AND starts_at > ?
+				UNION ALL
+				SELECT 'S' AS kind, starts_at, ends_at FROM availability_slots
+				WHERE clinician_id = ? AND starts_at >= ? AND starts_at < ?""")
+			.params(clinicianId, at(reach), at(from), at(lookBack), clinicianId, at(reach), at(from), at(lookBack),
+					clinicianId, at(from), at(to))
+			.query(rs -> {
+				Instant start = instant(rs, "starts_at");
+				Instant end = instant(rs, "ends_at");
+				if ("S".equals(rs.getString("kind"))) {
+					opened.add(new OpenedSlot(start, end));
+				}
+				else {
+					busy.add(new Busy(start, end));
+				}
+			});
+		opened.sort(java.util.Comparator.comparing(OpenedSlot::startsAt));
+		return new TimeBook(busy, opened);
 	}
 
 	/** The clinician's appointments, not cancelled, that overlap [from, to), with their patients, in order. */

@@ -69,13 +69,17 @@ public class Calendars {
 		params.add(nearTo.atOffset(ZoneOffset.UTC));
 		params.add(nearFrom.atOffset(ZoneOffset.UTC));
 		params.add(nearFrom.minus(Placement.LONGEST).atOffset(ZoneOffset.UTC));
+		params.add(nearTo.atOffset(ZoneOffset.UTC));
+		params.add(nearFrom.minus(Placement.LONGEST).atOffset(ZoneOffset.UTC));
 		StringBuilder sql = new StringBuilder(CLINICIAN).append("""
 				,
 				  ce.id AS centre_id, ce.active AS centre_active,
 				  p.id AS patient_id, pu.full_name AS patient_name, pu.phone AS patient_phone, pu.email AS patient_email,
 				  cl.id AS care_link_id, pc.id AS enrolment_id,
 				  (SELECT COUNT(*) FROM blocked_times bt WHERE bt.clinician_id = c.id AND bt.removed_at IS NULL
-				    AND bt.starts_at < ? AND bt.ends_at > ? AND bt.starts_at > ?) AS blocks_near
+				    AND bt.starts_at < ? AND bt.ends_at > ? AND bt.starts_at > ?) AS blocks_near,
+				  (SELECT COUNT(*) FROM availability_slots os WHERE os.clinician_id = c.id
+				    AND os.starts_at < ? AND os.starts_at > ?) AS slots_near
 				FROM clinicians c
 				""");
 		if (centreId == null) {
@@ -118,13 +122,13 @@ public class Calendars {
 				if (context == null) {
 					context = new BookingContext(calendar(rs, hours), centre(rs, centreId), person(rs),
 							rs.getObject("care_link_id") != null, rs.getObject("enrolment_id") != null,
-							rs.getLong("blocks_near") > 0);
+							rs.getLong("blocks_near") > 0, rs.getLong("slots_near") > 0);
 				}
 				rule(rs).ifPresent(hours::add);
 			}
 			return context == null ? Optional.<BookingContext>empty()
 					: Optional.of(new BookingContext(sorted(context.calendar()), context.centre(), context.patient(),
-							context.linked(), context.enrolled(), context.blocksNear()));
+							context.linked(), context.enrolled(), context.blocksNear(), context.slotsNear()));
 		});
 	}
 

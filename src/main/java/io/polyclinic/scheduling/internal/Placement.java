@@ -12,8 +12,9 @@ import io.polyclinic.scheduling.AppointmentRequest.Interval;
 import io.polyclinic.scheduling.AppointmentRequest;
 
 /**
- * Where on a clinician's time a request lands: a grid slot lasts one consultation; an interval lasts as asked (one
- * consultation without an end), at most a day, inside the clinician's hours when it says so. Whether the time is
+ * Where on a clinician's time a request lands: a grid slot lasts one consultation, or as long as the slot the
+ * clinician opened at that start; an interval lasts as asked (one consultation without an end), at most a day,
+ * inside the clinician's hours (or one slot they opened) when it says so. Whether the time is
  * still free is the database's to decide, when the appointment is written.
  */
 public record Placement(ZonedDateTime start, Instant end) {
@@ -26,8 +27,19 @@ public record Placement(ZonedDateTime start, Instant end) {
 	 *         interval that ends before it starts or lasts over a day; CONFLICT SLOT_UNAVAILABLE outside the hours
 	 */
 	public static Placement of(ClinicianCalendar calendar, @Nullable Long centreId, AppointmentRequest.When when,
-			Instant now) {
+			Instant now, OpenedTimes opened) {
 		int minutes = calendar.consultationMinutes();
+		// a slot the clinician opened at that start is the grid slot there, as long as it was opened
+		Instant gridStart = when instanceof AppointmentRequest.GridStart named ? named.startsAt()
+				: when instanceof GridSlot slot ? ZonedDateTime.of(slot.date(), slot.time(), calendar.zone()).toInstant()
+				: null;
+		if (gridStart != null) {
+			var end = opened.endOfSlotAt(gridStart);
+			if (end.isPresent()) {
+				requireFuture(gridStart, now);
+				return new Placement(gridStart.atZone(calendar.zone()), end.get());
+			}
+		}
 		if (when instanceof AppointmentRequest.GridStart named) {
 			ZonedDateTime local = named.startsAt().atZone(calendar.zone());
 			// a start the clinician's clock names twice (an autumn hour) is the grid slot of its first naming only
@@ -62,7 +74,8 @@ public record Placement(ZonedDateTime start, Instant end) {
 			throw Refusal.invalidField("endsAt", "An appointment lasts a day at most");
 		}
 		requireFuture(interval.startsAt(), now);
-		if (interval.withinHours() && !SlotGrid.covers(calendar.hours(), start, end.atZone(calendar.zone()), centreId)) {
+		if (interval.withinHours() && !SlotGrid.covers(calendar.hours(), start, end.atZone(calendar.zone()), centreId)
+				&& !opened.holds(interval.startsAt(), end)) {
 			throw unavailable();
 		}
 		return new Placement(start, end);

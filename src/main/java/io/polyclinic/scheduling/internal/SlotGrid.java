@@ -5,11 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import io.polyclinic.scheduling.Slot;
 
 /**
  * A clinician's hours on one day, on the clinician's clock: the grid of slots (each available window cut into
- * consultations of the clinician's length, minus what blocking windows cover), and whether a free interval lies
+ * consultations of the clinician's length, minus what blocking windows cover, with the slots they opened), and whether a free interval lies
  * inside the hours. Whether time is still free is for the caller to say.
  */
 public final class SlotGrid {
@@ -81,18 +82,33 @@ public final class SlotGrid {
 				&& !blocked(rules, date, from, to);
 	}
 
-	/** The day's grid as slots: free when still ahead and clear of every busy interval. */
-	public static List<Slot> slots(List<LocalTime> starts, LocalDate date, ZoneId zone, int minutes,
-			Collection<Busy> busy, Instant now) {
-		List<Slot> slots = new ArrayList<>();
+	/**
+	 * The day's grid as slots, in order of start: the weekly hours' starts (each one consultation long) and the slots
+	 * the clinician opened that start on the day (each as long as opened; an opened slot stands for a grid start at
+	 * the same instant) — each free when still ahead and clear of every busy interval.
+	 */
+	public static List<Slot> slots(List<LocalTime> starts, Collection<OpenedSlot> opened, LocalDate date, ZoneId zone,
+			int minutes, Collection<Busy> busy, Instant now) {
+		Map<Instant, Slot> slots = new TreeMap<>();
 		for (LocalTime time : starts) {
 			ZonedDateTime start = ZonedDateTime.of(date, time, zone);
 			Instant at = start.toInstant();
 			Instant end = start.plusMinutes(minutes).toInstant();
-			boolean free = at.isAfter(now) && busy.stream().noneMatch(b -> b.overlaps(at, end));
-			slots.add(new Slot(time, at, free, time.plusMinutes(minutes)));
+			slots.put(at, new Slot(time, at, free(at, end, busy, now), time.plusMinutes(minutes), end));
 		}
-		return slots;
+		for (OpenedSlot slot : opened) {
+			ZonedDateTime start = slot.startsAt().atZone(zone);
+			if (start.toLocalDate().equals(date)) {
+				slots.put(slot.startsAt(), new Slot(start.toLocalTime(), slot.startsAt(),
+						free(slot.startsAt(), slot.endsAt(), busy, now), slot.endsAt().atZone(zone).toLocalTime(),
+						slot.endsAt()));
+			}
+		}
+		return List.copyOf(slots.values());
+	}
+
+	private static boolean free(Instant at, Instant end, Collection<Busy> busy, Instant now) {
+		return at.isAfter(now) && busy.stream().noneMatch(b -> b.overlaps(at, end));
 	}
 
 	private static boolean opens(AvailabilityRule rule, LocalDate date, @Nullable Long centreId) {

@@ -72,6 +72,20 @@ class ClinicoNotificationTests extends ClinicoApiTest {
 	}
 
 	@Test
+	void aDoseOfMedicineDueIsAReminder() {
+		var patient = people.patient();
+		notifications.send(patient.userId(), new InAppNotifications.Draft("medicine_reminder", Via.IN_APP,
+				"Time for Azithromycin", "500mg, once daily before food", Map.of(), null), clinic.admin());
+		tell(patient, "Clinic news");
+
+		JsonNode reminders = ok(http.get(API + "/notifications?notification_type=Reminder").token(patient.token())
+			.send(), 200);
+		assertThat(reminders).hasSize(1);
+		assertThat(reminders.get(0).path("notification_type").asString()).isEqualTo("Reminder");
+		assertThat(reminders.get(0).path("title").asString()).isEqualTo("Time for Azithromycin");
+	}
+
+	@Test
 	void badFiltersAre400() {
 		var patient = people.patient();
 
