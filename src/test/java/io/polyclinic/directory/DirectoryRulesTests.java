@@ -128,13 +128,14 @@ class DirectoryRulesTests extends ApiTest {
 				null, null, null);
 		var clinician = clinicians.register(details, new ClinicianPractice("Psychiatrist", "MCI-1",
 				List.of("ONLINE", "IN_PERSON", "ONLINE"), List.of(" Sleep ", "")), null, "SecurePassword123", FOUNDER);
+		// a clinician's own practice always says whether they volunteer: not until they say so
 		assertThat(clinician.practice()).isEqualTo(new ClinicianPractice("Psychiatrist", "MCI-1",
-				List.of("ONLINE", "IN_PERSON"), List.of("Sleep")));
+				List.of("ONLINE", "IN_PERSON"), List.of("Sleep"), false));
 		// null leaves a field, blank clears a text
 		var changed = clinicians.change(clinician.id(), new ClinicianDetails(null, null, null, null, null, null, null,
 				null, null, null, null, null, null), new ClinicianPractice(" ", null, null, List.of()), FOUNDER);
 		assertThat(changed.practice()).isEqualTo(new ClinicianPractice(null, "MCI-1", List.of("ONLINE", "IN_PERSON"),
-				List.of()));
+				List.of(), false));
 		assertThatThrownBy(() -> clinicians.change(clinician.id(), details,
 				new ClinicianPractice(null, null, List.of("HOME_VISIT"), null), FOUNDER))
 			.isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.fields()).containsKey("consultationModes"));
