@@ -87,6 +87,10 @@ class AnalyticsAccessMatrixTests {
 	@MockitoBean
 	OtpDelivery codes;
 
+	/** Notify sends clinical's medicine reminders; clinical is not part of this test. */
+	@MockitoBean
+	io.polyclinic.clinical.MedicineReminders medicineReminders;
+
 	@Autowired
 	ClinicAnalytics analytics;
 	@Autowired

@@ -260,6 +260,9 @@ final class RedFlagRules {
 				+ "|be here anymore|be here any more|wake up|go on living)\\b(?!\\s+(in|at|near|on|abroad|there|here|together"
 				+ "|with (my|him|her|them|you|a|an|the))\\b)");
 		rule(SUICIDAL_IDEATION, "\\bwants? to die\\b");
+		// looking up how much of a drug would kill: a plan, whatever the words around it
+		rule(SUICIDAL_IDEATION, "\\bhow (many|much)\\b" + SHORT + "\\b(pills|tablets|paracetamol|tylenol|insulin|sleeping pills)\\b"
+				+ SHORT + "\\b(it takes|would it take|does it take|to die|to overdose|to kill|would kill|is lethal|is fatal)\\b");
 		rule(SUICIDAL_IDEATION, "\\b(wish|wished|wishing) (i|he|she) (was|were|could be) dead\\b");
 		rule(SUICIDAL_IDEATION, "\\bwish i (could )?(just )?(die|disappear forever|never woke up|wasnt born|had never been born"
 				+ "|would not wake up|wouldnt wake up|could sleep forever|could just disappear)\\b");
@@ -456,7 +459,7 @@ final class RedFlagRules {
 	}
 
 	private void spanish() {
-		rule(SUICIDAL_IDEATION, "\\b(suicidarme|suicidarse|suicidarte|suicida|suicidas|pienso en el suicidio"
+		rule(SUICIDAL_IDEATION, "\\b(suicidarme|suicidarse|suicidarte|suicidar|suicidare|me suicido|suicidandome|suicida|suicidas|pienso en el suicidio"
 				+ "|pienso en suicidio|intento de suicidio)\\b");
 		rule(SUICIDAL_IDEATION, "\\b(quiero|quisiera|deseo|ganas de|me quiero) morir(me)?\\b|\\bquitarme la vida\\b"
 				+ "|\\bmatarme\\b|\\bme voy a matar\\b|\\bacabar con (todo|mi vida)\\b");
@@ -495,6 +498,7 @@ final class RedFlagRules {
 		rule(SUICIDAL_IDEATION, "\\b(suicidaire|suicidaires|me suicider|se suicider|idees suicidaires|pensees suicidaires)\\b");
 		rule(SUICIDAL_IDEATION, "\\b(veux|voudrais) mourir\\b|\\benvie de mourir\\b|\\bme tuer\\b"
 				+ "|\\bmettre fin a (mes jours|ma vie)\\b|\\b(je veux|envie d|jai envie d) en finir\\b");
+		negative(SUICIDAL_IDEATION, "\\b(ne (veux|voudrais) plus|ne plus jamais|plus envie de) me reveiller\\b");
 		negative(SUICIDAL_IDEATION, "\\b(ne veux plus|veux plus|plus envie de|plus la force de) vivre\\b"
 				+ "|\\bla vie ne vaut (plus|pas) la peine\\b");
 		rule(SUICIDAL_IDEATION, "\\b(seraient|serait|serais) mieux sans moi\\b");
