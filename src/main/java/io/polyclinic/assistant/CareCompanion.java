@@ -81,7 +81,7 @@ public class CareCompanion {
 		if (imageUrl != null && imageUrl.length() > IMAGE_URL_MAX) {
 			throw Refusal.invalidField("imageUrl", "At most " + IMAGE_URL_MAX + " characters");
 		}
-		CompanionRows.Session session = question.sessionId() == null ? null : own(question.sessionId(), caller);
+		CompanionRows.Session session = question.sessionId() == null ? null : own(question.sessionId(), caller, "ASK");
 		Reach reach = access.reachOf(caller);
 		Long patientId = reach.kind() == Reach.Kind.PATIENT ? reach.patientId() : null;
 
@@ -102,6 +102,29 @@ public class CareCompanion {
 			throw Refusal.invalidField("limit", "Limit must be between 1 and " + MAX_SESSIONS);
 		}
 		return rows.newest(caller.userId(), limit);
+	}
+
+	/**
+	 * What was asked and answered in one of the caller's sessions, oldest first.
+	 *
+	 * @throws Refusal UNAUTHENTICATED for an anonymous caller; FORBIDDEN for the clinic's own processes; NOT_FOUND for
+	 *         a session that is not the caller's, or that they closed
+	 */
+	public List<CompanionExchange> exchanges(UUID sessionId, @Nullable Actor actor) {
+		Actor caller = requirePerson(actor, "READ");
+		return rows.exchanges(own(sessionId, caller, "READ").id());
+	}
+
+	/**
+	 * Closes one of the caller's sessions: it leaves their list and takes no more questions; what was said in it is
+	 * kept.
+	 *
+	 * @throws Refusal UNAUTHENTICATED for an anonymous caller; FORBIDDEN for the clinic's own processes; NOT_FOUND for
+	 *         a session that is not the caller's, or that is closed already
+	 */
+	public void end(UUID sessionId, @Nullable Actor actor) {
+		Actor caller = requirePerson(actor, "END");
+		rows.end(own(sessionId, caller, "END").id(), clock.instant());
 	}
 
 	private CompanionReply record(Actor caller, @Nullable Long patientId, CompanionRows.@Nullable Session existing,
@@ -125,10 +148,10 @@ public class CareCompanion {
 				crisis.category());
 	}
 
-	private CompanionRows.Session own(UUID sessionId, Actor caller) {
+	private CompanionRows.Session own(UUID sessionId, Actor caller, String action) {
 		CompanionRows.Session session = rows.session(sessionId).orElseThrow(() -> Refusal.notFound("Session"));
 		if (session.userId() != caller.userId()) {
-			audit.recordDenied(AuditRecord.denied(caller, "ASK", RESOURCE, sessionId, null));
+			audit.recordDenied(AuditRecord.denied(caller, action, RESOURCE, sessionId, null));
 			throw Refusal.notFound("Session");
 		}
 		return session;

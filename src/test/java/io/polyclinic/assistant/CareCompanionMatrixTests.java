@@ -45,11 +45,21 @@ class CareCompanionMatrixTests extends ApiTest {
 		callers.put("system", Actor.system());
 
 		Map<String, String> continuing = new LinkedHashMap<>();
+		Map<String, String> reading = new LinkedHashMap<>();
+		Map<String, String> closing = new LinkedHashMap<>();
 		Map<String, String> listing = new LinkedHashMap<>();
 		Map<String, String> opening = new LinkedHashMap<>();
 		callers.forEach((name, actor) -> {
 			continuing.put(name, attempt(() -> companion.ask(new CompanionQuestion("and naps?", sessionOfA, null), actor)
 				.sessionId().equals(sessionOfA) ? "continued" : "other"));
+			reading.put(name, attempt(() -> companion.exchanges(sessionOfA, actor).isEmpty() ? "empty" : "read"));
+			// closing is tried last by patient A (below): anyone else is refused first
+			if (!name.equals("patient A")) {
+				closing.put(name, attempt(() -> {
+					companion.end(sessionOfA, actor);
+					return "closed";
+				}));
+			}
 			listing.put(name, attempt(() -> companion.sessions(20, actor).stream()
 				.anyMatch(s -> s.id().equals(sessionOfA)) ? "sees A's" : "not A's"));
 			// the cast's pharmacist and guest are callers without an account: nothing of theirs can be stored
@@ -59,23 +69,40 @@ class CareCompanionMatrixTests extends ApiTest {
 			}
 		});
 
+		closing.put("patient A", attempt(() -> {
+			companion.end(sessionOfA, cast.caller("patient A"));
+			return "closed";
+		}));
+
 		Map<String, String> expectContinuing = new LinkedHashMap<>();
+		Map<String, String> expectReading = new LinkedHashMap<>();
+		Map<String, String> expectClosing = new LinkedHashMap<>();
 		Map<String, String> expectListing = new LinkedHashMap<>();
 		Map<String, String> expectOpening = new LinkedHashMap<>();
 		callers.keySet().forEach(name -> {
 			expectContinuing.put(name, "NOT_FOUND");
+			expectReading.put(name, "NOT_FOUND");
+			expectClosing.put(name, "NOT_FOUND");
 			expectListing.put(name, "not A's");
 			if (!name.equals("PHARMACIST") && !name.equals("GUEST")) {
 				expectOpening.put(name, "own");
 			}
 		});
 		expectContinuing.put("patient A", "continued");
+		expectReading.put("patient A", "read");
+		expectClosing.put("patient A", "closed");
 		expectListing.put("patient A", "sees A's");
-		for (Map<String, String> expected : java.util.List.of(expectContinuing, expectListing, expectOpening)) {
+		for (Map<String, String> expected : java.util.List.of(expectContinuing, expectReading, expectClosing,
+				expectListing, expectOpening)) {
 			expected.put("anonymous", "UNAUTHENTICATED");
 			expected.put("system", "FORBIDDEN");
 		}
 		assertThat(continuing).isEqualTo(expectContinuing);
+		assertThat(reading).isEqualTo(expectReading);
+		assertThat(closing).isEqualTo(expectClosing);
+		// closed, the session is gone for its opener too
+		assertThat(attempt(() -> companion.exchanges(sessionOfA, cast.caller("patient A")).toString()))
+			.isEqualTo("NOT_FOUND");
 		assertThat(listing).isEqualTo(expectListing);
 		assertThat(opening).isEqualTo(expectOpening);
 	}

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
+import io.polyclinic.assistant.CompanionAction;
+import io.polyclinic.assistant.CompanionExchange;
 import io.polyclinic.assistant.CompanionSession;
 import io.polyclinic.assistant.SessionType;
 
@@ -37,7 +39,7 @@ public class CompanionRows {
 	public Optional<Session> session(UUID publicId) {
 		return jdbc.sql("""
 				SELECT id, public_id, user_id, session_type, session_summary, crisis_detected, started_at
-				FROM ai_chat_sessions WHERE public_id = ?""")
+				FROM ai_chat_sessions WHERE public_id = ? AND ended_at IS NULL""")
 			.param(publicId)
 			.query((rs, i) -> new Session(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
 					SessionType.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6),
@@ -49,7 +51,7 @@ public class CompanionRows {
 	public List<CompanionSession> newest(long userId, int limit) {
 		return jdbc.sql("""
 				SELECT public_id, started_at, session_summary, session_type, crisis_detected FROM ai_chat_sessions
-				WHERE user_id = ? ORDER BY started_at DESC, id DESC LIMIT ?""")
+				WHERE user_id = ? AND ended_at IS NULL ORDER BY started_at DESC, id DESC LIMIT ?""")
 			.params(userId, limit)
 			.query((rs, i) -> new CompanionSession(rs.getObject(1, UUID.class),
 					rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
@@ -115,6 +117,25 @@ public class CompanionRows {
 			.param(sessionPublicId)
 			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
 			.list();
+	}
+
+	/** A session's questions and answers, oldest first (index on session and time). */
+	public List<CompanionExchange> exchanges(long sessionId) {
+		return jdbc.sql("""
+				SELECT user_query, image_url, ai_response, action, crisis_detected, created_at FROM ai_chat_logs
+				WHERE session_id = ? ORDER BY created_at, id""")
+			.param(sessionId)
+			.query((rs, i) -> new CompanionExchange(rs.getString(1), rs.getString(2), rs.getString(3),
+					CompanionAction.valueOf(rs.getString(4)), rs.getBoolean(5),
+					rs.getObject(6, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/** Closes a session that is still open; false when it was closed already. */
+	public boolean end(long sessionId, Instant at) {
+		return jdbc.sql("UPDATE ai_chat_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL")
+			.params(utc(at), sessionId)
+			.update() == 1;
 	}
 
 	/** What was said in a session, oldest first: query, response, action (for tests and reviews). */
