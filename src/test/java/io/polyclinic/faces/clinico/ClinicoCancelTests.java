@@ -68,6 +68,14 @@ class ClinicoCancelTests extends ClinicoApiTest {
 				assertThat(n.message()).containsIgnoringCase("cancelled");
 			}));
 		assertThat(cancellations(doctor)).as("the doctor who cancelled is not told").isEmpty();
+		// clinico's own list shows it as an appointment notification that says it was cancelled
+		JsonNode listed = ok(http.get(API + "/notifications?notification_type=Appointment").token(patient.token())
+			.send(), 200);
+		// (newest first: the cancellation, then the booking the clinic made for the test)
+		JsonNode newest = listed.get(0);
+		assertThat(newest.path("notification_type").asString()).isEqualTo("Appointment");
+		assertThat(newest.path("title").asString()).containsIgnoringCase("cancelled");
+		assertThat(newest.path("message").asString()).containsIgnoringCase("cancelled");
 	}
 
 	@Test
