@@ -168,13 +168,28 @@ public class RtcSignaling {
 	 *         has ended; FORBIDDEN WRONG_ROOM when it is for another room
 	 */
 	public Actor redeem(String joinToken, String roomId) {
-		var redeemed = tokens.redeem(joinToken)
-			.filter(found -> found.expiresAt().isAfter(clock.instant()))
-			.orElseThrow(() -> Refusal.unauthenticated("INVALID_TOKEN", "Invalid or expired join token"));
+		var redeemed = good(joinToken);
 		if (!redeemed.roomId().equals(roomId)) {
 			throw Refusal.forbidden("WRONG_ROOM", "This join token is for another room");
 		}
 		return redeemed.actor();
+	}
+
+	/**
+	 * The room a good join token opens, for a join link that carries the token where the room's id would go: the
+	 * token names its room, so the link needs no other credential.
+	 *
+	 * @throws Refusal UNAUTHENTICATED INVALID_TOKEN when it is not one, was tampered with, has expired or its session
+	 *         has ended
+	 */
+	public String roomOf(String joinToken) {
+		return good(joinToken).roomId();
+	}
+
+	private JoinTokenRows.Redeemed good(String joinToken) {
+		return tokens.redeem(joinToken)
+			.filter(found -> found.expiresAt().isAfter(clock.instant()))
+			.orElseThrow(() -> Refusal.unauthenticated("INVALID_TOKEN", "Invalid or expired join token"));
 	}
 
 	/** Whether a token is a join token (rather than an access token), by its form alone. */

@@ -77,7 +77,17 @@ class OpenApiTests extends ApiTest {
 			assertThat(res.status()).as(face.name() + " " + res).isEqualTo(200);
 			assertThat(paths(res.json())).as(face.name()).allMatch(p -> p.startsWith(face.prefix() + "/"));
 			assertThat(res.json().path("info").path("title").asString()).contains(face.name());
+			// each face writes down the choices its contract leaves open; none is left with the generic line
+			assertThat(res.json().path("info").path("description").asString()).as(face.name())
+				.doesNotStartWith("The " + face.name() + " API contract, served by")
+				.hasSizeGreaterThan(2000);
 		}
+		assertThat(http.get("/v3/api-docs/hcp").send().json().path("info").path("description").asString())
+			.contains("simplejwt", "join link");
+		assertThat(http.get("/v3/api-docs/clinico").send().json().path("info").path("description").asString())
+			.contains("Socket.IO");
+		assertThat(http.get("/v3/api-docs/diabcare").send().json().path("info").path("description").asString())
+			.contains("NestJS");
 	}
 
 	@Test

@@ -48,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The original's RTC consumer, {@code /hcp/ws/rtc/{room_id}/}, with the authentication it lacked: the handshake carries
  * the caller's access token or a join token of this room as {@code ?token=} (or {@code Authorization: Bearer}), and is
  * refused before the upgrade — 401 without a good token, 403 for anyone but the room's patient and doctor, 404 for no
- * such room, 400 once the room has ended or expired — in hcp's error shape.
+ * such room, 400 once the room has ended or expired — in hcp's error shape. A join token may also stand where the
+ * room's id goes ({@code /hcp/ws/rtc/<join token>/}, a join link), since the original web app opens the socket from its
+ * {@code /call/<id>} page and cannot add a token.
  *
  * <p>Frames, as the original's web app speaks them: {@code {"type":"rtc_signal","signal_type","payload"}} from a
  * participant is stored (the video module's signaling) and reaches the other participant's sockets as
@@ -95,9 +97,13 @@ class HcpRtcSocket extends TextWebSocketHandler implements HandshakeInterceptor,
 	@Override
 	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			Map<String, Object> attributes) throws IOException {
-		String roomId = roomId(request);
-		String token = SocketTokens.of(request);
+		String segment = roomId(request);
+		String given = SocketTokens.of(request);
 		try {
+			// a join link: the original app opens /ws/rtc/<what its /call/ page was given>/ and can add no token
+			boolean joinLink = given == null && RtcSignaling.isJoinToken(segment);
+			String token = joinLink ? segment : given;
+			String roomId = joinLink ? signaling.roomOf(segment) : segment;
 			if (token == null) {
 				throw Refusal.unauthenticated("UNAUTHORIZED", "Authentication credentials were not provided.");
 			}

@@ -189,6 +189,43 @@ class HcpSignalingTests extends HcpApiTest {
 	}
 
 	@Test
+	void aJoinLinkOpensTheSocketWithTheTokenWhereTheRoomGoes() throws InterruptedException {
+		Room room = startedRoom();
+		Room other = startedRoom();
+		String patientsLink = joinToken(room, room.patient());
+		String doctorsLink = joinToken(room, room.doctor());
+		Map<String, Object> offer = Map.of("type", "offer", "sdp", "v=0\r\no=- 5 2 IN IP4 127.0.0.1\r\n");
+
+		// the original app's /call/<id> page opens /ws/rtc/<id>/ and nothing more: given a join link, that is enough
+		try (var doctor = RtcClient.connect(RtcClient.uri(port, doctorsLink, null), Map.of("Origin",
+				"http://localhost:3000")).ready();
+				var patient = RtcClient.connect(RtcClient.uri(port, patientsLink, null)).ready()) {
+			assertThat(doctor.next("user_joined", WAIT).path("user_id").asLong()).isEqualTo(room.patient().id());
+			doctor.send(Map.of("type", "rtc_signal", "signal_type", "offer", "payload", offer));
+			JsonNode heard = patient.next("rtc_signal", WAIT);
+			assertThat(heard).as("the offer at the patient's").isNotNull();
+			assertThat(heard.path("payload")).isEqualTo(Http.JSON.valueToTree(offer));
+			assertThat(heard.path("sender_id").asLong()).isEqualTo(room.doctor().id());
+		}
+		assertThat(signalsOnceSettled(room, 5).findValuesAsString("signal_type")).contains("offer");
+
+		// a tampered or unknown link is no link; a link of another room does not open this one through the query
+		assertThat(RtcClient.refusedStatus(RtcClient.uri(port,
+				patientsLink.substring(0, patientsLink.length() - 3) + "abc", null))).isEqualTo(401);
+		assertThat(RtcClient.refusedStatus(RtcClient.uri(port, "rtc.999999.nothing", null))).isEqualTo(401);
+		assertThat(RtcClient.refusedStatus(RtcClient.uri(port, other.roomId(), patientsLink))).isEqualTo(403);
+
+		// it dies with the session that took it, and with the room
+		String othersLink = joinToken(other, other.patient());
+		Http.Res signedOut = http.post("/sos/api/v1/auth/logout", Map.of()).token(other.patient().token()).send();
+		assertThat(signedOut.status()).as(signedOut.body()).isEqualTo(200);
+		assertThat(RtcClient.refusedStatus(RtcClient.uri(port, othersLink, null))).isEqualTo(401);
+		data(http.post(API + "/rtc/rooms/" + room.roomId() + "/end/", Map.of()).token(room.doctor().token()).send(),
+				200);
+		assertThat(RtcClient.refusedStatus(RtcClient.uri(port, doctorsLink, null))).isEqualTo(400);
+	}
+
+	@Test
 	void theAppsOriginMayOpenTheSocket() throws InterruptedException {
 		Room room = startedRoom();
 		try (var client = RtcClient.connect(RtcClient.uri(port, room.roomId(), room.patient().token()),
