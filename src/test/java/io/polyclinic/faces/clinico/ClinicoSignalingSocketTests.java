@@ -225,6 +225,67 @@ class ClinicoSignalingSocketTests extends ApiTest {
 	}
 
 	@Test
+	void aDoctorOnHcpsSocketAndAPatientOnClinicosExchangeAnOfferAndAnAnswerInTheirOneRoom() throws Exception {
+		String patientToken = tokenOf(patient.userId());
+		Actor asPatient = clinic.actorOf(patient.userId(), Role.PATIENT);
+		try (var patientSocket = SocketIoClient.connected(port, patientToken)) {
+			patientSocket.emit("join-room", Map.of("roomId", room.roomId(), "userData", Map.of("role", "Patient")));
+			await().atMost(Duration.ofSeconds(15)).until(() -> signaling.connections(room, asPatient).size() == 1);
+
+			// the doctor opens hcp's socket of the same room with their access token
+			List<JsonNode> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+			var doctorSocket = HttpClient.newHttpClient().newWebSocketBuilder()
+				.buildAsync(URI.create("ws://localhost:" + port + "/hcp/ws/rtc/" + room.roomId() + "/?token="
+						+ tokenOf(doctor.userId())), new java.net.http.WebSocket.Listener() {
+							private final StringBuilder text = new StringBuilder();
+
+							@Override
+							public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket,
+									CharSequence data, boolean last) {
+								text.append(data);
+								if (last) {
+									frames.add(Http.JSON.readTree(text.toString()));
+									text.setLength(0);
+								}
+								socket.request(1);
+								return null;
+							}
+						})
+				.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			try {
+				JsonNode joined = patientSocket.event("user-joined");
+				assertThat(joined).as(patientSocket.heard().toString()).isNotNull();
+				assertThat(joined.path("userData").path("role").asString()).isEqualTo("Doctor");
+				assertThat(joined.path("userData").path("name").asString()).isEqualTo(doctor.fullName());
+				String doctorConnection = joined.path("userId").asString();
+
+				Map<String, Object> offer = Map.of("type", "offer", "sdp", "v=0\r\no=- 7 8 IN IP4 127.0.0.1\r\n");
+				doctorSocket.sendText(Http.JSON.writeValueAsString(Map.of("type", "rtc_signal", "signal_type", "offer",
+						"payload", offer)), true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+				JsonNode heard = patientSocket.event("signal");
+				assertThat(heard).as(patientSocket.heard().toString()).isNotNull();
+				assertThat(heard.path("signal")).isEqualTo(Http.JSON.valueToTree(offer));
+				assertThat(heard.path("from").asString()).isEqualTo(doctorConnection);
+
+				Map<String, Object> answer = Map.of("type", "answer", "sdp", "v=0\r\no=- 9 10 IN IP4 127.0.0.1\r\n");
+				patientSocket.emit("signal", Map.of("signal", answer, "to", doctorConnection));
+				await().atMost(Duration.ofSeconds(15)).until(() -> frames.stream()
+					.anyMatch(f -> "rtc_signal".equals(f.path("type").asString())));
+				JsonNode answered = frames.stream().filter(f -> "rtc_signal".equals(f.path("type").asString()))
+					.findFirst().orElseThrow();
+				assertThat(answered.path("signal_type").asString()).isEqualTo("answer");
+				assertThat(answered.path("payload")).isEqualTo(Http.JSON.valueToTree(answer));
+				assertThat(answered.path("sender_id").asLong()).isEqualTo(patient.userId());
+			}
+			finally {
+				doctorSocket.abort();
+			}
+		}
+		assertThat(signaling.ofRoom(room.roomId(), null, asPatient)).extracting(RtcSignal::signalType)
+			.containsSubsequence("join", "join", "offer", "answer");
+	}
+
+	@Test
 	void anOutsiderAndAnUnknownRoomAreToldWhyAndLetGo() throws InterruptedException {
 		Patient outsider = clinic.patient();
 		try (var socket = SocketIoClient.connected(port, tokenOf(outsider.userId()))) {
