@@ -168,19 +168,20 @@ class HcpRtcSocket extends TextWebSocketHandler implements HandshakeInterceptor,
 		session.getAttributes().put(CONNECTION, connection);
 		session.getAttributes().put(REGISTRATION, live.listen(caller.userId(), update -> {
 			if (RtcSignaling.LIVE_TOPIC.equals(update.topic())) {
-				inOrder.execute(() -> deliver(out, caller, room, update));
+				inOrder.execute(() -> deliver(out, caller, room, connection, update));
 			}
 		}));
 		signaling.connected(connection, room, fresh(caller));
 	}
 
-	private void deliver(WebSocketSession out, Actor caller, RtcRoom room, LiveUpdate update) {
+	private void deliver(WebSocketSession out, Actor caller, RtcRoom room, String connection, LiveUpdate update) {
 		if (!out.isOpen()) {
 			return;
 		}
 		try {
 			RtcSignal signal = signaling.get(update.subjectId(), fresh(caller));
-			if (signal.roomPk() != room.id()) {
+			// a Socket.IO client of another face addresses its answer to this connection alone
+			if (signal.roomPk() != room.id() || !signal.isFor(connection)) {
 				return;
 			}
 			send(out, frame(signal));
@@ -236,7 +237,9 @@ class HcpRtcSocket extends TextWebSocketHandler implements HandshakeInterceptor,
 					return;
 				}
 				try {
-					signaling.send(room.roomId(), type.trim(), json.writeValueAsString(payload), fresh(caller));
+					// from this connection, as its join was: a peer on clinico's Socket.IO answers to it
+					signaling.send(room.roomId(), type.trim(), json.writeValueAsString(payload),
+							(String) session.getAttributes().get(CONNECTION), null, fresh(caller));
 				}
 				catch (Refusal refused) {
 					error(out, refused.getMessage());

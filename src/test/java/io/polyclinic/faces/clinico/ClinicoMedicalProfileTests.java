@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +96,51 @@ class ClinicoMedicalProfileTests extends ClinicoApiTest {
 		// the signed link serves the document's bytes, without a token
 		Http.Res download = http.get(url.substring(url.indexOf("/files/"))).send();
 		assertThat(download.status()).isEqualTo(200);
+	}
+
+	@Test
+	void whatTheDoctorWritesThroughHcpIsTheProfileClinicoShows() {
+		var doctor = people.doctor();
+		var patient = people.patient();
+		long patientId = patient.requirePatient().id();
+		Appointment visit = visit(patient, doctor, 14);
+
+		// through hcp, with the same tokens: the history, the encounter of the visit and its prescription
+		Http.Res history = http.put("/hcp/api/emr/medical-history/" + patient.userId() + "/", Map.of(
+				"chronic_conditions", List.of("Asthma"), "allergies", List.of(Map.of("allergen", "Penicillin",
+						"severity", "severe")), "smoking_status", "never", "exercise_habits", "daily walks"))
+			.token(doctor.token()).send();
+		assertThat(history.status()).as(history.body()).isEqualTo(200);
+		Http.Res encounter = http.post("/hcp/api/emr/encounters/", Map.of("appointment", visit.id(),
+				"encounter_type", "consultation", "chief_complaint", "Wheezing", "assessment", "Asthma flare", "plan", "Inhalers"))
+			.token(doctor.token()).send();
+		assertThat(encounter.status()).as(encounter.body()).isEqualTo(201);
+		Http.Res prescription = http.post("/hcp/api/emr/prescriptions/", Map.of("encounter", encounter.json()
+			.path("data").path("id").asLong(), "medications", List.of(Map.of("name", "Salbutamol", "dosage",
+					"100mcg", "frequency", "When breathless", "duration", "30 days"), Map.of("name", "Budesonide",
+							"dosage", "200mcg", "frequency", "Twice daily", "duration", "90 days")), "diagnosis",
+				"Asthma")).token(doctor.token()).send();
+		assertThat(prescription.status()).as(prescription.body()).isEqualTo(201);
+
+		JsonNode profile = ok(http.get(API + "/patients/" + patientId + "/medical-profile").token(doctor.token())
+			.send(), 200);
+
+		assertThat(Http.keys(profile)).containsExactlyInAnyOrder("patient_id", "blood_group", "chronic_conditions",
+				"known_allergies", "current_medications", "lifestyle_notes", "past_records");
+		assertThat(profile.path("patient_id").asLong()).isEqualTo(patientId);
+		assertThat(profile.path("chronic_conditions").asString()).isEqualTo("Asthma");
+		assertThat(profile.path("known_allergies").asString()).isEqualTo("Penicillin");
+		assertThat(profile.path("current_medications").asString()).isEqualTo("Salbutamol 100mcg, Budesonide 200mcg");
+		assertThat(profile.path("lifestyle_notes").asString()).isEqualTo("Smoking: never, Exercise: daily walks");
+		assertThat(profile.path("past_records")).isEmpty();
+
+		// a prescription hcp marks completed is no longer in force
+		long id = prescription.json().path("data").path("id").asLong();
+		Http.Res done = http.patch("/hcp/api/emr/prescriptions/" + id + "/", Map.of("status", "completed"))
+			.token(doctor.token()).send();
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(ok(http.get(API + "/patients/" + patientId + "/medical-profile").token(doctor.token()).send(), 200)
+			.path("current_medications").isNull()).isTrue();
 	}
 
 	@Test

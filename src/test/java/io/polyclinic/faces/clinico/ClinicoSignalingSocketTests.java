@@ -166,6 +166,126 @@ class ClinicoSignalingSocketTests extends ApiTest {
 	}
 
 	@Test
+	void hcpAnswersTheRoomClinicoAnswersAndListsTheSignalsSentOverSocketIo() throws InterruptedException {
+		String patientToken = tokenOf(patient.userId());
+		String doctorToken = tokenOf(doctor.userId());
+		// the room clinico opened (as its endpoint does, through the module) is the one hcp answers for the appointment
+		Http.Res existing = http.post("/hcp/api/rtc/rooms/appointment/" + room.appointmentId() + "/", Map.of())
+			.token(doctorToken).send();
+		assertThat(existing.status()).as(existing.body()).isEqualTo(200);
+		assertThat(existing.json().path("message").asString()).isEqualTo("Room already exists for this appointment");
+		assertThat(existing.json().path("data").path("room_id").asString()).isEqualTo(room.roomId());
+		assertThat(existing.json().path("data").path("id").asLong()).isEqualTo(room.id());
+
+		// and the other way round: hcp opens the room of another online appointment, clinico answers that room
+		Appointment next = book.book(new AppointmentRequest(new AppointmentRequest.KnownPatient(Ref.id(patient.id())),
+				Ref.id(doctor.id()), null, new AppointmentRequest.GridSlot(Clinic.nextWeekday(ZoneId.of(
+						"Asia/Kolkata"), DayOfWeek.WEDNESDAY), LocalTime.of(11, 0)), SessionType.ONLINE, null, null),
+				clinic.admin()).appointment();
+		Http.Res opened = http.post("/hcp/api/rtc/rooms/appointment/" + next.id() + "/", Map.of())
+			.token(patientToken).send();
+		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+		assertThat(opened.json().path("message").asString()).isEqualTo("Room created successfully");
+		String roomId = opened.json().path("data").path("room_id").asString();
+		Http.Res clinicos = http.post("/clinico/api/signaling/room", Map.of("appointment_id", next.id()))
+			.token(doctorToken).send();
+		assertThat(clinicos.status()).as("not made again: " + clinicos.body()).isEqualTo(200);
+		assertThat(clinicos.json().path("room_id").asString()).isEqualTo(roomId);
+		assertThat(clinicos.json().path("consultation_link").asString()).endsWith("/clinico/room/" + roomId);
+		// hcp's status of that room and clinico's validation name the same parties
+		Http.Res status = http.get("/hcp/api/rtc/rooms/" + roomId + "/status/").token(patientToken).send();
+		assertThat(status.status()).as(status.body()).isEqualTo(200);
+		Http.Res validated = http.get("/clinico/api/signaling/validate/" + roomId).token(patientToken).send();
+		assertThat(validated.status()).as(validated.body()).isEqualTo(200);
+		assertThat(validated.json().path("is_valid").asBoolean()).isTrue();
+		assertThat(validated.json().path("role").asString()).isEqualTo("Patient");
+
+		// an offer sent over clinico's Socket.IO is stored in that room and read through hcp's view of its signals
+		Map<String, Object> offer = Map.of("type", "offer", "sdp", "v=0\r\no=- 5 6 IN IP4 127.0.0.1\r\n");
+		try (var doctorSocket = SocketIoClient.connected(port, doctorToken);
+				var patientSocket = SocketIoClient.connected(port, patientToken)) {
+			doctorSocket.emit("join-room", Map.of("roomId", roomId, "userData", Map.of("role", "Doctor")));
+			// hcp's status counts the doctor present once clinico's socket has them in the room
+			await().atMost(Duration.ofSeconds(15)).until(() -> http.get("/hcp/api/rtc/rooms/" + roomId + "/status/")
+				.token(patientToken).send().json().path("data").path("participants_present").asInt() == 1);
+			patientSocket.emit("join-room", Map.of("roomId", roomId, "userData", Map.of("role", "Patient")));
+			assertThat(doctorSocket.event("user-joined")).as(doctorSocket.heard().toString()).isNotNull();
+			doctorSocket.emit("signal", Map.of("signal", offer, "to", patientSocket.sid));
+			assertThat(patientSocket.event("signal")).as(patientSocket.heard().toString()).isNotNull();
+		}
+		Http.Res signals = http.get("/hcp/api/rtc/rooms/" + roomId + "/signals/").token(patientToken).send();
+		assertThat(signals.status()).as(signals.body()).isEqualTo(200);
+		JsonNode stored = signals.json().path("data").path("signals");
+		assertThat(stored.findValuesAsString("signal_type")).as(stored.toString()).startsWith("join", "join",
+				"offer");
+		JsonNode sent = stored.get(2);
+		assertThat(sent.path("payload")).isEqualTo(Http.JSON.valueToTree(offer));
+		assertThat(sent.path("sender").asLong()).isEqualTo(doctor.userId());
+		assertThat(sent.path("room").asLong()).isEqualTo(opened.json().path("data").path("id").asLong());
+	}
+
+	@Test
+	void aDoctorOnHcpsSocketAndAPatientOnClinicosExchangeAnOfferAndAnAnswerInTheirOneRoom() throws Exception {
+		String patientToken = tokenOf(patient.userId());
+		Actor asPatient = clinic.actorOf(patient.userId(), Role.PATIENT);
+		try (var patientSocket = SocketIoClient.connected(port, patientToken)) {
+			patientSocket.emit("join-room", Map.of("roomId", room.roomId(), "userData", Map.of("role", "Patient")));
+			await().atMost(Duration.ofSeconds(15)).until(() -> signaling.connections(room, asPatient).size() == 1);
+
+			// the doctor opens hcp's socket of the same room with their access token
+			List<JsonNode> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+			var doctorSocket = HttpClient.newHttpClient().newWebSocketBuilder()
+				.buildAsync(URI.create("ws://localhost:" + port + "/hcp/ws/rtc/" + room.roomId() + "/?token="
+						+ tokenOf(doctor.userId())), new java.net.http.WebSocket.Listener() {
+							private final StringBuilder text = new StringBuilder();
+
+							@Override
+							public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket,
+									CharSequence data, boolean last) {
+								text.append(data);
+								if (last) {
+									frames.add(Http.JSON.readTree(text.toString()));
+									text.setLength(0);
+								}
+								socket.request(1);
+								return null;
+							}
+						})
+				.get(10, java.util.concurrent.TimeUnit.SECONDS);
+			try {
+				JsonNode joined = patientSocket.event("user-joined");
+				assertThat(joined).as(patientSocket.heard().toString()).isNotNull();
+				assertThat(joined.path("userData").path("role").asString()).isEqualTo("Doctor");
+				assertThat(joined.path("userData").path("name").asString()).isEqualTo(doctor.fullName());
+				String doctorConnection = joined.path("userId").asString();
+
+				Map<String, Object> offer = Map.of("type", "offer", "sdp", "v=0\r\no=- 7 8 IN IP4 127.0.0.1\r\n");
+				doctorSocket.sendText(Http.JSON.writeValueAsString(Map.of("type", "rtc_signal", "signal_type", "offer",
+						"payload", offer)), true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+				JsonNode heard = patientSocket.event("signal");
+				assertThat(heard).as(patientSocket.heard().toString()).isNotNull();
+				assertThat(heard.path("signal")).isEqualTo(Http.JSON.valueToTree(offer));
+				assertThat(heard.path("from").asString()).isEqualTo(doctorConnection);
+
+				Map<String, Object> answer = Map.of("type", "answer", "sdp", "v=0\r\no=- 9 10 IN IP4 127.0.0.1\r\n");
+				patientSocket.emit("signal", Map.of("signal", answer, "to", doctorConnection));
+				await().atMost(Duration.ofSeconds(15)).until(() -> frames.stream()
+					.anyMatch(f -> "rtc_signal".equals(f.path("type").asString())));
+				JsonNode answered = frames.stream().filter(f -> "rtc_signal".equals(f.path("type").asString()))
+					.findFirst().orElseThrow();
+				assertThat(answered.path("signal_type").asString()).isEqualTo("answer");
+				assertThat(answered.path("payload")).isEqualTo(Http.JSON.valueToTree(answer));
+				assertThat(answered.path("sender_id").asLong()).isEqualTo(patient.userId());
+			}
+			finally {
+				doctorSocket.abort();
+			}
+		}
+		assertThat(signaling.ofRoom(room.roomId(), null, asPatient)).extracting(RtcSignal::signalType)
+			.containsSubsequence("join", "join", "offer", "answer");
+	}
+
+	@Test
 	void anOutsiderAndAnUnknownRoomAreToldWhyAndLetGo() throws InterruptedException {
 		Patient outsider = clinic.patient();
 		try (var socket = SocketIoClient.connected(port, tokenOf(outsider.userId()))) {

@@ -16,6 +16,8 @@ import io.polyclinic.directory.PatientRegistry;
 import io.polyclinic.faces.hcp.HcpPeople.Person;
 import io.polyclinic.platform.Refusal;
 import io.polyclinic.platform.Role;
+import io.polyclinic.scheduling.Appointment;
+import io.polyclinic.scheduling.AppointmentBook;
 import io.polyclinic.support.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +32,8 @@ class HcpAuditTests extends HcpApiTest {
 
 	@Autowired
 	PatientRegistry patients;
+	@Autowired
+	AppointmentBook book;
 
 	@Test
 	void aDeniedReadShowsUpAsADeniedEntry() {
@@ -69,6 +73,61 @@ class HcpAuditTests extends HcpApiTest {
 			assertThat(e.path("patient").asLong()).isEqualTo(owner.id());
 			assertThat(e.path("actor").asLong()).isEqualTo(snoop.id());
 		});
+	}
+
+	@Test
+	void aDoctorsReadsOfTheirPatientsChartAreAllowedEntriesNamingTheResourceAndThePatient() {
+		Person admin = people.admin();
+		Person patient = people.patient();
+		Person doctor = people.doctor();
+		Appointment visit = new HcpEmrVisits(book, patients, clinic).visit(patient, doctor);
+		long encounter = data(http.post(API + "/emr/encounters/", HcpEncounterTests.encounter(visit.id()))
+			.token(doctor.token()).send(), 201).path("id").asLong();
+
+		data(http.get(API + "/emr/summary/" + patient.id() + "/").token(doctor.token()).send(), 200);
+		data(http.get(API + "/emr/medical-history/" + patient.id() + "/").token(doctor.token()).send(), 200);
+		data(http.get(API + "/emr/encounters/" + encounter + "/").token(doctor.token()).send(), 200);
+
+		String theirs = API + "/audit/logs/?actor=" + doctor.id() + "&action=read&outcome=success";
+		JsonNode reads = page(http.get(theirs).token(admin.token()).send());
+		assertThat(reads.path("count").asInt()).isEqualTo(3);
+		assertThat(reads.path("results").findValuesAsString("resource_type")).as(reads.toString())
+			.containsExactly("encounter", "medical_history", "medical_summary");
+		long patientRecord = patients.forUser(patient.id()).orElseThrow().id();
+		// named as /auth/me names them (a doctor the clinic's staff created signs in by phone and has no username)
+		String login = data(http.get(API + "/auth/me/").token(doctor.token()).send(), 200).path("username").asString();
+		for (JsonNode entry : reads.path("results")) {
+			assertThat(Http.keys(entry)).containsExactlyInAnyOrderElementsOf(FIELDS);
+			assertThat(entry.path("actor").asLong()).isEqualTo(doctor.id());
+			assertThat(entry.path("actor_username").asString()).isEqualTo(login);
+			assertThat(entry.path("actor_role").asString()).isEqualTo("doctor");
+			assertThat(entry.path("action").asString()).isEqualTo("read");
+			assertThat(entry.path("outcome").asString()).isEqualTo("success");
+			assertThat(entry.path("patient").asLong()).as(entry.toString()).isEqualTo(patient.id());
+			assertThat(entry.path("timestamp").asString()).matches(HcpNotificationTests.ISO_UTC);
+			// the summary and the history are the patient's chart: their resource is the clinic's patient record
+			long resource = "encounter".equals(entry.path("resource_type").asString()) ? encounter : patientRecord;
+			assertThat(entry.path("resource_id").asString()).isEqualTo(String.valueOf(resource));
+			assertThat(entry.path("object_id").asLong()).isEqualTo(resource);
+		}
+
+		// each filter finds its own read, and the patient finds all three
+		JsonNode encounterReads = page(http.get(theirs + "&resource_type=encounter&resource_id=" + encounter)
+			.token(admin.token()).send());
+		assertThat(encounterReads.path("results")).singleElement()
+			.satisfies(e -> assertThat(e.path("object_id").asLong()).isEqualTo(encounter));
+		assertThat(page(http.get(API + "/audit/logs/?entity=MEDICAL_SUMMARY&outcome=success&action=read&patient="
+				+ patient.id()).token(admin.token()).send()).path("results")).singleElement()
+			.satisfies(e -> assertThat(e.path("actor").asLong()).isEqualTo(doctor.id()));
+		assertThat(page(http.get(API + "/audit/logs/?patient=" + patient.id() + "&action=read&user=" + doctor.id())
+			.token(admin.token()).send()).path("count").asInt()).isEqualTo(3);
+		// the doctor's writing the encounter is there too, beside the reads
+		assertThat(page(http.get(API + "/audit/logs/?actor=" + doctor.id() + "&action=create&resource_type=encounter")
+			.token(admin.token()).send()).path("results")).singleElement().satisfies(e -> {
+				assertThat(e.path("object_id").asLong()).isEqualTo(encounter);
+				assertThat(e.path("patient").asLong()).isEqualTo(patient.id());
+				assertThat(e.path("outcome").asString()).isEqualTo("success");
+			});
 	}
 
 	@Test

@@ -308,6 +308,91 @@ class HcpNotificationTests extends HcpApiTest {
 		assertThat(toPatient.path("message").asString()).contains("cancelled the appointment");
 	}
 
+	@Test
+	void theSameNotificationsAreListedAndReadInTheClinicoAndDiabcareFaces() {
+		Person patient = people.patient();
+		Person doctor = people.doctor();
+
+		// a booking through hcp tells the doctor; clinico and DiabCare list that very notification
+		long appointment = data(http.post(API + "/appointments/", HcpAppointmentTests.booking(HcpAppointmentTests
+			.slot(doctor, 15), "video")).token(patient.token()).send(), 201).path("id").asLong();
+		JsonNode booked = awaitUnread(doctor, "appointment_confirmation");
+		JsonNode inClinico = clinicoListed(doctor, booked);
+		assertThat(inClinico.path("notification_type").asString()).isEqualTo("Appointment");
+		assertThat(inClinico.path("is_read").asBoolean()).isFalse();
+		JsonNode inDiabcare = diabcareListed(doctor, booked);
+		assertThat(inDiabcare.path("isRead").asBoolean()).isFalse();
+
+		// read in clinico: read in hcp and in DiabCare
+		Http.Res read = http.put("/clinico/api/notifications/" + inClinico.path("notification_id").asString()
+				+ "/read", Map.of()).token(doctor.token()).send();
+		assertThat(read.status()).as(read.body()).isEqualTo(200);
+		JsonNode nowRead = data(http.get(API + "/notifications/" + booked.path("id").asLong() + "/")
+			.token(doctor.token()).send(), 200);
+		assertThat(nowRead.path("is_read").asBoolean()).isTrue();
+		assertThat(nowRead.path("status").asString()).isEqualTo("read");
+		assertThat(nowRead.path("read_at").asString()).matches(ISO_UTC);
+		assertThat(diabcareListed(doctor, booked).path("isRead").asBoolean()).isTrue();
+
+		// one written by oneself through hcp is listed by the others too
+		JsonNode mine = create(patient, "Bring your reports");
+		assertThat(clinicoListed(patient, mine).path("is_read").asBoolean()).isFalse();
+		assertThat(diabcareListed(patient, mine).path("isRead").asBoolean()).isFalse();
+
+		// the doctor cancels through clinico: hcp lists the patient's notification as clinico and DiabCare do
+		Http.Res cancelled = http.post("/clinico/api/appointments/" + appointment + "/cancel",
+				Map.of("reason", "Called away")).token(doctor.token()).send();
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+		JsonNode told = awaitUnread(patient, "appointment_cancelled");
+		assertThat(Http.keys(told)).containsExactlyInAnyOrderElementsOf(FIELDS);
+		assertThat(told.path("user").asLong()).isEqualTo(patient.id());
+		assertThat(clinicoListed(patient, told).path("notification_type").asString()).isEqualTo("Appointment");
+		JsonNode cancelInDiabcare = diabcareListed(patient, told);
+
+		// read in DiabCare: read in hcp and clinico; the rest read in hcp: read in clinico
+		Http.Res marked = http.patch("/diabcare/api/notifications/" + cancelInDiabcare.path("_id").asString()
+				+ "/read").token(patient.token()).send();
+		assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+		assertThat(data(http.get(API + "/notifications/" + told.path("id").asLong() + "/").token(patient.token())
+			.send(), 200).path("is_read").asBoolean()).isTrue();
+		assertThat(clinicoListed(patient, told).path("is_read").asBoolean()).isTrue();
+		assertThat(clinicoListed(patient, mine).path("is_read").asBoolean()).isFalse();
+		data(http.post(API + "/notifications/mark-all-read/", null).token(patient.token()).send(), 200);
+		assertThat(clinicoListed(patient, mine).path("is_read").asBoolean()).isTrue();
+		assertThat(diabcareListed(patient, mine).path("isRead").asBoolean()).isTrue();
+	}
+
+	/** The one notification of clinico's bare-array list with hcp's title and message. */
+	JsonNode clinicoListed(Person who, JsonNode hcp) {
+		Http.Res res = http.get("/clinico/api/notifications").token(who.token()).send();
+		assertThat(res.status()).as(res.body()).isEqualTo(200);
+		assertThat(res.json().isArray()).as(res.body()).isTrue();
+		List<JsonNode> same = new java.util.ArrayList<>();
+		res.json().forEach(n -> {
+			if (n.path("title").asString().equals(hcp.path("title").asString())) {
+				same.add(n);
+			}
+		});
+		assertThat(same).as(res.body()).singleElement()
+			.satisfies(n -> assertThat(n.path("message").asString()).isEqualTo(hcp.path("message").asString()));
+		return same.get(0);
+	}
+
+	/** The one notification of DiabCare's inbox with hcp's title and message. */
+	JsonNode diabcareListed(Person who, JsonNode hcp) {
+		Http.Res res = http.get("/diabcare/api/notifications").token(who.token()).send();
+		assertThat(res.status()).as(res.body()).isEqualTo(200);
+		List<JsonNode> same = new java.util.ArrayList<>();
+		res.json().path("notifications").forEach(n -> {
+			if (n.path("title").asString().equals(hcp.path("title").asString())) {
+				same.add(n);
+			}
+		});
+		assertThat(same).as(res.body()).singleElement()
+			.satisfies(n -> assertThat(n.path("message").asString()).isEqualTo(hcp.path("message").asString()));
+		return same.get(0);
+	}
+
 	JsonNode awaitUnread(Person who, String type) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (true) {
