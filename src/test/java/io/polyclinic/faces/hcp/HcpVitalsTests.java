@@ -179,12 +179,32 @@ class HcpVitalsTests extends HcpApiTest {
 		assertThat(fieldError(http.get(VITALS + "?ordering=heart_rate").token(doctor.token()).send(), "ordering"))
 			.isNotBlank();
 		assertThat(fieldError(http.get(VITALS + "?recorded_after=yesterday").token(doctor.token()).send(),
-				"recorded_after")).isNotBlank();
+				"recorded_after")).isEqualTo("Enter a valid date/time.");
 		assertThat(fieldError(http.get(VITALS + "?recorded_before=31-12-2030").token(doctor.token()).send(),
-				"recorded_before")).isNotBlank();
-		assertThat(fieldError(http.get(VITALS + "?page=0").token(patient.token()).send(), "page")).isNotBlank();
+				"recorded_before")).isEqualTo("Enter a valid date/time.");
+		assertThat(fieldError(http.get(VITALS + "?page=0").token(patient.token()).send(), "page"))
+			.isEqualTo("Page must be 1 or more");
 		assertThat(page(http.get(VITALS + "?ordering=-recorded_at").token(patient.token()).send()).path("count")
 			.asLong()).isZero();
+	}
+
+	@Test
+	void theListsBoundsAreInstantsWithTheirOffsetOrDays() {
+		data(http.post(VITALS, Map.of("heart_rate", 66)).token(patient.token()).send(), 201);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		String mine = VITALS + "?patient=" + patient.id();
+
+		assertThat(count(mine + "&recorded_after=" + today.minusDays(1))).isEqualTo(1);
+		assertThat(count(mine + "&recorded_after=" + today.plusDays(1))).isZero();
+		assertThat(count(mine + "&recorded_before=" + today.plusDays(1))).isEqualTo(1);
+		assertThat(count(mine + "&recorded_before=" + today.minusDays(1))).isZero();
+		// an offset other than Z, its + sent encoded
+		assertThat(count(mine + "&recorded_after=" + today.minusDays(1) + "T00:00:00%2B05:30")).isEqualTo(1);
+		assertThat(count(mine + "&recorded_after=" + today.plusDays(1) + "T00:00:00.000Z")).isZero();
+	}
+
+	private long count(String path) {
+		return page(http.get(path).token(patient.token()).send()).path("count").asLong();
 	}
 
 	@Test
