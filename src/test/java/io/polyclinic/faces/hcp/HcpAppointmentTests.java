@@ -405,6 +405,11 @@ class HcpAppointmentTests extends HcpApiTest {
 		JsonNode one = page(http.get(API + "/appointments/upcoming/?page_size=1").token(patient.token()).send());
 		assertThat(one.path("count").asLong()).isEqualTo(1);
 		assertThat(one.path("results")).hasSize(1);
+		// past the last page: an empty page with the count, as openapi.md says
+		JsonNode past = page(http.get(API + "/appointments/upcoming/?page=3").token(patient.token()).send());
+		assertThat(past.path("count").asLong()).isEqualTo(1);
+		assertThat(past.path("results")).isEmpty();
+		assertThat(past.path("next").isNull()).isTrue();
 	}
 
 	@Test

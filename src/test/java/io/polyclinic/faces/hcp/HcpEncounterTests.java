@@ -169,6 +169,10 @@ class HcpEncounterTests extends HcpApiTest {
 		assertThat(kept.path("chief_complaint").asString()).isEqualTo("Persistent cough");
 		assertThat(data(http.put(path, Map.of("encounter_type", "emergency")).token(doctor.token()).send(), 200)
 			.path("encounter_type").asString()).isEqualTo("emergency");
+		// its appointment never changes: another one named in a change is ignored
+		Appointment other = visits.visit(patient, doctor);
+		assertThat(data(http.put(path, Map.of("appointment", other.id(), "plan", "Moved?")).token(doctor.token())
+			.send(), 200).path("appointment").asLong()).isEqualTo(visit.id());
 	}
 
 	@Test

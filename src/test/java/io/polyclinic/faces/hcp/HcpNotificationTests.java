@@ -247,6 +247,16 @@ class HcpNotificationTests extends HcpApiTest {
 		});
 		assertThat(data(http.get(API + "/notifications/" + created.path("id").asLong() + "/").token(patient.token())
 			.send(), 200).path("status").asString()).isEqualTo("sent");
+
+		// a doctor the clinic's staff made has no email address: failed, and in their inbox all the same
+		Person doctor = people.doctor();
+		assertThat(doctor.email()).isEmpty();
+		JsonNode unsent = data(http.post(API + "/notifications/", body("notification_type", "system_update", "channel",
+				"email", "title", title, "message", "Nowhere to go")).token(doctor.token()).send(), 201);
+		assertThat(unsent.path("status").asString()).isEqualTo("failed");
+		assertThat(unsent.path("sent_at").isNull()).isTrue();
+		assertThat(page(http.get(API + "/notifications/?status=failed").token(doctor.token()).send()).path("results")
+			.findValuesAsString("title")).containsExactly(title);
 	}
 
 	@Test

@@ -197,6 +197,11 @@ class HcpPrescriptionTests extends HcpApiTest {
 		assertThat(kept.path("medications")).hasSize(2);
 		assertThat(kept.path("refills_allowed").asInt()).isEqualTo(1);
 		assertThat(kept.path("status").asString()).isEqualTo("active");
+		assertThat(fieldError(http.put(path, Map.of("valid_until", "2030-05-01")).token(doctor.token()).send(),
+				"valid_until")).isEqualTo("The prescription cannot expire before it is issued.");
+		// its encounter never changes: another one named in a change is ignored
+		assertThat(data(http.put(path, Map.of("encounter", encounter + 1_000_000, "notes", "Kept here"))
+			.token(doctor.token()).send(), 200).path("encounter").asLong()).isEqualTo(encounter);
 	}
 
 	@Test
