@@ -219,6 +219,7 @@ class HcpNotificationTests extends HcpApiTest {
 
 		Http.Res unread = http.get(API + "/notifications/unread/").send();
 		drfError(unread, 401);
+		assertThat(unread.json().path("error").asString()).isEqualTo("Authentication credentials were not provided.");
 		drfError(http.get(API + "/notifications/unread/").token("not-a-token").send(), 401);
 		drfError(http.post(API + "/notifications/mark-all-read/", null).send(), 401);
 		drfError(http.post(API + "/notifications/mark-all-read/", null).token("not-a-token").send(), 401);

@@ -105,6 +105,7 @@ class HcpPaymentTests extends HcpPaymentsApiTest {
 		drfError(http.post(PAYMENTS + "/transactions/", body).token(doctor.token()).send(), 403);
 		drfError(http.post(PAYMENTS + "/transactions/", body).token(people.patient().token()).send(), 403);
 		drfError(http.post(PAYMENTS + "/transactions/", body).token(people.doctor().token()).send(), 403);
+		drfError(http.post(PAYMENTS + "/transactions/", body).token(people.admin().token()).send(), 403);
 		drfError(http.post(PAYMENTS + "/transactions/", body).send(), 401);
 		drfError(http.post(PAYMENTS + "/transactions/", Map.of("appointment_id", 99_999_999L)).token(patient.token())
 			.send(), 404);

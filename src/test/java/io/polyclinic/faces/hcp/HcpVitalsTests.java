@@ -173,7 +173,9 @@ class HcpVitalsTests extends HcpApiTest {
 
 	@Test
 	void theListNeedsASignedInCallerAndRefusesBadFiltersAndOrderings() {
-		drfError(http.get(VITALS).send(), 401);
+		Http.Res anonymous = http.get(VITALS).send();
+		drfError(anonymous, 401);
+		assertThat(anonymous.json().path("error").asString()).isEqualTo("Authentication credentials were not provided.");
 		drfError(http.get(VITALS + "?patient=" + patient.id()).token("not-a-token").send(), 401);
 
 		assertThat(fieldError(http.get(VITALS + "?ordering=heart_rate").token(doctor.token()).send(), "ordering"))
