@@ -2,6 +2,10 @@ package io.polyclinic.faces.hcp;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +38,9 @@ import io.polyclinic.platform.Role;
 /**
  * Vital signs: recorded for a patient named by user id ({@code patient}; a patient may leave it out), listed (filters
  * {@code patient}, {@code recorded_by}, {@code recorded_after}, {@code recorded_before}; ordering
- * {@code recorded_at}), read and corrected. The BMI is computed, never taken.
+ * {@code recorded_at}), read and corrected. The BMI is computed, never taken. {@code recorded_after} and
+ * {@code recorded_before} take an ISO-8601 instant with its offset or a day ({@code YYYY-MM-DD}), which stands for its
+ * first moment in UTC.
  */
 @RestController
 @RequestMapping("/api/emr/vitals")
@@ -53,11 +59,13 @@ class HcpVitalsController {
 	@GetMapping
 	HcpReply<DrfPage<HcpCharts.Vitals>> list(@RequestParam(required = false) @Nullable Long patient,
 			@RequestParam(name = "recorded_by", required = false) @Nullable Long recordedBy,
-			@RequestParam(name = "recorded_after", required = false) @Nullable Instant after,
-			@RequestParam(name = "recorded_before", required = false) @Nullable Instant before,
+			@RequestParam(name = "recorded_after", required = false) @Nullable String recordedAfter,
+			@RequestParam(name = "recorded_before", required = false) @Nullable String recordedBefore,
 			@RequestParam(required = false) @Nullable String ordering, PageQuery page,
 			@AuthenticationPrincipal Actor actor) {
 		var order = Ordering.parse("ordering", ordering, ORDERS, new Ordering<>(Boolean.TRUE, true));
+		Instant after = moment("recorded_after", recordedAfter);
+		Instant before = moment("recorded_before", recordedBefore);
 		Page<VitalSigns> found = vitals.find(new VitalSignsQuery(charts.patientFilter(patient), recordedBy, after,
 				before, order.descending()), page.pageable(), actor);
 		Map<Long, Account> recorders = charts.accounts(found.map(VitalSigns::recordedByUserId).toSet());
@@ -103,6 +111,21 @@ class HcpVitalsController {
 			@AuthenticationPrincipal Actor actor) {
 		VitalSigns corrected = vitals.correct(id, charts.patientFilter(body.patient()), body.measurements(), actor);
 		return HcpReply.ok(render(corrected), "Vital signs updated successfully");
+	}
+
+	/** A list bound: an instant with its offset, or a day from its first moment in UTC; as django-filter words it. */
+	private static @Nullable Instant moment(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String v = value.trim();
+		try {
+			return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
+					: OffsetDateTime.parse(v).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw Refusal.invalidField(field, "Enter a valid date/time.");
+		}
 	}
 
 	private HcpCharts.Vitals render(VitalSigns v) {

@@ -390,6 +390,43 @@ class HcpAppointmentTests extends HcpApiTest {
 	}
 
 	@Test
+	void upcomingRefusesABadPageAsDrfDoes() {
+		var patient = people.patient();
+		book(patient, slot(people.doctor(), 11));
+
+		assertThat(fieldError(http.get(API + "/appointments/upcoming/?page=0").token(patient.token()).send(), "page"))
+			.isEqualTo("Page must be 1 or more");
+		assertThat(fieldError(http.get(API + "/appointments/upcoming/?page=first").token(patient.token()).send(),
+				"page")).isNotBlank();
+		assertThat(fieldError(http.get(API + "/appointments/upcoming/?page_size=101").token(patient.token()).send(),
+				"page_size")).isEqualTo("Page size must be between 1 and 100");
+		assertThat(fieldError(http.get(API + "/appointments/upcoming/?page_size=-1").token(patient.token()).send(),
+				"page_size")).isNotBlank();
+		JsonNode one = page(http.get(API + "/appointments/upcoming/?page_size=1").token(patient.token()).send());
+		assertThat(one.path("count").asLong()).isEqualTo(1);
+		assertThat(one.path("results")).hasSize(1);
+		// past the last page: an empty page with the count, as openapi.md says
+		JsonNode past = page(http.get(API + "/appointments/upcoming/?page=3").token(patient.token()).send());
+		assertThat(past.path("count").asLong()).isEqualTo(1);
+		assertThat(past.path("results")).isEmpty();
+		assertThat(past.path("next").isNull()).isTrue();
+	}
+
+	@Test
+	void theRemindersOfAnUnknownAppointmentAreNotFound_andAStrangerIsRefusedThem() {
+		var doctor = people.doctor();
+		var patient = people.patient();
+		long id = book(patient, slot(doctor, 14));
+
+		drfError(http.get(API + "/appointments/99999999/reminders/").token(patient.token()).send(), 404);
+		drfError(http.get(API + "/appointments/99999999/reminders/").token(people.admin().token()).send(), 404);
+		drfError(http.get(API + "/appointments/" + id + "/reminders/").token(people.patient().token()).send(), 403);
+		drfError(http.get(API + "/appointments/" + id + "/reminders/").send(), 401);
+		assertThat(page(http.get(API + "/appointments/" + id + "/reminders/").token(doctor.token()).send())
+			.path("count").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void aPaidAppointmentIsConfirmed() throws Exception {
 		var doctor = people.doctor();
 		var patient = people.patient();

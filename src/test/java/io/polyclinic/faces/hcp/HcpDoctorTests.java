@@ -185,6 +185,23 @@ class HcpDoctorTests extends HcpApiTest {
 	}
 
 	@Test
+	void theSpecialtyFilterIgnoresCase() {
+		String specialty = "Tropical Medicine " + UUID.randomUUID();
+		HcpPeople.Person doctor = people.doctor();
+		data(http.put(API + "/doctors/profile/", Map.of("specialties", List.of(specialty))).token(doctor.token()).send(),
+				200);
+
+		for (String asked : List.of(specialty, specialty.toUpperCase(java.util.Locale.ROOT),
+				specialty.toLowerCase(java.util.Locale.ROOT))) {
+			JsonNode found = page(http.get(API + "/doctors/?specialties=" + asked.replace(" ", "%20")).send());
+			assertThat(found.path("count").asInt()).as(asked).isEqualTo(1);
+			assertThat(ids(found)).containsExactly(doctor.doctorId());
+		}
+		assertThat(page(http.get(API + "/doctors/?specialties=" + specialty.replace(" ", "%20") + "x").send())
+			.path("count").asInt()).isZero();
+	}
+
+	@Test
 	void aDoctorReadsAndChangesTheirOwnProfileOnly() {
 		HcpPeople.Person doctor = people.doctor();
 		JsonNode own = data(http.get(API + "/doctors/profile/").token(doctor.token()).send(), 200);

@@ -105,6 +105,18 @@ class HcpDocumentTests extends HcpApiTest {
 	}
 
 	@Test
+	void theDownloadOfAnUnknownDocumentIsNotFound_andAStrangerGetsNoLink() {
+		drfError(http.get(DOCUMENTS + "99999999/download/").token(patient.token()).send(), 404);
+		drfError(http.get(DOCUMENTS + "99999999/download/").token(people.admin().token()).send(), 404);
+		long id = data(upload(patient.token(), Map.of("document_type", "lab_report", "title", "CBC"), "cbc.pdf",
+				TestImages.pdf()), 201).path("id").asLong();
+		drfError(http.get(DOCUMENTS + id + "/download/").token(people.patient().token()).send(), 403);
+		drfError(http.get(DOCUMENTS + id + "/download/").send(), 401);
+		assertThat(data(http.get(DOCUMENTS + id + "/download/").token(patient.token()).send(), 200)
+			.path("file_name").asString()).isEqualTo("cbc.pdf");
+	}
+
+	@Test
 	void aDoctorUploadsForTheirPatientOnlyAndMustNameThem() {
 		long appointment = HcpChartFixtures.visit(book, patients, clinic, patient, doctor);
 		JsonNode doc = data(upload(doctor.token(), Map.of("document_type", "discharge_summary", "title", "Summary",

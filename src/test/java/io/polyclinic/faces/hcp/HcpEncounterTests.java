@@ -147,6 +147,35 @@ class HcpEncounterTests extends HcpApiTest {
 	}
 
 	@Test
+	void aChangeIsCheckedFieldByFieldAsAWriteIs() {
+		HcpPeople.Person patient = people.patient();
+		HcpPeople.Person doctor = people.doctor();
+		Appointment visit = visits.visit(patient, doctor);
+		long id = data(http.post(API + "/emr/encounters/", encounter(visit.id())).token(doctor.token()).send(), 201)
+			.path("id").asLong();
+		String path = API + "/emr/encounters/" + id + "/";
+
+		assertThat(fieldError(http.put(path, Map.of("encounter_type", "house_call")).token(doctor.token()).send(),
+				"encounter_type")).isEqualTo("\"house_call\" is not a valid choice.");
+		assertThat(fieldError(http.put(path, Map.of("chief_complaint", " ")).token(doctor.token()).send(),
+				"chief_complaint")).isNotBlank();
+		assertThat(fieldError(http.put(path, Map.of("vital_signs", List.of(1, 2))).token(doctor.token()).send(),
+				"vital_signs")).isNotBlank();
+		drfError(http.put(API + "/emr/encounters/" + (id + 1_000_000) + "/", Map.of("plan", "Lost"))
+			.token(doctor.token()).send(), 404);
+
+		JsonNode kept = data(http.get(path).token(doctor.token()).send(), 200);
+		assertThat(kept.path("encounter_type").asString()).isEqualTo("follow_up");
+		assertThat(kept.path("chief_complaint").asString()).isEqualTo("Persistent cough");
+		assertThat(data(http.put(path, Map.of("encounter_type", "emergency")).token(doctor.token()).send(), 200)
+			.path("encounter_type").asString()).isEqualTo("emergency");
+		// its appointment never changes: another one named in a change is ignored
+		Appointment other = visits.visit(patient, doctor);
+		assertThat(data(http.put(path, Map.of("appointment", other.id(), "plan", "Moved?")).token(doctor.token())
+			.send(), 200).path("appointment").asLong()).isEqualTo(visit.id());
+	}
+
+	@Test
 	void theListShowsEachCallerWhatTheyMaySeeFilteredOrderedAndPaged() {
 		HcpPeople.Person patient = people.patient();
 		HcpPeople.Person otherPatient = people.patient();

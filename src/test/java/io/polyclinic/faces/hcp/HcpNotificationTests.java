@@ -213,6 +213,54 @@ class HcpNotificationTests extends HcpApiTest {
 	}
 
 	@Test
+	void theBellAndMarkingAllReadNeedASignedInCaller() {
+		Person patient = people.patient();
+		create(patient, "Still unread");
+
+		Http.Res unread = http.get(API + "/notifications/unread/").send();
+		drfError(unread, 401);
+		assertThat(unread.json().path("error").asString()).isEqualTo("Authentication credentials were not provided.");
+		drfError(http.get(API + "/notifications/unread/").token("not-a-token").send(), 401);
+		drfError(http.post(API + "/notifications/mark-all-read/", null).send(), 401);
+		drfError(http.post(API + "/notifications/mark-all-read/", null).token("not-a-token").send(), 401);
+
+		assertThat(data(http.get(API + "/notifications/unread/").token(patient.token()).send(), 200)
+			.path("unread_count").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void onesOwnNotificationOverEmailIsMailedAndSent() {
+		Person patient = people.patient();
+		String title = "Lab results ready " + System.nanoTime();
+
+		Http.Res res = http.post(API + "/notifications/", body("notification_type", "system_update", "channel", "email",
+				"title", title, "message", "Your lab results are in")).token(patient.token()).send();
+		JsonNode created = data(res, 201);
+		assertThat(Http.keys(created)).containsExactlyInAnyOrderElementsOf(FIELDS);
+		assertThat(created.path("channel").asString()).isEqualTo("email");
+		assertThat(created.path("status").asString()).isEqualTo("sent");
+		assertThat(created.path("external_id").asString()).isNotEmpty();
+		assertThat(created.path("sent_at").asString()).matches(ISO_UTC);
+		assertThat(outbox(patient.email())).anySatisfy(m -> {
+			assertThat(m.path("channel").asString()).isEqualToIgnoringCase("email");
+			assertThat(m.path("subject").asString()).isEqualTo(title);
+			assertThat(m.path("body").asString()).contains("Your lab results are in");
+		});
+		assertThat(data(http.get(API + "/notifications/" + created.path("id").asLong() + "/").token(patient.token())
+			.send(), 200).path("status").asString()).isEqualTo("sent");
+
+		// a doctor the clinic's staff made has no email address: failed, and in their inbox all the same
+		Person doctor = people.doctor();
+		assertThat(doctor.email()).isEmpty();
+		JsonNode unsent = data(http.post(API + "/notifications/", body("notification_type", "system_update", "channel",
+				"email", "title", title, "message", "Nowhere to go")).token(doctor.token()).send(), 201);
+		assertThat(unsent.path("status").asString()).isEqualTo("failed");
+		assertThat(unsent.path("sent_at").isNull()).isTrue();
+		assertThat(page(http.get(API + "/notifications/?status=failed").token(doctor.token()).send()).path("results")
+			.findValuesAsString("title")).containsExactly(title);
+	}
+
+	@Test
 	void anAdministratorSendsAndCountsAndAnEmailGoesOut() {
 		Person admin = people.admin();
 		Person patient = people.patient();

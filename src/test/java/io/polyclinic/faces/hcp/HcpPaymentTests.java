@@ -96,6 +96,28 @@ class HcpPaymentTests extends HcpPaymentsApiTest {
 	}
 
 	@Test
+	void creatingATransactionIsTheAppointmentsPatientsOnly() {
+		var patient = people.patient();
+		var doctor = people.doctor();
+		long appointment = appointment(patient, doctor);
+		Map<String, Object> body = Map.of("appointment_id", appointment, "amount", "1500.00");
+
+		drfError(http.post(PAYMENTS + "/transactions/", body).token(doctor.token()).send(), 403);
+		drfError(http.post(PAYMENTS + "/transactions/", body).token(people.patient().token()).send(), 403);
+		drfError(http.post(PAYMENTS + "/transactions/", body).token(people.doctor().token()).send(), 403);
+		drfError(http.post(PAYMENTS + "/transactions/", body).token(people.admin().token()).send(), 403);
+		drfError(http.post(PAYMENTS + "/transactions/", body).send(), 401);
+		drfError(http.post(PAYMENTS + "/transactions/", Map.of("appointment_id", 99_999_999L)).token(patient.token())
+			.send(), 404);
+
+		// nobody opened a payment for it: the patient's list is empty until they ask themself
+		assertThat(page(http.get(PAYMENTS + "/transactions/?appointment=" + appointment).token(patient.token())
+			.send()).path("count").asLong()).isZero();
+		assertThat(data(http.post(PAYMENTS + "/transactions/", body).token(patient.token()).send(), 201)
+			.path("appointment").asLong()).isEqualTo(appointment);
+	}
+
+	@Test
 	void thePatientListsTheirOwn_theDoctorTheirAppointments_theAdminAll_filteredAndOrdered() throws Exception {
 		var patient = people.patient();
 		var other = people.patient();

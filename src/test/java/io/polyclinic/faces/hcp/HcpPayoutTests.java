@@ -155,7 +155,8 @@ class HcpPayoutTests extends HcpPaymentsApiTest {
 		Books b = books();
 		String admin = people.admin().token();
 		long doctor = b.doctor().doctorId();
-		data(generate(admin, doctor, b.past().atDay(1), b.past().atEndOfMonth()), 201);
+		long payout = data(generate(admin, doctor, b.past().atDay(1), b.past().atEndOfMonth()), 201)
+			.path("payout_id").asLong();
 
 		JsonNode earnings = data(http.get(PAYMENTS + "/earnings/").token(b.doctor().token()).send(), 200);
 		assertThat(Http.keys(earnings)).containsExactlyInAnyOrder("doctor", "currency", "total_earnings",
@@ -185,7 +186,40 @@ class HcpPayoutTests extends HcpPaymentsApiTest {
 		for (var caller : java.util.List.of(patient, b.doctor())) {
 			drfError(http.get(PAYMENTS + "/payouts/").token(caller.token()).send(), 403);
 			drfError(generate(caller.token(), doctor, b.today(), b.today()), 403);
+			drfError(http.post(PAYMENTS + "/payouts/", Map.of("doctor", doctor, "period_start",
+					b.today().withDayOfMonth(1).toString(), "period_end", b.today().toString())).token(caller.token())
+				.send(), 403);
+			drfError(http.get(PAYMENTS + "/payouts/" + payout + "/").token(caller.token()).send(), 403);
+			drfError(http.put(PAYMENTS + "/payouts/" + payout + "/", Map.of("status", "completed",
+					"external_payout_id", "MINE")).token(caller.token()).send(), 403);
 		}
 		drfError(http.get(PAYMENTS + "/payouts/").send(), 401);
+		drfError(http.get(PAYMENTS + "/payouts/" + payout + "/").send(), 401);
+		// nothing of it happened: the payout is still pending, and this month has no payout
+		JsonNode unchanged = data(http.get(PAYMENTS + "/payouts/" + payout + "/").token(admin).send(), 200);
+		assertThat(unchanged.path("status").asString()).isEqualTo("pending");
+		assertThat(unchanged.path("external_payout_id").asString()).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM doctor_payouts WHERE clinician_id = ?").param(doctor)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void thePayoutListRefusesUnknownFiltersAndOrderings_andAnUnknownPayoutIsNotFound() {
+		String admin = people.admin().token();
+		assertThat(fieldError(http.get(PAYMENTS + "/payouts/?status=paid").token(admin).send(), "status"))
+			.isNotBlank();
+		assertThat(fieldError(http.get(PAYMENTS + "/payouts/?ordering=doctor").token(admin).send(), "ordering"))
+			.isNotBlank();
+		assertThat(fieldError(http.get(PAYMENTS + "/payouts/?period_start=last-month").token(admin).send(),
+				"period_start")).isNotBlank();
+		assertThat(fieldError(http.get(PAYMENTS + "/payouts/?doctor=abc").token(admin).send(), "doctor"))
+			.isNotBlank();
+		assertThat(fieldError(http.get(PAYMENTS + "/payouts/?page_size=101").token(admin).send(), "page_size"))
+			.isNotBlank();
+		assertThat(page(http.get(PAYMENTS + "/payouts/?status=completed&ordering=-amount").token(admin).send())
+			.path("results").isArray()).isTrue();
+
+		drfError(http.get(PAYMENTS + "/payouts/99999999/").token(admin).send(), 404);
+		drfError(http.put(PAYMENTS + "/payouts/99999999/", Map.of("status", "completed")).token(admin).send(), 404);
 	}
 }

@@ -170,6 +170,41 @@ class HcpPrescriptionTests extends HcpApiTest {
 	}
 
 	@Test
+	void anUnknownPrescriptionIsNotFound_andAChangeIsCheckedAsAWriteIs() {
+		drfError(http.get(API + "/emr/prescriptions/99999999/").token(doctor.token()).send(), 404);
+		drfError(http.put(API + "/emr/prescriptions/99999999/", Map.of("status", "completed")).token(doctor.token())
+			.send(), 404);
+		drfError(http.post(API + "/emr/prescriptions/99999999/pdf/", Map.of()).token(doctor.token()).send(), 404);
+		drfError(http.get(API + "/emr/prescriptions/99999999/pdf/").token(patient.token()).send(), 404);
+
+		long id = data(http.post(API + "/emr/prescriptions/", prescription(encounter)).token(doctor.token()).send(),
+				201).path("id").asLong();
+		String path = API + "/emr/prescriptions/" + id + "/";
+		assertThat(fieldError(http.put(path, Map.of("medications", List.of(Map.of("name", "Amoxicillin", "dosage",
+				"500 mg", "duration", "7 days")))).token(doctor.token()).send(), "medications"))
+			.isEqualTo("Medication 1: frequency is required.");
+		assertThat(fieldError(http.put(path, Map.of("medications", List.of())).token(doctor.token()).send(),
+				"medications")).isNotBlank();
+		assertThat(fieldError(http.put(path, Map.of("refills_allowed", 100)).token(doctor.token()).send(),
+				"refills_allowed")).isNotBlank();
+		assertThat(fieldError(http.put(path, Map.of("refills_allowed", -1)).token(doctor.token()).send(),
+				"refills_allowed")).isNotBlank();
+		assertThat(fieldError(http.put(path, Map.of("status", "filled")).token(doctor.token()).send(), "status"))
+			.isEqualTo("\"filled\" is not a valid choice.");
+
+		// the refused changes changed nothing
+		JsonNode kept = data(http.get(path).token(patient.token()).send(), 200);
+		assertThat(kept.path("medications")).hasSize(2);
+		assertThat(kept.path("refills_allowed").asInt()).isEqualTo(1);
+		assertThat(kept.path("status").asString()).isEqualTo("active");
+		assertThat(fieldError(http.put(path, Map.of("valid_until", "2030-05-01")).token(doctor.token()).send(),
+				"valid_until")).isEqualTo("The prescription cannot expire before it is issued.");
+		// its encounter never changes: another one named in a change is ignored
+		assertThat(data(http.put(path, Map.of("encounter", encounter + 1_000_000, "notes", "Kept here"))
+			.token(doctor.token()).send(), 200).path("encounter").asLong()).isEqualTo(encounter);
+	}
+
+	@Test
 	void thePatientDownloadsARealPdfNamingTheClinicDoctorPatientAndEveryDrug() throws Exception {
 		long id = data(http.post(API + "/emr/prescriptions/", prescription(encounter)).token(doctor.token()).send(),
 				201).path("id").asLong();

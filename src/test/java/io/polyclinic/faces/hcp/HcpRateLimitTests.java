@@ -65,11 +65,14 @@ class HcpRateLimitTests {
 
 		assertThat(refused.status()).as(refused.body()).isEqualTo(429);
 		assertThat(refused.header("Content-Type")).startsWith("application/json");
-		assertThat(Http.keys(refused.json())).contains("error", "details", "status");
+		assertThat(Http.keys(refused.json())).containsExactlyInAnyOrder("error", "details", "status", "retry_after");
 		assertThat(refused.json().path("status").asString()).isEqualTo("error");
 		assertThat(refused.json().path("error").asString()).isNotBlank();
 		assertThat(refused.json().path("details").isObject()).isTrue();
 		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 61L);
+		// the body's retry_after is the header's seconds, a number
+		assertThat(refused.json().path("retry_after").isIntegralNumber()).as(refused.body()).isTrue();
+		assertThat(refused.json().path("retry_after").asLong()).isEqualTo(Long.parseLong(refused.header("Retry-After")));
 		assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
 		// the same limit, the same bucket: the Cognito callback is an authentication endpoint too
 		assertThat(http.post(HcpApiTest.API + "/auth/cognito/callback/", Map.of("code", "c", "redirect_uri", "http://x"))
@@ -107,6 +110,41 @@ class HcpRateLimitTests {
 
 		assertThat(refused.status()).as(refused.body()).isEqualTo(429);
 		assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("100");
+	}
+
+	@Test
+	void identityAndKycUploadsCountTowardTheSameUploadLimit() {
+		String address = newAddress();
+		for (int i = 0; i < 4; i++) {
+			Http.Res res = upload(address);
+			assertThat(res.status()).as(res.body()).isEqualTo(401);
+		}
+		for (int i = 0; i < 3; i++) {
+			Http.Res identity = upload(address, "/auth/verify/identity/", "document");
+			assertThat(identity.status()).as(identity.body()).isEqualTo(401);
+			Http.Res kyc = upload(address, "/doctors/kyc/update/", "kyc_documents");
+			assertThat(kyc.status()).as(kyc.body()).isEqualTo(401);
+		}
+
+		// ten uploads of any kind within the minute: the eleventh is refused, whichever it is
+		for (Http.Res refused : java.util.List.of(upload(address, "/auth/verify/identity/", "document"),
+				upload(address, "/doctors/kyc/update/", "kyc_documents"), upload(address))) {
+			assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+			assertThat(Http.keys(refused.json())).containsExactlyInAnyOrder("error", "details", "status",
+					"retry_after");
+			assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("10");
+		}
+		// reading where an identity check stands is no upload
+		assertThat(http.get(HcpApiTest.API + "/auth/verify/identity/").header("X-Forwarded-For", address).send()
+			.status()).isEqualTo(401);
+	}
+
+	private Http.Res upload(String address, String path, String part) {
+		return http.post(HcpApiTest.API + path, "--x\r\nContent-Disposition: form-data; name=\"" + part
+				+ "\"; filename=\"scan.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--x--\r\n")
+			.header("Content-Type", "multipart/form-data; boundary=x")
+			.header("X-Forwarded-For", address)
+			.send();
 	}
 
 	private Http.Res upload(String address) {

@@ -150,4 +150,63 @@ class HcpRefundTests extends HcpPaymentsApiTest {
 		assertThat(jdbc.sql("SELECT refunded_minor FROM payments WHERE id = ?").param(paymentId).query(Long.class)
 			.single()).isZero();
 	}
+
+	@Test
+	void oneRefundIsReadAndChangedByAdminsOnly() {
+		var patient = people.patient();
+		var doctor = people.doctor();
+		String admin = people.admin().token();
+		long paymentId = paid(patient, appointment(patient, doctor)).path("payment_id").asLong();
+		long id = data(http.post(PAYMENTS + "/refunds/", Map.of("payment", paymentId, "amount", "200.00", "reason",
+				"Admin's reason")).token(admin).send(), 201).path("id").asLong();
+
+		for (var caller : List.of(patient, doctor)) {
+			drfError(http.get(PAYMENTS + "/refunds/" + id + "/").token(caller.token()).send(), 403);
+			drfError(http.put(PAYMENTS + "/refunds/" + id + "/", Map.of("reason", "Mine now")).token(caller.token())
+				.send(), 403);
+		}
+		drfError(http.get(PAYMENTS + "/refunds/" + id + "/").send(), 401);
+		drfError(http.put(PAYMENTS + "/refunds/" + id + "/", Map.of("reason", "Nobody's")).send(), 401);
+		drfError(http.put(PAYMENTS + "/refunds/99999999/", Map.of("reason", "Lost")).token(admin).send(), 404);
+
+		assertThat(data(http.get(PAYMENTS + "/refunds/" + id + "/").token(admin).send(), 200).path("reason")
+			.asString()).isEqualTo("Admin's reason");
+	}
+
+	@Test
+	void anIdempotencyKeyMakesTheRepeatedRequestTheSameRefund() {
+		var patient = people.patient();
+		String admin = people.admin().token();
+		long paymentId = paid(patient, appointment(patient, people.doctor())).path("payment_id").asLong();
+		String key = "refund-" + java.util.UUID.randomUUID();
+
+		JsonNode first = data(http.post(PAYMENTS + "/refunds/", Map.of("payment", paymentId, "amount", "400.00",
+				"reason", "Once")).header("Idempotency-Key", key).token(admin).send(), 201);
+		JsonNode again = data(http.post(PAYMENTS + "/refunds/", Map.of("payment", paymentId, "amount", "400.00",
+				"reason", "Once")).header("Idempotency-Key", key).token(admin).send(), 201);
+		assertThat(again.path("id").asLong()).isEqualTo(first.path("id").asLong());
+		assertThat(again.path("amount").asString()).isEqualTo("400.00");
+		assertThat(again.path("payment").path("refunded_amount").asString()).isEqualTo("400.00");
+
+		// the transaction's refund path with another key of its own: a repeat is the same refund there too
+		String other = "refund-" + java.util.UUID.randomUUID();
+		JsonNode processed = data(http.post(PAYMENTS + "/transactions/" + paymentId + "/refund/", Map.of("amount",
+				"100.00", "reason", "Twice asked")).header("Idempotency-Key", other).token(admin).send(), 200);
+		JsonNode repeated = data(http.post(PAYMENTS + "/transactions/" + paymentId + "/refund/", Map.of("amount",
+				"100.00", "reason", "Twice asked")).header("Idempotency-Key", other).token(admin).send(), 200);
+		assertThat(repeated.path("refund_id").asLong()).isEqualTo(processed.path("refund_id").asLong());
+		// the key names that refund: asking another amount with it is a conflict, and refunds nothing
+		drfError(http.post(PAYMENTS + "/transactions/" + paymentId + "/refund/", Map.of("amount", "150.00", "reason",
+				"Twice asked")).header("Idempotency-Key", other).token(admin).send(), 409);
+
+		assertThat(page(http.get(PAYMENTS + "/refunds/?payment=" + paymentId).token(admin).send()).path("count")
+			.asLong()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT refunded_minor FROM payments WHERE id = ?").param(paymentId).query(Long.class)
+			.single()).isEqualTo(50000);
+		// without a key, the same request is a refund of its own
+		data(http.post(PAYMENTS + "/refunds/", Map.of("payment", paymentId, "amount", "400.00", "reason", "Once"))
+			.token(admin).send(), 201);
+		assertThat(jdbc.sql("SELECT refunded_minor FROM payments WHERE id = ?").param(paymentId).query(Long.class)
+			.single()).isEqualTo(90000);
+	}
 }

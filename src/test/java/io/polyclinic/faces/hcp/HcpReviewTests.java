@@ -103,6 +103,59 @@ class HcpReviewTests extends HcpApiTest {
 				"appointment")).isEqualTo("This appointment is not with this doctor.");
 	}
 
+	@Test
+	void aDoctorsDetailIsTheWholeProfileWithItsWeekAndItsReviews() {
+		HcpPeople.Person doctor = people.doctor();
+		HcpPeople.Person patient = people.patient();
+		Appointment done = appointment(patient, doctor, true);
+		Map<String, Object> body = review(done.id(), 5);
+		body.put("comment", "Clear and kind");
+		data(http.post(API + "/doctors/" + doctor.doctorId() + "/reviews/create/", body).token(patient.token()).send(),
+				201);
+
+		JsonNode detail = data(http.get(API + "/doctors/" + doctor.doctorId() + "/").send(), 200);
+
+		assertThat(Http.keys(detail)).containsExactlyInAnyOrderElementsOf(HcpDoctorTests.DOCTOR_FIELDS);
+		JsonNode me = data(http.get(API + "/auth/me/").token(doctor.token()).send(), 200);
+		assertThat(Http.keys(detail.path("user"))).isEqualTo(Http.keys(me));
+		assertThat(detail.path("user").path("id").asLong()).isEqualTo(doctor.id());
+		assertThat(detail.path("id").asLong()).isEqualTo(doctor.doctorId());
+		assertThat(detail.path("kyc_status").asString()).isEqualTo("verified");
+		assertThat(detail.path("timezone").asString()).isEqualTo("Asia/Kolkata");
+		assertThat(detail.path("average_rating").asString()).isEqualTo("5.00");
+		assertThat(detail.path("total_reviews").asInt()).isEqualTo(1);
+
+		// Monday to Friday, 09:00 to 17:00
+		JsonNode week = detail.path("availability");
+		assertThat(week.size()).isEqualTo(5);
+		assertThat(Http.keys(week.get(0))).containsExactlyInAnyOrder("id", "day_of_week", "start_time", "end_time",
+				"is_available", "break_times");
+		assertThat(week.findValuesAsString("start_time")).containsOnly("09:00:00");
+		assertThat(week.path(0).path("break_times").isArray()).isTrue();
+
+		JsonNode reviews = detail.path("reviews");
+		assertThat(reviews.size()).isEqualTo(1);
+		assertThat(Http.keys(reviews.get(0))).containsExactlyInAnyOrder("id", "doctor", "appointment", "patient_name",
+				"rating", "comment", "communication_rating", "treatment_rating", "punctuality_rating", "is_anonymous",
+				"created_at");
+		assertThat(reviews.get(0).path("comment").asString()).isEqualTo("Clear and kind");
+		assertThat(reviews.get(0).path("appointment").asLong()).isEqualTo(done.id());
+	}
+
+	@Test
+	void theReviewsOfAnUnknownDoctorAreNotFound_andABadPageIsADrfError() {
+		HcpPeople.Person doctor = people.doctor();
+		drfError(http.get(API + "/doctors/99999999/reviews/").send(), 404);
+		drfError(http.get(API + "/doctors/99999999/reviews/").token(people.admin().token()).send(), 404);
+		String reviews = API + "/doctors/" + doctor.doctorId() + "/reviews/";
+		assertThat(fieldError(http.get(reviews + "?page=0").send(), "page")).isEqualTo("Page must be 1 or more");
+		assertThat(fieldError(http.get(reviews + "?page_size=1000").send(), "page_size"))
+			.isEqualTo("Page size must be between 1 and 100");
+		JsonNode none = page(http.get(reviews + "?page_size=5").send());
+		assertThat(none.path("count").asInt()).isZero();
+		assertThat(none.path("next").isNull()).isTrue();
+	}
+
 	private static Map<String, Object> review(long appointment, int rating) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("appointment", appointment);

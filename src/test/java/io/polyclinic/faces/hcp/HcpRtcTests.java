@@ -292,6 +292,21 @@ class HcpRtcTests extends HcpApiTest {
 	}
 
 	@Test
+	void aRoomsSignalsAfterSomethingThatIsNoSignalIdAreADrfError() {
+		var patient = people.patient();
+		var doctor = people.doctor();
+		JsonNode room = openRoom(patient, doctor);
+		String signals = API + "/rtc/rooms/" + room.path("room_id").asString() + "/signals/";
+
+		assertThat(fieldError(http.get(signals + "?after=abc").token(patient.token()).send(), "after")).isNotBlank();
+		assertThat(fieldError(http.get(signals + "?after=1.5").token(doctor.token()).send(), "after")).isNotBlank();
+		drfError(http.get(API + "/rtc/rooms/no-such-room/signals/?after=1").token(patient.token()).send(), 404);
+		JsonNode none = data(http.get(signals + "?after=").token(patient.token()).send(), 200);
+		assertThat(none.path("room_id").asString()).isEqualTo(room.path("room_id").asString());
+		assertThat(none.path("signals").isArray()).isTrue();
+	}
+
+	@Test
 	void joinTokensAreTheCallersOwn() {
 		var patient = people.patient();
 		var doctor = people.doctor();

@@ -170,4 +170,66 @@ class HcpVitalsTests extends HcpApiTest {
 		assertThat(page(http.get(VITALS + "?recorded_by=" + doctor.id()).token(people.admin().token()).send())
 			.path("count").asLong()).isGreaterThanOrEqualTo(5);
 	}
+
+	@Test
+	void theListNeedsASignedInCallerAndRefusesBadFiltersAndOrderings() {
+		Http.Res anonymous = http.get(VITALS).send();
+		drfError(anonymous, 401);
+		assertThat(anonymous.json().path("error").asString()).isEqualTo("Authentication credentials were not provided.");
+		drfError(http.get(VITALS + "?patient=" + patient.id()).token("not-a-token").send(), 401);
+
+		assertThat(fieldError(http.get(VITALS + "?ordering=heart_rate").token(doctor.token()).send(), "ordering"))
+			.isNotBlank();
+		assertThat(fieldError(http.get(VITALS + "?recorded_after=yesterday").token(doctor.token()).send(),
+				"recorded_after")).isEqualTo("Enter a valid date/time.");
+		assertThat(fieldError(http.get(VITALS + "?recorded_before=31-12-2030").token(doctor.token()).send(),
+				"recorded_before")).isEqualTo("Enter a valid date/time.");
+		assertThat(fieldError(http.get(VITALS + "?page=0").token(patient.token()).send(), "page"))
+			.isEqualTo("Page must be 1 or more");
+		assertThat(page(http.get(VITALS + "?ordering=-recorded_at").token(patient.token()).send()).path("count")
+			.asLong()).isZero();
+	}
+
+	@Test
+	void theListsBoundsAreInstantsWithTheirOffsetOrDays() {
+		data(http.post(VITALS, Map.of("heart_rate", 66)).token(patient.token()).send(), 201);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		String mine = VITALS + "?patient=" + patient.id();
+
+		assertThat(count(mine + "&recorded_after=" + today.minusDays(1))).isEqualTo(1);
+		assertThat(count(mine + "&recorded_after=" + today.plusDays(1))).isZero();
+		assertThat(count(mine + "&recorded_before=" + today.plusDays(1))).isEqualTo(1);
+		assertThat(count(mine + "&recorded_before=" + today.minusDays(1))).isZero();
+		// an offset other than Z, its + sent encoded
+		assertThat(count(mine + "&recorded_after=" + today.minusDays(1) + "T00:00:00%2B05:30")).isEqualTo(1);
+		assertThat(count(mine + "&recorded_after=" + today.plusDays(1) + "T00:00:00.000Z")).isZero();
+	}
+
+	private long count(String path) {
+		return page(http.get(path).token(patient.token()).send()).path("count").asLong();
+	}
+
+	@Test
+	void anUnknownReadingIsNotFound_andACorrectionIsCheckedAsARecordingIs() {
+		drfError(http.get(VITALS + "99999999/").token(doctor.token()).send(), 404);
+		drfError(http.put(VITALS + "99999999/", Map.of("heart_rate", 70)).token(doctor.token()).send(), 404);
+
+		long id = data(http.post(VITALS, Map.of("patient", patient.id(), "heart_rate", 72, "weight", "70")).token(
+				doctor.token()).send(), 201).path("id").asLong();
+		assertThat(fieldError(http.put(VITALS + id + "/", Map.of("heart_rate", 500)).token(doctor.token()).send(),
+				"heart_rate")).isEqualTo("Ensure this value is less than or equal to 300.");
+		assertThat(fieldError(http.put(VITALS + id + "/", Map.of("oxygen_saturation", 20)).token(doctor.token())
+			.send(), "oxygen_saturation")).isEqualTo("Ensure this value is greater than or equal to 50.");
+		assertThat(fieldError(http.put(VITALS + id + "/", Map.of("weight", "0")).token(doctor.token()).send(),
+				"weight")).isNotBlank();
+		// the doctor's reading is corrected by its recorder or the patient's carers, not by the patient
+		drfError(http.put(VITALS + id + "/", Map.of("heart_rate", 60)).token(patient.token()).send(), 403);
+		assertThat(Http.keys(drfError(http.put(VITALS + id + "/", Map.of("heart_rate", "fast")).token(
+				doctor.token()).send(), 400))).contains("heart_rate");
+
+		// the refused corrections changed nothing
+		JsonNode kept = data(http.get(VITALS + id + "/").token(doctor.token()).send(), 200);
+		assertThat(kept.path("heart_rate").asInt()).isEqualTo(72);
+		assertThat(kept.path("weight").asString()).isEqualTo("70.00");
+	}
 }
