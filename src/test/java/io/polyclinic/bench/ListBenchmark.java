@@ -50,7 +50,33 @@ class ListBenchmark extends ApiTest {
 					+ "&date=" + LocalDate.now().plusDays(400), admin, size);
 			measure("GET /mibo/api/analytics/dashboard?centreId", "/mibo/api/analytics/dashboard?centreId=" + centre.id(),
 					admin, size);
+			// hcp's DRF pages over the same rows, and over an audit trail five times as long
+			measure("GET /hcp/api/appointments/?doctor", "/hcp/api/appointments/?doctor=" + clinician.id(), admin, size);
+			measure("GET /hcp/api/auth/list/?search=bench", "/hcp/api/auth/list/?search=bench+42", admin, size);
+			measure("GET /hcp/api/audit/logs/", "/hcp/api/audit/logs/", admin, size * 5);
+			measure("GET /hcp/api/audit/logs/?outcome=denied", "/hcp/api/audit/logs/?outcome=denied", admin, size * 5);
+			measure("GET /hcp/api/audit/logs/?patient", "/hcp/api/audit/logs/?patient=" + benchPatientUser, admin,
+					size * 5);
+			measure("GET /hcp/api/audit/stats/?date_from", "/hcp/api/audit/stats/?date_from=" + LocalDate.now(), admin,
+					size * 5);
 		}
+	}
+
+	private long benchPatientUser;
+
+	/** Five audit entries per seeded patient: reads of their record, one in ten denied, spread over 30 days. */
+	private void seedTrail(int count, long firstUser, long firstPatient) {
+		OffsetDateTime at = Instant.now().atOffset(ZoneOffset.UTC);
+		List<Object[]> entries = new ArrayList<>();
+		for (int i = 0; i < count * 5; i++) {
+			int who = i / 5;
+			entries.add(new Object[] { at.minusMinutes(i % (30 * 24 * 60)), firstUser + who, "CLINICIAN",
+					i % 10 == 0 ? "READ" : "UPDATE", "MedicalSummary", String.valueOf(firstPatient + who),
+					firstPatient + who, i % 10 == 0 ? "DENIED" : "SUCCESS" });
+		}
+		jdbc.batchUpdate("INSERT INTO audit_entries (occurred_at, actor_user_id, actor_role, action, resource_type, "
+				+ "resource_id, patient_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries);
+		benchPatientUser = firstUser;
 	}
 
 	private void measure(String label, String path, String token, int rows) {
@@ -89,6 +115,7 @@ class ListBenchmark extends ApiTest {
 		}
 		jdbc.batchUpdate("INSERT INTO patients (id, public_id, user_id, lead_source, created_at, updated_at) "
 				+ "VALUES (?, ?, ?, 'WEBSITE', ?, ?)", patients);
+		seedTrail(count, base, base);
 		List<Object[]> appointments = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			OffsetDateTime start = at.minusDays(1 + (already + i) / 8).withHour(9 + i % 8).withMinute(0).withSecond(0).withNano(0);
