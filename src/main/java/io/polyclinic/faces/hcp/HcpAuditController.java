@@ -1,9 +1,6 @@
 package io.polyclinic.faces.hcp;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,13 +190,8 @@ class HcpAuditController {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		String v = value.trim();
 		try {
-			if (v.length() == 10) {
-				LocalDate day = LocalDate.parse(v);
-				return (end ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-			}
-			return OffsetDateTime.parse(v).toInstant();
+			return HcpFilters.moment(value, end);
 		}
 		catch (DateTimeParseException e) {
 			throw invalid(field, "Enter a valid date.");

@@ -2,9 +2,6 @@ package io.polyclinic.faces.hcp;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -113,15 +110,13 @@ class HcpVitalsController {
 		return HcpReply.ok(render(corrected), "Vital signs updated successfully");
 	}
 
-	/** A list bound: an instant with its offset, or a day from its first moment in UTC; as django-filter words it. */
+	/** A list bound as {@link HcpFilters#moment} reads it; as django-filter words a bad one. */
 	private static @Nullable Instant moment(String field, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		String v = value.trim();
 		try {
-			return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
-					: OffsetDateTime.parse(v).toInstant();
+			return HcpFilters.moment(value, false);
 		}
 		catch (DateTimeParseException e) {
 			throw Refusal.invalidField(field, "Enter a valid date/time.");
