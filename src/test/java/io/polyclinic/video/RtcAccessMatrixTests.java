@@ -170,6 +170,9 @@ class RtcAccessMatrixTests extends ApiTest {
 		assertThat(RtcSignaling.isJoinToken(token)).isTrue();
 		assertThatThrownBy(() -> signaling.redeem(token.substring(0, token.length() - 2) + "xx", room.roomId()))
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.UNAUTHENTICATED));
+		// a join link names its room by its token alone (HcpSignalingTests, with a signed-in holder); a changed one none
+		assertThatThrownBy(() -> signaling.roomOf(token.substring(0, token.length() - 2) + "xx"))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo("INVALID_TOKEN"));
 	}
 
 	@Test
